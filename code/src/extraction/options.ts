@@ -1,0 +1,50 @@
+/**
+ * The import options, read from `event.input_data.global_values` (contract §2). Values arrive as
+ * strings (or, defensively, booleans); anything unknown is a clear error naming the option.
+ */
+
+/** Intercom regions with their own API host. */
+export type IntercomRegion = 'us' | 'eu' | 'au';
+
+/** The options one extraction runs with. */
+export interface ExtractionOptions {
+  /** false (default): closed conversations only; a conversation closed later arrives with the next sync. */
+  importAllConversations: boolean;
+  /** Name of a contact custom attribute holding the reference id; '' = Intercom's id. */
+  contactReferenceField: string;
+  region: IntercomRegion;
+  /** Local runs only: an Intercom emulator's base URL that replaces the regional host. */
+  apiBaseUrl?: string;
+}
+
+export class OptionsError extends Error {
+  override name = 'OptionsError';
+}
+
+function parseBool(name: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === null || value === '') return fallback;
+  if (value === true || value === 'true' || value === 'True' || value === 'TRUE') return true;
+  if (value === false || value === 'false' || value === 'False' || value === 'FALSE') return false;
+  throw new OptionsError(`Import option "${name}" must be "true" or "false", got ${JSON.stringify(value)}.`);
+}
+
+/** Parses the global values of an event into ExtractionOptions. */
+export function readOptions(globalValues: Record<string, unknown> | undefined | null): ExtractionOptions {
+  const g = globalValues ?? {};
+  const regionRaw = String(g.intercom_region ?? '').trim().toLowerCase() || 'us';
+  if (regionRaw !== 'us' && regionRaw !== 'eu' && regionRaw !== 'au') {
+    throw new OptionsError(`Import option "intercom_region" must be one of us, eu, au; got ${JSON.stringify(g.intercom_region)}.`);
+  }
+  const apiBaseUrl = typeof g.intercom_api_base_url === 'string' && g.intercom_api_base_url.trim() !== ''
+    ? g.intercom_api_base_url.trim().replace(/\/+$/, '')
+    : undefined;
+  if (apiBaseUrl !== undefined && !/^https?:\/\//.test(apiBaseUrl)) {
+    throw new OptionsError(`Import option "intercom_api_base_url" must be an http(s) URL, got ${JSON.stringify(apiBaseUrl)}.`);
+  }
+  return {
+    importAllConversations: parseBool('import_all_conversations', g.import_all_conversations, false),
+    contactReferenceField: typeof g.contact_reference_field === 'string' ? g.contact_reference_field.trim() : '',
+    region: regionRaw,
+    ...(apiBaseUrl ? { apiBaseUrl } : {}),
+  };
+}

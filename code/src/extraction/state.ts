@@ -1,0 +1,215 @@
+/**
+ * The connector's own part of the extractor state (contract §5). The platform layer merges its own
+ * fields (lastSyncStarted, toDevRev, ...) at the top level of the same object, so every key here
+ * is namespaced under `intercom` to stay clear of them.
+ *
+ * Rules: small and bounded (far below the platform's 1 MB even for 50,000 conversations), validated
+ * with zod when loaded, versioned. No list in here grows with the size of the workspace: samples are
+ * capped, id sets for deletion detection are capped (see ID_SET_CAP).
+ */
+import { z } from 'zod';
+
+export const CONNECTOR_STATE_VERSION = 1;
+
+/** How many `{id, reason}` examples a counter keeps. */
+export const SAMPLE_CAP = 20;
+/** Largest id set kept per kind for deletion detection by set difference. */
+export const ID_SET_CAP = 500;
+
+const sampleEntry = z.object({ id: z.string(), reason: z.string() });
+
+/** A count plus a capped sample of examples. */
+const sampledCounter = z.object({ count: z.number().int().nonnegative(), sample: z.array(sampleEntry) });
+export type SampledCounter = z.infer<typeof sampledCounter>;
+
+const itemTypeReport = z.object({
+  extracted: z.number().int().nonnegative(),
+  skipped: sampledCounter,
+});
+/** Per item type: how many items were pushed, how many were skipped and why. */
+export type ItemTypeReport = z.infer<typeof itemTypeReport>;
+
+const reportSchema = z.object({
+  /** Unix seconds when this report's run started its data phase. */
+  runStartedAt: z.number().nullable(),
+  mode: z.enum(['full', 'incremental']).nullable(),
+  items: z.record(z.string(), itemTypeReport),
+  /** Conversations with more than 500 parts: only the most recent 500 could be read. */
+  truncatedConversations: z.object({
+    count: z.number().int().nonnegative(),
+    sample: z.array(z.object({ id: z.string(), returned: z.number(), total: z.number() })),
+  }),
+  /** Objects found deleted in Intercom, per item type (DevRev is not told automatically; see README). */
+  deletions: z.record(z.string(), sampledCounter),
+  /** Kinds whose deletions could not be detected in this run, with the reason. */
+  deletionDetectionSkipped: z.record(z.string(), z.string()),
+  http: z.object({
+    requests: z.number().nonnegative(),
+    retries: z.number().nonnegative(),
+    rateLimited: z.number().nonnegative(),
+    serverErrors: z.number().nonnegative(),
+    waitedSeconds: z.number().nonnegative(),
+    delays: z.number().nonnegative(),
+  }),
+  options: z.object({
+    importAllConversations: z.boolean(),
+    contactReferenceField: z.string(),
+    region: z.string(),
+  }).nullable(),
+});
+/** The bounded report the CLI reads from `state.json` (`intercom.report`). */
+export type ExtractionReport = z.infer<typeof reportSchema>;
+
+const kindProgress = z.object({
+  phase: z.enum(['pending', 'listing', 'done']),
+  /** Pager cursor of the page being read (null = first page). */
+  pageFrom: z.unknown().nullable(),
+  /** Ids already handled inside that page (≤ one page), so a resumed run neither skips nor repeats. */
+  doneInPage: z.array(z.string()),
+  pages: z.number().int().nonnegative(),
+  /** Ids seen in this run for deletion detection; null once the cap was passed. */
+  seen: z.array(z.string()).nullable(),
+});
+/** Where the data phase stands in one kind. */
+export type KindProgress = z.infer<typeof kindProgress>;
+
+const connectorState = z.object({
+  version: z.literal(CONNECTOR_STATE_VERSION),
+  /** Unix seconds (Intercom's clock) when the last COMPLETED run started; null before the first. */
+  bookmark: z.number().nullable(),
+  /** The run in progress: its start time is promoted to `bookmark` only when the run completes. */
+  run: z.object({
+    startedAt: z.number(),
+    mode: z.enum(['full', 'incremental']),
+    /** Lower edge of the window kept client-side (unix s), null in a full run. */
+    windowStart: z.number().nullable(),
+    dataDone: z.boolean(),
+  }).nullable(),
+  kinds: z.record(z.string(), kindProgress),
+  /** Deletions of conversations: read through `/conversations/deleted` at the end of the data phase. */
+  deletedConversations: z.object({ phase: z.enum(['pending', 'done']), pageFrom: z.unknown().nullable() }),
+  /** Ids per small kind at the end of the last completed listing (capped), for set-difference deletion detection. */
+  idSets: z.record(z.string(), z.array(z.string())),
+  report: reportSchema,
+});
+/** The connector state, stored under the `intercom` key of the adapter state. */
+export type ConnectorState = z.infer<typeof connectorState>;
+
+/** The shape handed to `spawn` as `initialState` (the platform layer adds its own keys beside it). */
+export interface ConnectorStateEnvelope {
+  intercom?: ConnectorState;
+}
+
+export function emptyReport(): ExtractionReport {
+  return {
+    runStartedAt: null,
+    mode: null,
+    items: {},
+    truncatedConversations: { count: 0, sample: [] },
+    deletions: {},
+    deletionDetectionSkipped: {},
+    http: { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, waitedSeconds: 0, delays: 0 },
+    options: null,
+  };
+}
+
+export function initialConnectorState(): ConnectorState {
+  return {
+    version: CONNECTOR_STATE_VERSION,
+    bookmark: null,
+    run: null,
+    kinds: {},
+    deletedConversations: { phase: 'pending', pageFrom: null },
+    idSets: {},
+    report: emptyReport(),
+  };
+}
+
+/** Thrown when a stored state cannot be used; names the field and the problem. */
+export class ConnectorStateError extends Error {
+  override name = 'ConnectorStateError';
+}
+
+/**
+ * Reads the connector state out of the adapter state. Missing → a fresh state (first run).
+ * Present but invalid (another version, a broken field) → a clear error: guessing could lose data.
+ */
+export function loadConnectorState(adapterState: unknown): ConnectorState {
+  const raw = (adapterState as ConnectorStateEnvelope | undefined)?.intercom;
+  if (raw === undefined || raw === null) return initialConnectorState();
+  const parsed = connectorState.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : '(root)';
+    throw new ConnectorStateError(
+      `Stored connector state is not usable (version ${JSON.stringify((raw as { version?: unknown }).version)}): ` +
+        `${where}: ${issue?.message ?? 'invalid'}. Delete the import's state (run the delete phase) and import again.`,
+    );
+  }
+  return parsed.data;
+}
+
+/** A fresh progress entry for a kind that has not started listing in this run. */
+export function pendingKind(): KindProgress {
+  return { phase: 'pending', pageFrom: null, doneInPage: [], pages: 0, seen: [] };
+}
+
+/** Starts a run of the data phase: resets progress and the report, keeps bookmark and id sets. */
+export function beginRun(
+  state: ConnectorState,
+  run: { startedAt: number; windowStart: number | null; options: NonNullable<ExtractionReport['options']> },
+): ConnectorState {
+  const mode = run.windowStart === null ? 'full' : 'incremental';
+  return {
+    ...state,
+    run: { startedAt: run.startedAt, mode, windowStart: run.windowStart, dataDone: false },
+    kinds: {},
+    deletedConversations: { phase: 'pending', pageFrom: null },
+    report: { ...emptyReport(), runStartedAt: run.startedAt, mode, options: run.options },
+  };
+}
+
+/** Ends a run successfully: its start time becomes the bookmark of the next sync. */
+export function completeRun(state: ConnectorState): ConnectorState {
+  if (!state.run) return state;
+  return { ...state, bookmark: state.run.startedAt, run: null };
+}
+
+function addSample<T>(list: T[], entry: T): T[] {
+  return list.length >= SAMPLE_CAP ? list : [...list, entry];
+}
+
+function itemReport(report: ExtractionReport, itemType: string): ItemTypeReport {
+  return report.items[itemType] ?? { extracted: 0, skipped: { count: 0, sample: [] } };
+}
+
+/** Mutating helpers for the report: every list in it stays capped. */
+export const reportCounters = {
+  extracted(report: ExtractionReport, itemType: string, n: number): void {
+    const r = itemReport(report, itemType);
+    report.items[itemType] = { ...r, extracted: r.extracted + n };
+  },
+  skipped(report: ExtractionReport, itemType: string, id: string, reason: string): void {
+    const r = itemReport(report, itemType);
+    report.items[itemType] = {
+      ...r,
+      skipped: { count: r.skipped.count + 1, sample: addSample(r.skipped.sample, { id, reason: reason.slice(0, 300) }) },
+    };
+  },
+  truncated(report: ExtractionReport, entry: { id: string; returned: number; total: number }): void {
+    const t = report.truncatedConversations;
+    report.truncatedConversations = { count: t.count + 1, sample: addSample(t.sample, entry) };
+  },
+  deleted(report: ExtractionReport, itemType: string, id: string, reason: string): void {
+    const d = report.deletions[itemType] ?? { count: 0, sample: [] };
+    report.deletions[itemType] = { count: d.count + 1, sample: addSample(d.sample, { id, reason }) };
+  },
+};
+
+/** Adds an id to a kind's seen set; drops the set (null) once it would pass ID_SET_CAP. */
+export function rememberSeen(progress: KindProgress, ids: string[]): void {
+  if (progress.seen === null) return;
+  const next = new Set(progress.seen);
+  for (const id of ids) next.add(id);
+  progress.seen = next.size > ID_SET_CAP ? null : [...next];
+}

@@ -1,0 +1,71 @@
+import {
+  beginRun, completeRun, ConnectorStateError, ID_SET_CAP, initialConnectorState, loadConnectorState,
+  pendingKind, rememberSeen, reportCounters, SAMPLE_CAP,
+} from '../../src/extraction/state';
+
+const options = { importAllConversations: false, contactReferenceField: '', region: 'us' };
+
+describe('connector state', () => {
+  it('starts fresh when the adapter state has no connector part', () => {
+    expect(loadConnectorState({ lastSyncStarted: '' })).toEqual(initialConnectorState());
+    expect(loadConnectorState(undefined).bookmark).toBeNull();
+  });
+
+  it('round-trips through JSON and validates on load', () => {
+    const s = beginRun(initialConnectorState(), { startedAt: 1_700_000_000, windowStart: null, options });
+    s.kinds.contacts = { ...pendingKind(), phase: 'listing', pageFrom: { starting_after: 'abc' }, doneInPage: ['1'] };
+    const loaded = loadConnectorState(JSON.parse(JSON.stringify({ intercom: s, toDevRev: {} })));
+    expect(loaded).toEqual(s);
+  });
+
+  it('refuses a state of another version or with a broken field, naming the field', () => {
+    const s = initialConnectorState();
+    expect(() => loadConnectorState({ intercom: { ...s, version: 99 } })).toThrow(ConnectorStateError);
+    expect(() => loadConnectorState({ intercom: { ...s, bookmark: 'yesterday' } })).toThrow(/bookmark/);
+  });
+
+  it('promotes the run start, not anything seen later, to the bookmark only on completion', () => {
+    let s = beginRun(initialConnectorState(), { startedAt: 1000, windowStart: null, options });
+    expect(s.bookmark).toBeNull();
+    s = beginRun({ ...s, bookmark: 500 }, { startedAt: 2000, windowStart: 200, options });
+    expect(s.bookmark).toBe(500); // a second run that has not completed keeps the old bookmark
+    s = completeRun(s);
+    expect(s.bookmark).toBe(2000);
+    expect(s.run).toBeNull();
+  });
+
+  it('keeps samples capped however many items are skipped', () => {
+    const s = initialConnectorState();
+    for (let i = 0; i < 500; i++) reportCounters.skipped(s.report, 'contacts', `c${i}`, 'bad email');
+    expect(s.report.items.contacts.skipped.count).toBe(500);
+    expect(s.report.items.contacts.skipped.sample).toHaveLength(SAMPLE_CAP);
+  });
+
+  it('drops a seen-id set that passes the cap instead of growing without bound', () => {
+    const p = pendingKind();
+    rememberSeen(p, Array.from({ length: ID_SET_CAP }, (_, i) => `a${i}`));
+    expect(p.seen).toHaveLength(ID_SET_CAP);
+    rememberSeen(p, ['one-more']);
+    expect(p.seen).toBeNull();
+  });
+
+  it('stays far below 1 MB for a 50,000-conversation import with every counter and cap full', () => {
+    const s = beginRun(initialConnectorState(), { startedAt: 1_700_000_000, windowStart: null, options });
+    const longId = 'x'.repeat(24);
+    for (const kind of ['admins', 'teams', 'tags', 'companies', 'collections', 'articles']) {
+      s.idSets[kind] = Array.from({ length: ID_SET_CAP }, (_, i) => `${longId}${i}`);
+      s.kinds[kind] = { ...pendingKind(), seen: Array.from({ length: ID_SET_CAP }, (_, i) => `${longId}${i}`) };
+    }
+    s.kinds.conversations = { ...pendingKind(), phase: 'listing', doneInPage: Array.from({ length: 150 }, (_, i) => `${i}`) };
+    for (let i = 0; i < 50_000; i++) {
+      reportCounters.extracted(s.report, 'conversations', 1);
+      reportCounters.extracted(s.report, 'conversation_parts', 12);
+      if (i % 10 === 0) reportCounters.skipped(s.report, 'conversation_parts', `${longId}${i}`, 'x'.repeat(1000));
+      if (i % 7 === 0) reportCounters.truncated(s.report, { id: `${i}`, returned: 500, total: 800 });
+      if (i % 3 === 0) reportCounters.deleted(s.report, 'conversations', `${i}`, 'listed in /conversations/deleted');
+    }
+    const bytes = Buffer.byteLength(JSON.stringify({ intercom: s }));
+    expect(bytes).toBeLessThan(250_000);
+    expect(s.report.items.conversations.extracted).toBe(50_000);
+  });
+});
