@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { CursorPagesSchema } from './common';
+import { AdminSchema } from './admin';
+import { ArticleSchema } from './article';
+import { CompanySchema } from './company';
+import { ContactSchema } from './contact';
+import { ConversationListItemSchema, DeletedConversationSchema } from './conversation';
+import { ConversationAttributeSchema, DataAttributeSchema } from './data-attribute';
+import { CollectionSchema, HelpCenterSchema } from './help-center';
+import { TagSchema } from './tag';
+import { TeamSchema } from './team';
+
+/**
+ * List envelopes. Items are kept as `unknown` here on purpose: the client validates the envelope
+ * first and then each item on its own with the item schema, so one bad item is reported with its id
+ * and skipped instead of failing the whole page. `typedList` gives the strict variant for tests and
+ * tools that want every item checked at once.
+ */
+const item = z.unknown();
+
+/** `GET /admins`. */
+export const AdminListSchema = z.looseObject({ type: z.string().optional(), admins: z.array(item) });
+/** `GET /teams`. */
+export const TeamListSchema = z.looseObject({ type: z.string().optional(), teams: z.array(item) });
+/** `GET /tags`, `GET /data_attributes`, `GET /conversations/attributes`, `GET /help_center/help_centers`. */
+export const DataListSchema = z.looseObject({
+  type: z.string().optional(),
+  data: z.array(item),
+  total_count: z.number().nullish(),
+  pages: CursorPagesSchema,
+});
+/** `GET /companies/scroll`: the end is an empty `data`; `scroll_param` continues. */
+export const CompanyScrollSchema = z.looseObject({
+  type: z.string().optional(),
+  data: z.array(item).default([]),
+  scroll_param: z.string().nullish(),
+  total_count: z.number().nullish(),
+  pages: CursorPagesSchema,
+});
+/** `GET /contacts`, `POST /contacts/search` (cursor), `GET /help_center/collections`, `GET /articles` (page number). */
+export const PagedDataListSchema = DataListSchema;
+/** `GET /conversations`, `POST /conversations/search`. */
+export const ConversationPageSchema = z.looseObject({
+  type: z.string().optional(),
+  conversations: z.array(item),
+  total_count: z.number().nullish(),
+  pages: CursorPagesSchema,
+});
+/** `GET /conversations/deleted` (2.16; `pages.next` is a URL). */
+export const DeletedConversationPageSchema = ConversationPageSchema;
+
+/** Builds a list schema that validates every item with `itemSchema` under `key`. */
+export function typedList<T extends z.ZodType>(key: string, itemSchema: T) {
+  return z.looseObject({ type: z.string().optional(), [key]: z.array(itemSchema), pages: CursorPagesSchema });
+}
+
+/** Item schema per list key, for callers that validate items one by one. */
+export const itemSchemas = {
+  admins: AdminSchema,
+  teams: TeamSchema,
+  tags: TagSchema,
+  companies: CompanySchema,
+  contacts: ContactSchema,
+  conversations: ConversationListItemSchema,
+  deleted_conversations: DeletedConversationSchema,
+  data_attributes: DataAttributeSchema,
+  conversation_attributes: ConversationAttributeSchema,
+  help_centers: HelpCenterSchema,
+  collections: CollectionSchema,
+  articles: ArticleSchema,
+} as const;
