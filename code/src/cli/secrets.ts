@@ -1,0 +1,19 @@
+/**
+ * Secret hygiene at the CLI's edge: every secret the CLI learns (the Intercom token) is registered here, and
+ * every line the CLI prints or writes passes through `redact`. Tokens are never written to settings,
+ * reports or logs.
+ */
+
+const secrets = new Set<string>();
+
+/** Remembers a secret so that `redact` removes it from any text. Short values are ignored (no false hits). */
+export function registerSecret(value: string | undefined): void {
+  if (value && value.length >= 8) secrets.add(value);
+}
+
+/** Replaces every registered secret in `text` with `[REDACTED]`. */
+export function redact(text: string): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('[REDACTED]');
+  return out;
+}
