@@ -1,0 +1,2 @@
+export { axios, axiosClient } from './axios-client';
+export { formatAxiosError, serializeAxiosError } from '../common/errors';

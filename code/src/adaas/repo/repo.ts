@@ -1,0 +1,113 @@
+import type { AirdropEvent, Artifact, NormalizedAttachment, NormalizedItem } from '../types/extraction';
+import { AirSyncDefaultItemTypes } from '../types/extraction';
+import { errorMessage } from '../common/errors';
+import { logger } from '../common/logger';
+import { uploadItems } from '../uploader/uploader';
+import { ItemDateRange, widenDateRange } from '../uploader/item-dates';
+
+/** Item types that are pushed as they are, never normalized. */
+const NEVER_NORMALIZED: ReadonlySet<string> = new Set([
+  AirSyncDefaultItemTypes.EXTERNAL_DOMAIN_METADATA,
+  AirSyncDefaultItemTypes.SSOR_ATTACHMENT,
+]);
+
+/** A record that the repo's normalize function rejected (reported, then skipped). */
+export interface RejectedItem {
+  itemType: string;
+  id?: string;
+  reason: string;
+}
+
+/** Construction options of a Repo. */
+export interface RepoOptions {
+  event: AirdropEvent;
+  itemType: string;
+  normalize?: (record: object) => NormalizedItem | NormalizedAttachment;
+  batchSize: number;
+  skipConfirmation?: boolean;
+  /** Called after every successful upload with the new artifact. */
+  onUpload: (artifact: Artifact, repo: Repo) => void;
+}
+
+/**
+ * Buffers the items of one item type and uploads them as gzipped JSONL artifacts of exactly
+ * `batchSize` items; the remainder goes out at emit time (`upload()`).
+ */
+export class Repo {
+  readonly itemType: string;
+  /** Artifacts this repo uploaded during the invocation. */
+  readonly uploadedArtifacts: Artifact[] = [];
+  /** Records that failed to normalize and were skipped. */
+  readonly rejectedItems: RejectedItem[] = [];
+  /** Date range of everything this repo uploaded (for worker_metadata). */
+  dateRange: ItemDateRange = {};
+  private items: object[] = [];
+  private readonly options: RepoOptions;
+
+  constructor(options: RepoOptions) {
+    this.options = options;
+    this.itemType = options.itemType;
+  }
+
+  /** Items not yet uploaded. */
+  getItems(): object[] {
+    return this.items;
+  }
+
+  /** Normalizes and buffers items, uploading every full batch. Resolves false when an upload failed. */
+  async push(items: object[]): Promise<boolean> {
+    for (const record of items) {
+      const normalized = this.normalizeOne(record);
+      if (normalized) this.items.push(normalized);
+    }
+    try {
+      while (this.items.length >= this.options.batchSize) {
+        const batch = this.items.slice(0, this.options.batchSize);
+        await this.uploadBatch(batch);
+        this.items = this.items.slice(batch.length);
+      }
+      return true;
+    } catch (error) {
+      logger.error({ itemType: this.itemType, error: errorMessage(error) }, 'Uploading a batch failed');
+      return false;
+    }
+  }
+
+  /** Uploads the given batch, or everything still buffered. Throws when the upload fails. */
+  async upload(batch?: object[]): Promise<void> {
+    if (batch) {
+      await this.uploadBatch(batch);
+      return;
+    }
+    if (this.items.length === 0) return;
+    const pending = this.items;
+    await this.uploadBatch(pending);
+    this.items = this.items.slice(pending.length);
+  }
+
+  private normalizeOne(record: object): object | undefined {
+    if (!this.options.normalize || NEVER_NORMALIZED.has(this.itemType)) return record;
+    try {
+      return this.options.normalize(record);
+    } catch (error) {
+      const id = (record as { id?: unknown }).id;
+      const rejected: RejectedItem = {
+        itemType: this.itemType,
+        id: id === undefined ? undefined : String(id),
+        reason: errorMessage(error),
+      };
+      this.rejectedItems.push(rejected);
+      logger.warn(rejected, 'Skipping a record that failed to normalize');
+      return undefined;
+    }
+  }
+
+  private async uploadBatch(batch: object[]): Promise<void> {
+    const artifact = await uploadItems(this.options.event, this.itemType, batch, {
+      skipConfirmation: this.options.skipConfirmation,
+    });
+    this.uploadedArtifacts.push(artifact);
+    this.dateRange = widenDateRange(this.dateRange, batch);
+    this.options.onUpload(artifact, this);
+  }
+}

@@ -1,0 +1,7 @@
+export * from './common';
+export * from './extraction';
+export * from './loading';
+export * from './mappers';
+export * from './state';
+export * from './workers';
+export * from './external-domain-metadata';

@@ -1,0 +1,84 @@
+import { Worker } from 'worker_threads';
+import type { AirdropEvent } from '../types/extraction';
+import type { SpawnFactoryInterface, WorkerData, WorkerMessage } from '../types/workers';
+import { WorkerMessageSubject } from '../types/workers';
+import { DEFAULT_LAMBDA_TIMEOUT, HARD_TIMEOUT_MULTIPLIER } from '../common/constants';
+import { emit } from '../common/control-protocol';
+import { errorMessage } from '../common/errors';
+import { getNoScriptEventType, getTimeoutErrorEventType, translateIncomingEventType } from '../common/event-type-translation';
+import { logger } from '../common/logger';
+import { redactSecrets, secretsOf } from '../common/redact';
+import { getWorkerPath } from './worker-path';
+
+/** execArgv that lets a worker thread load a `.ts` file (tsx's CommonJS hook); `.js` runs as is. */
+function execArgvFor(script: string): string[] | undefined {
+  return /\.[cm]?ts$/.test(script) ? ['--require', require.resolve('tsx/cjs')] : undefined;
+}
+
+async function emitFromMainThread(event: AirdropEvent, eventType: string, message?: string): Promise<void> {
+  try {
+    await emit({ event, eventType, data: message === undefined ? {} : { error: { message } } });
+  } catch (error) {
+    logger.error({ eventType, error: errorMessage(error) }, 'Emitting from the main thread failed');
+  }
+}
+
+/**
+ * Runs the worker of one event in a worker thread and resolves after the invocation's single emit.
+ * Soft timeout (min(options.timeout, 10 min)) asks the worker to wrap up; hard timeout (×1.3) terminates
+ * it. A worker that ends without emitting is answered with the phase's `*_ERROR` from here.
+ */
+export async function spawn<S>({
+  event,
+  initialState,
+  workerPath,
+  initialDomainMapping,
+  options,
+  baseWorkerPath,
+}: SpawnFactoryInterface<S>): Promise<void> {
+  const eventType = translateIncomingEventType(event.payload.event_type);
+  const translated: AirdropEvent = { ...event, payload: { ...event.payload, event_type: eventType } };
+  const script = getWorkerPath({ eventType, workerPath, baseWorkerPath, options });
+  if (!script) {
+    const reply = getNoScriptEventType(eventType);
+    logger.info({ eventType, reply }, 'No worker for this event; replying directly');
+    await emitFromMainThread(translated, reply);
+    return;
+  }
+
+  const softTimeout = Math.min(options?.timeout ?? DEFAULT_LAMBDA_TIMEOUT, DEFAULT_LAMBDA_TIMEOUT);
+  const hardTimeout = softTimeout * HARD_TIMEOUT_MULTIPLIER;
+  const workerData: WorkerData<S> = { event: translated, initialState, initialDomainMapping, options };
+
+  await new Promise<void>((resolve) => {
+    let emitted = false;
+    let failure: string | undefined;
+    const worker = new Worker(script, { workerData, execArgv: execArgvFor(script) });
+    const softTimer = setTimeout(() => {
+      logger.warn({ softTimeout }, 'Soft timeout reached; telling the worker to wrap up');
+      worker.postMessage({ subject: WorkerMessageSubject.WorkerMessageExit });
+    }, softTimeout);
+    const hardTimer = setTimeout(() => {
+      logger.error({ hardTimeout }, 'Hard timeout reached; terminating the worker');
+      failure ??= `Hard timeout of ${hardTimeout} ms reached`;
+      void worker.terminate();
+    }, hardTimeout);
+
+    worker.on('message', (message: WorkerMessage) => {
+      if (message?.subject === WorkerMessageSubject.WorkerMessageEmitted) emitted = true;
+      if (message?.subject === WorkerMessageSubject.WorkerMessageFailed) failure = message.payload?.message;
+    });
+    worker.on('error', (error) => {
+      failure = redactSecrets(errorMessage(error), secretsOf(event));
+      logger.error({ error: failure }, 'Worker crashed');
+    });
+    worker.on('exit', (code) => {
+      clearTimeout(softTimer);
+      clearTimeout(hardTimer);
+      if (emitted) return resolve();
+      logger.error({ code }, 'Worker exited without emitting event');
+      const message = `Worker exited without emitting event. ${failure ? `Error: ${failure}` : 'Check the logs for more information.'}`;
+      void emitFromMainThread(translated, getTimeoutErrorEventType(eventType), message).then(resolve);
+    });
+  });
+}
