@@ -1,0 +1,170 @@
+/**
+ * `IntercomClient`: the one way this project talks to Intercom. Paced per connection, retried
+ * with header-driven waits, validated with the caller's zod schemas, typed errors only.
+ */
+import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import { INTERCOM_BASE_URLS, type IntercomRegion } from './constants';
+import { checkDownloadUrl } from './download-hosts';
+import { IntercomDelayRequired, IntercomSchemaError, errorFromFailure } from './errors';
+import { iteratePages, type Cursor, type Page, type Pager, type PagingClient, type Query } from './pagers';
+import { limiterFor, type BackoffOptions } from './rate-limit';
+import { Transport, WAIT_WITHOUT_ASKING_MS, type IntercomLogger, type IntercomStats, type TransportRequest } from './transport';
+
+/** How to reach one Intercom connection. */
+export interface IntercomClientOptions {
+  /** Access token or OAuth token (sent as Bearer to the API host only). */
+  token: string;
+  /** Regional host; default `us`. Ignored when `baseUrl` is set. */
+  region?: IntercomRegion;
+  /** Overrides the regional host (local runs against the emulator). */
+  baseUrl?: string;
+  /** Timeout of one attempt, ms. Default 30 000. */
+  timeoutMs?: number;
+  /** Retries per request (429, 5xx, network, malformed body). Default 5. */
+  maxRetries?: number;
+  /**
+   * Asked before any wait longer than a few seconds; `false` makes the client throw
+   * `IntercomDelayRequired` (the worker emits DELAY). Default: always true.
+   */
+  canWait?: (ms: number) => boolean;
+  logger?: IntercomLogger;
+  /** Back-off tuning when the headers give no wait (tests use small values). */
+  backoff?: BackoffOptions;
+  /** Concurrent requests per connection (applies when the connection's limiter is first created). Default 4. */
+  maxConcurrent?: number;
+}
+
+/** Options of a JSON request. */
+export interface RequestOptions<T> {
+  query?: Query;
+  /** Validates the response; use loose objects so unknown fields pass through. */
+  schema?: z.ZodType<T>;
+  /** Object kind for schema errors (`contact`, `conversation`...). */
+  kind?: string;
+}
+
+/** A streamed download: status, headers, and the body as a readable stream (never buffered). */
+export interface DownloadResponse {
+  status: number;
+  headers: Record<string, unknown>;
+  data: Readable;
+  /** The URL fetched, without its query. */
+  url: string;
+}
+
+export class IntercomClient implements PagingClient {
+  /** The API base URL in use (regional host or override), without trailing slash. */
+  readonly baseUrl: string;
+  private readonly transport: Transport;
+  private readonly token: string;
+  private readonly canWait: (ms: number) => boolean;
+
+  constructor(options: IntercomClientOptions) {
+    if (typeof options.token !== 'string' || options.token.trim() === '') {
+      throw new Error('IntercomClient: the Intercom token is missing (connection_data.key is empty)');
+    }
+    const baseUrl = (options.baseUrl ?? INTERCOM_BASE_URLS[options.region ?? 'us']).replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
+      throw new Error(`IntercomClient: base URL "${baseUrl}" is not an http(s) URL`);
+    }
+    this.baseUrl = baseUrl;
+    this.token = options.token;
+    this.canWait = options.canWait ?? (() => true);
+    this.transport = new Transport({
+      baseUrl,
+      token: options.token,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 5,
+      canWait: this.canWait,
+      limiter: limiterFor(baseUrl, options.token, { maxConcurrent: options.maxConcurrent }),
+      logger: options.logger,
+      backoff: options.backoff,
+    });
+  }
+
+  /** GET `path`; validated with `schema` when given. */
+  get<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+    return this.json('GET', path, undefined, options, true);
+  }
+
+  /**
+   * POST `path`. Not retried after a 5xx or network failure unless `idempotent` (searches are);
+   * 429 is always retried (Intercom did not process the request).
+   */
+  post<T = unknown>(path: string, body: unknown, options: RequestOptions<T> & { idempotent?: boolean } = {}): Promise<T> {
+    return this.json('POST', path, body, options, options.idempotent ?? false);
+  }
+
+  /** PUT `path` (idempotent by HTTP semantics, so retried). */
+  put<T = unknown>(path: string, body: unknown, options: RequestOptions<T> = {}): Promise<T> {
+    return this.json('PUT', path, body, options, true);
+  }
+
+  /** Pages of `pager`, from the start or from `from` (a page's `next`). */
+  paginate<T>(pager: Pager<T>, from?: Cursor | null): AsyncGenerator<Page<T>> {
+    return iteratePages(this, pager, from);
+  }
+
+  /**
+   * Streams a file. Only http(s) URLs on an Intercom host, the API host or `allowedHosts` are
+   * fetched; the bearer token goes to the API host only. Failures throw typed errors.
+   */
+  async download(url: string, options: { allowedHosts?: readonly string[] } = {}): Promise<DownloadResponse> {
+    const target = checkDownloadUrl(url, this.baseUrl, options.allowedHosts);
+    const shown = `${target.origin}${target.pathname}`;
+    const result = await this.transport.send({ method: 'GET', url: target.toString(), responseType: 'stream', idempotent: true });
+    if (!result.ok) throw errorFromFailure({ ...result, path: shown }, [this.token]);
+    return { status: result.status, headers: result.headers, data: result.data as Readable, url: shown };
+  }
+
+  /** Raw JSON request (no schema); throws typed errors. Used by the pagers. */
+  async requestJson(request: {
+    method: 'GET' | 'POST';
+    path: string;
+    query?: Query;
+    body?: unknown;
+    idempotent?: boolean;
+    retryServerErrors?: boolean;
+  }): Promise<unknown> {
+    return this.send({
+      method: request.method,
+      url: request.path,
+      query: request.query,
+      body: request.body,
+      idempotent: request.idempotent ?? request.method === 'GET',
+      retryServerErrors: request.retryServerErrors,
+    });
+  }
+
+  /** Sleeps `ms`; a wait longer than a few seconds needs the caller's `canWait`, else IntercomDelayRequired. */
+  async pause(ms: number, why: string): Promise<void> {
+    if (ms > WAIT_WITHOUT_ASKING_MS && !this.canWait(ms)) throw new IntercomDelayRequired(ms / 1000, why);
+    if (ms <= 0) return;
+    this.transport.stats.waitedMs += ms;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** Cumulative counters of this client. */
+  stats(): IntercomStats {
+    return { ...this.transport.stats };
+  }
+
+  private async json<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, options: RequestOptions<T>, idempotent: boolean): Promise<T> {
+    const data = await this.send({ method, url: path, query: options.query, body, idempotent });
+    if (!options.schema) return data as T;
+    const parsed = options.schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).id : undefined;
+    throw IntercomSchemaError.fromZod(options.kind ?? `${method} ${path} response`, typeof id === 'string' || typeof id === 'number' ? String(id) : undefined, parsed.error, {
+      method,
+      path,
+    });
+  }
+
+  private async send(request: TransportRequest): Promise<unknown> {
+    const result = await this.transport.send(request);
+    if (!result.ok) throw errorFromFailure(result, [this.token]);
+    return result.data;
+  }
+}

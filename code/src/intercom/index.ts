@@ -1,0 +1,11 @@
+/** The Intercom boundary: client, typed errors, rate limiting, pagers. Schemas live in `./schemas`. */
+export * from './constants';
+export * from './errors';
+export * from './redact';
+export * from './rate-limit';
+export * from './download-hosts';
+export * from './pagers';
+export { IntercomClient } from './client';
+export type { IntercomClientOptions, RequestOptions, DownloadResponse } from './client';
+export { WAIT_WITHOUT_ASKING_MS } from './transport';
+export type { IntercomLogger, IntercomStats } from './transport';

@@ -1,0 +1,196 @@
+/**
+ * Rate limiting, driven by Intercom's headers (shared/docs/intercom-api.md §2):
+ * - {@link computeWait}: how long to wait before retrying a failed attempt (pure);
+ * - {@link ConnectionLimiter}: pacing of one connection. Its reservoir follows
+ *   `X-RateLimit-Remaining` and refills at `X-RateLimit-Reset`, so 429s stay rare without
+ *   sleeping before requests by fixed thresholds;
+ * - {@link limiterFor}: one limiter per connection (base URL + token) in the process.
+ */
+import { createHash } from 'node:crypto';
+import Bottleneck from 'bottleneck';
+
+/** Response headers as axios (or Node) gives them; names compared case-insensitively. */
+export type HeaderBag = Record<string, unknown> | undefined;
+
+/** Reads one header value as a string, whatever the case of its name. */
+export function headerValue(headers: HeaderBag, name: string): string | undefined {
+  if (!headers) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    return first === undefined || first === null ? undefined : String(first);
+  }
+  return undefined;
+}
+
+function headerNumber(headers: HeaderBag, name: string): number | undefined {
+  const raw = headerValue(headers, name);
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Intercom's rate-limit headers of one response. */
+export interface RateLimitInfo {
+  limit?: number;
+  remaining?: number;
+  /** Window reset, epoch milliseconds. */
+  resetAtMs?: number;
+}
+
+export function readRateLimit(headers: HeaderBag): RateLimitInfo {
+  const reset = headerNumber(headers, 'x-ratelimit-reset');
+  return {
+    limit: headerNumber(headers, 'x-ratelimit-limit'),
+    remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+    resetAtMs: reset === undefined ? undefined : reset * 1000,
+  };
+}
+
+/** Tuning of the back-off used when the headers say nothing. */
+export interface BackoffOptions {
+  /** First back-off step (ms); doubles per attempt. Default 1000. */
+  baseMs?: number;
+  /** Upper bound of one back-off (ms). Default 60 000. */
+  capMs?: number;
+  /** Random source in [0, 1); injectable for tests. */
+  random?: () => number;
+}
+
+/** Margin added to `X-RateLimit-Reset`: the header has whole seconds and clocks differ. */
+export const RESET_MARGIN_MS = 1000;
+
+/**
+ * Milliseconds to wait before retry number `attempt` (1 = first retry), given the failed
+ * answer's headers and the current time (epoch ms):
+ * `Retry-After` (seconds or HTTP date), else `X-RateLimit-Reset` + 1 s when it lies ahead,
+ * else capped exponential back-off with "equal" jitter (half fixed, half random).
+ */
+export function computeWait(headers: HeaderBag, attempt: number, now: number, options: BackoffOptions = {}): number {
+  const retryAfter = headerValue(headers, 'retry-after');
+  if (retryAfter !== undefined && retryAfter.trim() !== '') {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(0, date - now);
+  }
+  const { resetAtMs } = readRateLimit(headers);
+  if (resetAtMs !== undefined && resetAtMs + RESET_MARGIN_MS > now) {
+    return resetAtMs + RESET_MARGIN_MS - now;
+  }
+  const baseMs = options.baseMs ?? 1000;
+  const capMs = options.capMs ?? 60_000;
+  const random = options.random ?? Math.random;
+  const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(step / 2 + random() * (step / 2));
+}
+
+/** Tuning of a {@link ConnectionLimiter}. */
+export interface LimiterOptions {
+  /** Requests in flight at once on this connection. Default 4 (the workspace budget is shared). */
+  maxConcurrent?: number;
+  /** Refill wait when the reset time is unknown or already past. Default 10 s (one Intercom window). */
+  fallbackWindowMs?: number;
+}
+
+/**
+ * Paces the requests of one Intercom connection. Every attempt runs through {@link schedule};
+ * every answer's headers go to {@link observe}. When the window's budget is used up, requests
+ * queue until the window resets.
+ */
+export class ConnectionLimiter {
+  private readonly bottleneck: Bottleneck;
+  private readonly fallbackWindowMs: number;
+  private inFlight = 0;
+  private limit?: number;
+  private windowResetAtMs?: number;
+  private refillAtMs?: number;
+  private refillTimer?: NodeJS.Timeout;
+
+  constructor(options: LimiterOptions = {}) {
+    this.fallbackWindowMs = options.fallbackWindowMs ?? 10_000;
+    this.bottleneck = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? 4, reservoir: null });
+    // The reservoir can also run dry by our own decrements before any answer says so.
+    this.bottleneck.on('depleted', () => this.scheduleRefill(Date.now()));
+  }
+
+  /** Runs `task` when the connection's budget allows; resolves or rejects with it. */
+  schedule<T>(task: () => Promise<T>): Promise<T> {
+    return this.bottleneck.schedule(async () => {
+      this.inFlight += 1;
+      try {
+        return await task();
+      } finally {
+        this.inFlight -= 1;
+      }
+    });
+  }
+
+  /** Feeds one answer's rate-limit headers into the pacing. Call it while the answer's task still runs. */
+  observe(headers: HeaderBag, now: number = Date.now()): void {
+    const info = readRateLimit(headers);
+    if (info.remaining === undefined) return;
+    // An answer from an older window (it was in flight across a reset) says nothing about this one.
+    if (info.resetAtMs !== undefined && this.windowResetAtMs !== undefined && info.resetAtMs < this.windowResetAtMs) return;
+    if (info.limit !== undefined) this.limit = info.limit;
+    if (info.resetAtMs !== undefined) this.windowResetAtMs = info.resetAtMs;
+    // Other requests in flight will spend budget the server has not counted yet.
+    const others = Math.max(0, this.inFlight - 1);
+    const reservoir = Math.max(0, Math.floor(info.remaining) - others);
+    if (reservoir > 0) this.cancelRefill();
+    void this.bottleneck.updateSettings({ reservoir });
+    if (reservoir === 0) this.scheduleRefill(now);
+  }
+
+  /** Milliseconds until queued requests may run again (0 when the budget is not used up). */
+  expectedWaitMs(now: number = Date.now()): number {
+    return this.refillAtMs === undefined ? 0 : Math.max(0, this.refillAtMs - now);
+  }
+
+  /** Stops the refill timer (tests, shutdown). */
+  dispose(): void {
+    this.cancelRefill();
+  }
+
+  private scheduleRefill(now: number): void {
+    const reset = this.windowResetAtMs;
+    const refillAt = reset !== undefined && reset + RESET_MARGIN_MS > now ? reset + RESET_MARGIN_MS : now + this.fallbackWindowMs;
+    if (this.refillTimer && this.refillAtMs !== undefined && this.refillAtMs <= refillAt) return;
+    this.cancelRefill();
+    this.refillAtMs = refillAt;
+    this.refillTimer = setTimeout(() => this.refill(), refillAt - now);
+  }
+
+  private refill(): void {
+    this.refillTimer = undefined;
+    this.refillAtMs = undefined;
+    void this.bottleneck.updateSettings({ reservoir: this.limit ?? null });
+  }
+
+  private cancelRefill(): void {
+    if (this.refillTimer) clearTimeout(this.refillTimer);
+    this.refillTimer = undefined;
+    this.refillAtMs = undefined;
+  }
+}
+
+const limiters = new Map<string, ConnectionLimiter>();
+
+/** The process-wide limiter of the connection (base URL + token); created on first use. */
+export function limiterFor(baseUrl: string, token: string, options?: LimiterOptions): ConnectionLimiter {
+  const tokenHash = createHash('sha256').update(token).digest('hex').slice(0, 32);
+  const key = `${baseUrl.replace(/\/+$/, '')}\n${tokenHash}`;
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = new ConnectionLimiter(options);
+    limiters.set(key, limiter);
+  }
+  return limiter;
+}
+
+/** Forgets every connection's limiter and stops their timers (tests). */
+export function resetConnectionLimiters(): void {
+  for (const limiter of limiters.values()) limiter.dispose();
+  limiters.clear();
+}

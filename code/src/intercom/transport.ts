@@ -1,0 +1,297 @@
+/**
+ * The HTTP transport of one Intercom client: one axios instance with axios-retry, the connection's
+ * limiter, response parsing and counters. It never throws for an HTTP or network failure: it
+ * returns a {@link TransportResult}, which the client converts to a typed error.
+ */
+import { Readable, Transform, pipeline } from 'node:stream';
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import axiosRetry, { type IAxiosRetryConfig } from 'axios-retry';
+import { INTERCOM_VERSION } from './constants';
+import { redactHeaders, redactUrl } from './redact';
+import { computeWait, headerValue, type BackoffOptions, type ConnectionLimiter } from './rate-limit';
+
+/** pino-compatible logger (any object with these methods; pino's `(obj, msg)` order). */
+export interface IntercomLogger {
+  debug(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+/** Cumulative counters of one client. */
+export interface IntercomStats {
+  /** HTTP attempts sent (retries included). */
+  requests: number;
+  retries: number;
+  /** 429 answers received. */
+  rateLimited: number;
+  /** 5xx answers received. */
+  serverErrors: number;
+  /** Time spent waiting: retry back-offs and pacing queues. */
+  waitedMs: number;
+  /** Response body bytes received. */
+  bytes: number;
+}
+
+/** Sleeps up to this long without asking `canWait`. */
+export const WAIT_WITHOUT_ASKING_MS = 3000;
+
+/** One request as the client hands it to the transport. */
+export interface TransportRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** A path under the base URL, or an absolute URL (downloads). */
+  url: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** `stream` for downloads: the body is handed over unread. */
+  responseType?: 'json' | 'stream';
+  /** May the request be repeated after a 5xx or a network failure? (429 is always retried.) */
+  idempotent: boolean;
+  /** Retry 5xx in place (false for a scroll, which must restart instead). Default true. */
+  retryServerErrors?: boolean;
+}
+
+export interface TransportSuccess {
+  ok: true;
+  status: number;
+  headers: Record<string, unknown>;
+  data: unknown;
+  attempts: number;
+}
+
+/** Why a request produced no usable answer; `path` is the request's path or URL. */
+export type TransportFailure = {
+  ok: false;
+  method: string;
+  path: string;
+  attempts: number;
+  message: string;
+  status?: number;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+  requestIdHeader?: string;
+} & (
+  | { kind: 'status'; status: number }
+  | { kind: 'network' }
+  /** The next wait is longer than the caller allows. */
+  | { kind: 'delay'; delayMs: number }
+);
+
+export type TransportResult = TransportSuccess | TransportFailure;
+
+export interface TransportOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  maxRetries: number;
+  canWait: (ms: number) => boolean;
+  limiter: ConnectionLimiter;
+  logger?: IntercomLogger;
+  backoff?: BackoffOptions;
+}
+
+/** Per-request facts the retry hooks and the adapter need; travels on the axios config. */
+interface RequestMeta {
+  idempotent: boolean;
+  retryServerErrors: boolean;
+  nextDelayMs?: number;
+  delayRequiredMs?: number;
+}
+type MetaConfig = InternalAxiosRequestConfig & { intercomMeta?: RequestMeta; 'axios-retry'?: IAxiosRetryConfig & { retryCount?: number } };
+
+function metaOf(config: AxiosRequestConfig | undefined): RequestMeta | undefined {
+  return (config as MetaConfig | undefined)?.intercomMeta;
+}
+
+function attemptsOf(config: InternalAxiosRequestConfig | undefined): number {
+  return ((config as MetaConfig | undefined)?.['axios-retry']?.retryCount ?? 0) + 1;
+}
+
+function plainHeaders(headers: unknown): Record<string, unknown> {
+  if (headers && typeof (headers as { toJSON?: unknown }).toJSON === 'function') {
+    return (headers as { toJSON(): Record<string, unknown> }).toJSON();
+  }
+  return { ...(headers as Record<string, unknown> | undefined) };
+}
+
+export class Transport {
+  readonly stats: IntercomStats = { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, waitedMs: 0, bytes: 0 };
+  private readonly http: AxiosInstance;
+  private readonly apiOrigin: string;
+
+  constructor(private readonly options: TransportOptions) {
+    this.apiOrigin = new URL(options.baseUrl).origin;
+    const stats = this.stats;
+    const nodeAdapter = axios.getAdapter('http');
+    this.http = axios.create({
+      baseURL: options.baseUrl,
+      timeout: options.timeoutMs,
+      headers: { 'Intercom-Version': INTERCOM_VERSION, Accept: 'application/json' },
+      responseType: 'text',
+      // Parsing is ours: a malformed 2xx body must be retried, an error page must keep its status.
+      transformResponse: [
+        function parseBody(this: InternalAxiosRequestConfig, data: unknown, _headers: unknown, status?: number) {
+          if (typeof data !== 'string') return data;
+          stats.bytes += Buffer.byteLength(data);
+          if (data.trim() === '') return undefined;
+          try {
+            return JSON.parse(data);
+          } catch {
+            if (status !== undefined && status >= 200 && status < 300) {
+              throw new AxiosError(`malformed or truncated JSON body in a ${status} answer`, AxiosError.ERR_BAD_RESPONSE, this);
+            }
+            return data;
+          }
+        },
+      ],
+      adapter: (config) => {
+        const url = axios.getUri(config);
+        const toApi = new URL(url).origin === this.apiOrigin;
+        // The token goes to the configured API host only, never to a CDN.
+        if (toApi) config.headers.set('Authorization', `Bearer ${options.token}`);
+        else config.headers.delete('Authorization');
+        const attempt = () => this.attempt(nodeAdapter, config, url);
+        if (!toApi) return attempt();
+        const queuedAt = Date.now();
+        return options.limiter.schedule(() => {
+          stats.waitedMs += Date.now() - queuedAt;
+          return attempt();
+        });
+      },
+    });
+    axiosRetry(this.http, {
+      retries: options.maxRetries,
+      shouldResetTimeout: true,
+      retryCondition: (error) => this.shouldRetry(error),
+      retryDelay: (_count, error) => metaOf(error.config)?.nextDelayMs ?? 0,
+      onRetry: (count, error, config) => {
+        const waitMs = metaOf(config)?.nextDelayMs ?? 0;
+        stats.retries += 1;
+        stats.waitedMs += waitMs;
+        options.logger?.warn(
+          {
+            method: config.method?.toUpperCase(),
+            path: redactUrl(config.url ?? ''),
+            status: error.response?.status,
+            error: error.response ? undefined : error.code ?? error.message,
+            retry: count,
+            waitMs,
+          },
+          'retrying Intercom request',
+        );
+      },
+    });
+  }
+
+  /** Sends one request (with its retries); never throws for HTTP or network failures. */
+  async send(request: TransportRequest): Promise<TransportResult> {
+    const base = { ok: false as const, method: request.method, path: request.url };
+    const pacingWait = this.options.limiter.expectedWaitMs();
+    if (pacingWait > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(pacingWait)) {
+      return { ...base, kind: 'delay', delayMs: pacingWait, attempts: 0, message: 'rate-limit window used up' };
+    }
+    const meta: RequestMeta = { idempotent: request.idempotent, retryServerErrors: request.retryServerErrors ?? true };
+    try {
+      const response = await this.http.request({
+        method: request.method,
+        url: request.url,
+        params: request.query,
+        data: request.body,
+        responseType: request.responseType === 'stream' ? 'stream' : 'text',
+        intercomMeta: meta,
+      } as MetaConfig);
+      return { ok: true, status: response.status, headers: plainHeaders(response.headers), data: response.data, attempts: attemptsOf(response.config) };
+    } catch (error) {
+      return this.failureOf(error, base);
+    }
+  }
+
+  private failureOf(error: unknown, base: { ok: false; method: string; path: string }): TransportFailure {
+    if (!axios.isAxiosError(error)) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ...base, kind: 'network', attempts: 1, message };
+    }
+    const attempts = attemptsOf(error.config);
+    const delayRequiredMs = metaOf(error.config)?.delayRequiredMs;
+    const response = error.response;
+    const headers = response ? plainHeaders(response.headers) : undefined;
+    const common = {
+      ...base,
+      attempts,
+      status: response?.status,
+      headers,
+      body: response && !(response.data instanceof Readable) ? response.data : undefined,
+      requestIdHeader: headerValue(headers, 'x-request-id'),
+    };
+    if (delayRequiredMs !== undefined) {
+      return { ...common, kind: 'delay', delayMs: delayRequiredMs, message: response ? `status ${response.status}` : error.message };
+    }
+    if (response) return { ...common, kind: 'status', status: response.status, message: `status ${response.status}` };
+    const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
+    return { ...common, kind: 'network', message };
+  }
+
+  /** One HTTP attempt: counts it, feeds the limiter, wraps a streamed body to count its bytes. */
+  private async attempt(
+    nodeAdapter: (config: InternalAxiosRequestConfig) => Promise<AxiosResponse>,
+    config: InternalAxiosRequestConfig,
+    url: string,
+  ): Promise<AxiosResponse> {
+    const stats = this.stats;
+    stats.requests += 1;
+    this.options.logger?.debug(
+      { method: config.method?.toUpperCase(), url: redactUrl(url), headers: redactHeaders(plainHeaders(config.headers)) },
+      'Intercom request',
+    );
+    const observe = (response: AxiosResponse) => {
+      if (response.status === 429) stats.rateLimited += 1;
+      if (response.status >= 500) stats.serverErrors += 1;
+      if (new URL(url).origin === this.apiOrigin) this.options.limiter.observe(plainHeaders(response.headers));
+    };
+    try {
+      const response = await nodeAdapter(config);
+      observe(response);
+      if (response.data instanceof Readable) response.data = this.countingStream(response.data);
+      return response;
+    } catch (error) {
+      if (axios.isAxiosError(error) && error.response) {
+        observe(error.response);
+        if (error.response.data instanceof Readable) error.response.data.destroy();
+      }
+      throw error;
+    }
+  }
+
+  private countingStream(source: Readable): Readable {
+    const stats = this.stats;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        stats.bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    pipeline(source, counter, () => undefined);
+    return counter;
+  }
+
+  /** axios-retry's condition: decides, computes the wait once, and asks canWait for long waits. */
+  private shouldRetry(error: AxiosError): boolean {
+    const meta = metaOf(error.config);
+    if (!meta) return false;
+    const status = error.response?.status;
+    let retryable: boolean;
+    if (status === 429) retryable = true;
+    else if (status !== undefined && status >= 500) retryable = meta.idempotent && meta.retryServerErrors;
+    else if (status !== undefined) retryable = false;
+    else retryable = error.code !== AxiosError.ERR_CANCELED && meta.idempotent;
+    if (!retryable) return false;
+
+    const retryNumber = attemptsOf(error.config);
+    const headers = error.response ? plainHeaders(error.response.headers) : undefined;
+    const waitMs = computeWait(headers, retryNumber, Date.now(), this.options.backoff);
+    if (waitMs > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(waitMs)) {
+      meta.delayRequiredMs = waitMs;
+      return false;
+    }
+    meta.nextDelayMs = waitMs;
+    return true;
+  }
+}
