@@ -1,0 +1,105 @@
+/**
+ * The Intercom emulator: Intercom's REST API (version 2.16 shapes) over a generated workspace,
+ * with Intercom's auth, paging, search semantics, rate limits and injectable faults.
+ * Contract: docs/contracts.md §3.
+ */
+import type { AddressInfo } from 'node:net';
+import type { EmulatorContext, OAuthSettings } from './context';
+import { FaultInjector, type FaultOptions } from './http/faults';
+import { RateLimiter, type RateLimitSettings } from './http/rateLimiter';
+import { RequestLog, type EmulatorMetrics, type RequestLogEntry } from './http/requestLog';
+import { ScrollRegistry } from './http/scrolls';
+import { TokenRegistry } from './http/tokens';
+import { buildServer } from './server';
+import { createWorkspace } from './workspace';
+import type { Workspace, WorkspaceSize } from './workspace/types';
+
+export type { FaultOptions } from './http/faults';
+export type { EmulatorMetrics, RequestLogEntry } from './http/requestLog';
+export type { OAuthSettings } from './context';
+export type { Workspace, WorkspaceSize } from './workspace/types';
+
+/** Options of {@link startIntercomEmulator}. */
+export interface IntercomEmulatorOptions {
+  /** Default 1; same seed, same workspace (and same main token). */
+  seed?: number;
+  size?: Partial<WorkspaceSize>;
+  /** Default true: every nasty case appears at least once. */
+  edgeCases?: boolean;
+  /** Default 0 (ephemeral); always bound to 127.0.0.1. */
+  port?: number;
+  /** Requests per 10-second window; defaults are Intercom's (10,000/min per app, 25,000/min per workspace). */
+  rateLimit?: Partial<RateLimitSettings>;
+  /** Default none. */
+  faults?: FaultOptions;
+  /** OAuth client credentials accepted by `/oauth` and `/auth/eagle/token`. Default `emulator-client` / `emulator-secret`. */
+  oauth?: Partial<OAuthSettings>;
+  /** Idle time after which a companies scroll expires. Default 60 s (Intercom's). */
+  scrollIdleMs?: number;
+  /** Unix seconds at which the workspace's emulated clock starts (see the workspace's default). */
+  startTime?: number;
+}
+
+/** A running emulator. */
+export interface IntercomEmulator {
+  /** `http://127.0.0.1:<port>` */
+  baseUrl: string;
+  /** A valid access token (the emulated private app's). */
+  token: string;
+  /** Ground truth and mutations. */
+  workspace: Workspace;
+  metrics(): EmulatorMetrics;
+  requestLog(): RequestLogEntry[];
+  resetMetrics(): void;
+  /** Replaces the fault settings and restarts their seeded sequence. */
+  setFaults(f: FaultOptions): void;
+  setRateLimit(r: Partial<RateLimitSettings>): void;
+  /** Revokes a token (default: the main one); later requests with it answer 401. */
+  revokeToken(token?: string): void;
+  close(): Promise<void>;
+}
+
+/** Starts the emulator on 127.0.0.1 and generates its workspace. */
+export async function startIntercomEmulator(options: IntercomEmulatorOptions = {}): Promise<IntercomEmulator> {
+  const seed = options.seed ?? 1;
+  const ctx: EmulatorContext = {
+    baseUrl: '',
+    workspace: undefined as unknown as Workspace,
+    tokens: new TokenRegistry(seed),
+    limiter: new RateLimiter(options.rateLimit),
+    faults: new FaultInjector(options.faults),
+    scrolls: new ScrollRegistry(options.scrollIdleMs),
+    log: new RequestLog(),
+    oauth: { clientId: options.oauth?.clientId ?? 'emulator-client', clientSecret: options.oauth?.clientSecret ?? 'emulator-secret' },
+    oauthCodes: new Map(),
+    mainTokenRequests: 0,
+  };
+  const app = buildServer(ctx);
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const { port } = app.server.address() as AddressInfo;
+  ctx.baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    ctx.workspace = createWorkspace({ seed, size: options.size, edgeCases: options.edgeCases ?? true, fileBaseUrl: ctx.baseUrl, startTime: options.startTime });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  return {
+    baseUrl: ctx.baseUrl,
+    token: ctx.tokens.mainToken,
+    workspace: ctx.workspace,
+    metrics: () => ctx.log.metrics(),
+    requestLog: () => ctx.log.list(),
+    resetMetrics: () => ctx.log.reset(),
+    setFaults: (f) => {
+      ctx.faults.set(f);
+      ctx.mainTokenRequests = 0;
+    },
+    setRateLimit: (r) => ctx.limiter.configure(r),
+    revokeToken: (token) => ctx.tokens.revoke(token),
+    close: async () => {
+      await app.close();
+    },
+  };
+}
