@@ -112,6 +112,12 @@ function plainHeaders(headers: unknown): Record<string, unknown> {
   return { ...(headers as Record<string, unknown> | undefined) };
 }
 
+/** The HTTP status that failed the request; undefined when the failure was the connection or the body of a 2xx. */
+function failedStatus(error: AxiosError): number | undefined {
+  const status = error.response?.status;
+  return status === undefined || (status >= 200 && status < 300) ? undefined : status;
+}
+
 export class Transport {
   readonly stats: IntercomStats = { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, waitedMs: 0, bytes: 0 };
   private readonly http: AxiosInstance;
@@ -224,7 +230,8 @@ export class Transport {
     if (delayRequiredMs !== undefined) {
       return { ...common, kind: 'delay', delayMs: delayRequiredMs, message: response ? `status ${response.status}` : error.message };
     }
-    if (response) return { ...common, kind: 'status', status: response.status, message: `status ${response.status}` };
+    const status = failedStatus(error);
+    if (status !== undefined) return { ...common, kind: 'status', status, message: `status ${status}` };
     const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
     return { ...common, kind: 'network', message };
   }
@@ -276,7 +283,7 @@ export class Transport {
   private shouldRetry(error: AxiosError): boolean {
     const meta = metaOf(error.config);
     if (!meta) return false;
-    const status = error.response?.status;
+    const status = failedStatus(error);
     let retryable: boolean;
     if (status === 429) retryable = true;
     else if (status !== undefined && status >= 500) retryable = meta.idempotent && meta.retryServerErrors;
