@@ -1,0 +1,138 @@
+import {
+  ConnectionLimiter,
+  IntercomDelayRequired,
+  RESET_MARGIN_MS,
+  computeWait,
+  limiterFor,
+  readRateLimit,
+} from '../../src/intercom';
+import { errorList, installNockHooks, json, makeClient, rateHeaders, startScriptedServer } from './helpers';
+
+installNockHooks();
+
+describe('computeWait', () => {
+  const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+  it('uses Retry-After seconds first, even when a reset is announced', () => {
+    expect(computeWait({ 'retry-after': '42', 'x-ratelimit-reset': String(now / 1000 + 5) }, 1, now)).toBe(42_000);
+    expect(computeWait({ 'Retry-After': '0' }, 3, now)).toBe(0);
+  });
+
+  it('reads a Retry-After HTTP date relative to now', () => {
+    const at = new Date(now + 7_000).toUTCString();
+    expect(computeWait({ 'retry-after': at }, 1, now)).toBe(7_000);
+    expect(computeWait({ 'retry-after': new Date(now - 7_000).toUTCString() }, 1, now)).toBe(0);
+  });
+
+  it('waits until X-RateLimit-Reset plus one second when it lies ahead', () => {
+    const reset = now / 1000 + 4;
+    expect(computeWait({ 'X-RateLimit-Reset': String(reset), 'X-RateLimit-Remaining': '0' }, 1, now)).toBe(4_000 + RESET_MARGIN_MS);
+    expect(computeWait({ 'x-ratelimit-reset': [String(reset)] }, 2, now)).toBe(4_000 + RESET_MARGIN_MS);
+  });
+
+  it('falls back to capped exponential back-off with jitter when the reset is past or absent', () => {
+    const past = { 'x-ratelimit-reset': String(now / 1000 - 30) };
+    const low = () => 0;
+    const high = () => 0.999999;
+    expect(computeWait(past, 1, now, { baseMs: 1000, random: low })).toBe(500);
+    expect(computeWait(undefined, 1, now, { baseMs: 1000, random: high })).toBe(1000);
+    expect(computeWait(undefined, 3, now, { baseMs: 1000, random: low })).toBe(2000);
+    expect(computeWait(undefined, 3, now, { baseMs: 1000, random: high })).toBe(4000);
+    // Capped: attempt 20 would be 2^19 s without the cap.
+    expect(computeWait(undefined, 20, now, { baseMs: 1000, capMs: 60_000, random: high })).toBe(60_000);
+    expect(computeWait(undefined, 20, now, { baseMs: 1000, capMs: 60_000, random: low })).toBe(30_000);
+    for (let i = 0; i < 50; i += 1) {
+      const wait = computeWait({}, 2, now);
+      expect(wait).toBeGreaterThanOrEqual(1000);
+      expect(wait).toBeLessThanOrEqual(2000);
+    }
+  });
+
+  it('ignores unparsable headers', () => {
+    expect(computeWait({ 'retry-after': 'soon', 'x-ratelimit-reset': 'later' }, 1, now, { random: () => 0 })).toBe(500);
+    expect(readRateLimit({ 'X-RateLimit-Limit': '167', 'X-RateLimit-Remaining': '', 'X-RateLimit-Reset': '1487332510' })).toEqual({
+      limit: 167,
+      remaining: undefined,
+      resetAtMs: 1487332510_000,
+    });
+  });
+});
+
+describe('ConnectionLimiter', () => {
+  it('holds requests once its own spending empties the announced budget, until the window resets', async () => {
+    const limiter = new ConnectionLimiter({ maxConcurrent: 1 });
+    try {
+      const resetSeconds = Math.floor(Date.now() / 1000) + 1;
+      limiter.observe(rateHeaders(10, 2, resetSeconds));
+      const started: number[] = [];
+      await Promise.all([0, 1, 2].map(() => limiter.schedule(async () => started.push(Date.now()))));
+      expect(started).toHaveLength(3);
+      expect(started[2]).toBeGreaterThanOrEqual(resetSeconds * 1000);
+    } finally {
+      limiter.dispose();
+    }
+  });
+
+  it('ignores answers without rate-limit headers and answers from an older window', () => {
+    const limiter = new ConnectionLimiter();
+    try {
+      const reset = Math.floor(Date.now() / 1000) + 30;
+      limiter.observe({});
+      expect(limiter.expectedWaitMs()).toBe(0);
+      limiter.observe(rateHeaders(10, 5, reset));
+      limiter.observe(rateHeaders(10, 0, reset - 10)); // late answer from the previous window
+      expect(limiter.expectedWaitMs()).toBe(0);
+      limiter.observe(rateHeaders(10, 0, reset));
+      expect(limiter.expectedWaitMs()).toBeGreaterThan(25_000);
+    } finally {
+      limiter.dispose();
+    }
+  });
+});
+
+describe('header-driven pacing through the client', () => {
+  it('waits for the reset once X-RateLimit-Remaining hits 0, for every client of the connection, and avoids the 429', async () => {
+    const resetSeconds = Math.floor(Date.now() / 1000) + 2;
+    const server = await startScriptedServer([
+      json(200, { type: 'admin.list', admins: [] }, rateHeaders(3, 0, resetSeconds)),
+      (req, res) => {
+        // Intercom would answer 429 inside the spent window.
+        const early = Date.now() < resetSeconds * 1000;
+        json(early ? 429 : 200, early ? errorList('rate_limit_exceeded', 'Exceeded') : { type: 'team.list', teams: [] }, rateHeaders(3, 2, resetSeconds + 10))(req, res, '');
+      },
+    ]);
+    try {
+      const first = makeClient({ baseUrl: server.baseUrl });
+      const second = makeClient({ baseUrl: server.baseUrl, token: first.token }); // same connection
+      const other = makeClient({ baseUrl: server.baseUrl }); // another token: another connection
+      await first.client.get('/admins');
+      expect(limiterFor(server.baseUrl, first.token).expectedWaitMs()).toBeGreaterThan(0);
+      expect(limiterFor(server.baseUrl, other.token).expectedWaitMs()).toBe(0);
+
+      await expect(second.client.get('/teams')).resolves.toEqual({ type: 'team.list', teams: [] });
+      expect(server.log).toHaveLength(2);
+      expect(server.log[1].at).toBeGreaterThanOrEqual(resetSeconds * 1000);
+      expect(second.client.stats()).toMatchObject({ requests: 1, rateLimited: 0, retries: 0 });
+      expect(second.client.stats().waitedMs).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('asks canWait before a long pacing wait and throws IntercomDelayRequired without sending', async () => {
+    const resetSeconds = Math.floor(Date.now() / 1000) + 60;
+    const server = await startScriptedServer([json(200, { ok: true }, rateHeaders(3, 0, resetSeconds))]);
+    try {
+      const { client, token } = makeClient({ baseUrl: server.baseUrl, canWait: () => false });
+      await client.get('/admins');
+      const error = await makeClient({ baseUrl: server.baseUrl, token, canWait: () => false })
+        .client.get('/teams')
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IntercomDelayRequired);
+      expect((error as IntercomDelayRequired).delaySeconds).toBeGreaterThanOrEqual(55);
+      expect(server.log).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
