@@ -14,6 +14,9 @@ const NEVER_NORMALIZED: ReadonlySet<string> = new Set([
 /** A record that the repo's normalize function rejected (reported, then skipped). */
 export interface RejectedItem {
   itemType: string;
+  /** Position of the record in the `push` call that carried it. */
+  index: number;
+  /** The record's `id` field, when it has one. */
   id?: string;
   reason: string;
 }
@@ -56,8 +59,8 @@ export class Repo {
 
   /** Normalizes and buffers items, uploading every full batch. Resolves false when an upload failed. */
   async push(items: object[]): Promise<boolean> {
-    for (const record of items) {
-      const normalized = this.normalizeOne(record);
+    for (const [index, record] of items.entries()) {
+      const normalized = this.normalizeOne(record, index);
       if (normalized) this.items.push(normalized);
     }
     try {
@@ -85,7 +88,7 @@ export class Repo {
     this.items = this.items.slice(pending.length);
   }
 
-  private normalizeOne(record: object): object | undefined {
+  private normalizeOne(record: object, index: number): object | undefined {
     if (!this.options.normalize || NEVER_NORMALIZED.has(this.itemType)) return record;
     try {
       return this.options.normalize(record);
@@ -93,6 +96,7 @@ export class Repo {
       const id = (record as { id?: unknown }).id;
       const rejected: RejectedItem = {
         itemType: this.itemType,
+        index,
         id: id === undefined ? undefined : String(id),
         reason: errorMessage(error),
       };
