@@ -1,0 +1,95 @@
+/**
+ * The output folder of the platform emulator (contract §4) and a few file helpers.
+ *
+ * ```
+ * outDir/
+ *   artifacts/<artifact id>          raw uploads, as received
+ *   attachments/<attachment id>      bytes of extracted attachments, by external id
+ *   items/<item_type>.jsonl          merged item store: one line per id, latest version wins
+ *   state.json                       the extractor state of the sync unit (parsed)
+ *   runs.jsonl                       one RunResult per finished run
+ *   platform.json                    the orchestrator's position (resumption)
+ *   external_domain_metadata.json    the last metadata the connector uploaded
+ *   initial_domain_mapping.json      the last installed initial domain mapping
+ *   worker-data/<direction>/<sync unit>.json   the raw state strings the `.get`/`.update` endpoints serve
+ *   mappers.json                     sync mapper records
+ * ```
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Absolute paths inside one emulator output folder. */
+export class OutputLayout {
+  constructor(readonly root: string) {}
+
+  get artifactsDir(): string {
+    return path.join(this.root, 'artifacts');
+  }
+  get attachmentsDir(): string {
+    return path.join(this.root, 'attachments');
+  }
+  get itemsDir(): string {
+    return path.join(this.root, 'items');
+  }
+  get stateFile(): string {
+    return path.join(this.root, 'state.json');
+  }
+  get runsFile(): string {
+    return path.join(this.root, 'runs.jsonl');
+  }
+  get platformFile(): string {
+    return path.join(this.root, 'platform.json');
+  }
+  get metadataFile(): string {
+    return path.join(this.root, 'external_domain_metadata.json');
+  }
+  get initialDomainMappingFile(): string {
+    return path.join(this.root, 'initial_domain_mapping.json');
+  }
+  get recipeBlueprintsDir(): string {
+    return path.join(this.root, 'recipe-blueprints');
+  }
+  get mappersFile(): string {
+    return path.join(this.root, 'mappers.json');
+  }
+  workerDataFile(direction: string, syncUnit: string): string {
+    return path.join(this.root, 'worker-data', direction, `${encodeURIComponent(syncUnit)}.json`);
+  }
+  artifactFile(artifactId: string): string {
+    return path.join(this.artifactsDir, artifactId);
+  }
+  attachmentFile(attachmentId: string): string {
+    return path.join(this.attachmentsDir, attachmentId);
+  }
+  itemsFile(itemType: string): string {
+    return path.join(this.itemsDir, `${itemType}.jsonl`);
+  }
+
+  /** Creates the folders that must exist before the first request. */
+  ensure(): void {
+    for (const dir of [this.root, this.artifactsDir, this.attachmentsDir, this.itemsDir]) {
+      fs.mkdirSync(dir, { recursive: true });
+    }
+  }
+}
+
+/** Writes `data` to `file` through a temporary file and a rename, so readers never see half a file. */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+/** Reads and parses a JSON file, or returns undefined when it does not exist. */
+export function readJsonFile<T>(file: string): T | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return JSON.parse(text) as T;
+}
