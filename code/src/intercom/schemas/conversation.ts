@@ -60,10 +60,14 @@ export const ConversationPartSchema = z.looseObject({
 });
 export type IntercomConversationPart = z.infer<typeof ConversationPartSchema>;
 
-/** The parts block of a retrieved conversation: at most the 500 most recent parts, `total_count` may say more exist. */
+/**
+ * The parts block of a retrieved conversation: at most the 500 most recent parts, `total_count` may say
+ * more exist. The parts stay `unknown` here on purpose: `normalizeConversation` validates each one with
+ * ConversationPartSchema, so one bad part is reported and skipped instead of losing the conversation.
+ */
 export const ConversationPartListSchema = z.looseObject({
   type: z.string().optional(),
-  conversation_parts: z.array(ConversationPartSchema).default([]),
+  conversation_parts: z.array(z.unknown()).default([]),
   total_count: z.number().nullish(),
 });
 

@@ -1,0 +1,172 @@
+import type { IntercomConversationPart, IntercomPartAttachment, IntercomPartAuthor } from '../intercom/schemas';
+import { partAttachmentId } from './attachment-ids';
+import { eventText, MESSAGE_PART_TYPES } from './event-text';
+import { bool, enumOf, itemUrl, many, ref, richText, text, timestamp } from './fields';
+import { contentTypeFromName, fileNameFromUrl } from './files';
+import { htmlToRichText } from './rich-text';
+import type { NormalizeContext, NormalizedAttachment, NormalizedItem, RecordTypeDefinition, RichText } from './types';
+import { refList, refOrNull, textOrNull, toRfc3339 } from './values';
+
+/**
+ * Conversation parts, and the source message as part #1 (`<conversation id>-source`).
+ *
+ * Authors: `admin` → `author_id` references admins; `user`/`lead`/`contact` → contacts. A `team` author
+ * gets `author_id: null` and `author_team_id` (a teams reference). A `bot` (Fin, Operator, workflows:
+ * their ids are not in /admins) and any other type get `author_id: null`. Every part keeps
+ * `author_type` and `author_name`, so the loader can show who wrote it or map it to a bot user.
+ */
+
+/** Data of a `conversation_parts` item. */
+export type ConversationPartData = {
+  conversation_id: string;
+  is_source: boolean;
+  part_type: string;
+  body: RichText | null;
+  visibility: 'external' | 'internal';
+  is_event: boolean;
+  event_text: string | null;
+  is_redacted: boolean;
+  author_id: string | null;
+  author_type: string | null;
+  author_name: string | null;
+  author_team_id: string | null;
+  from_ai_agent: boolean;
+  assigned_to_admin_id: string | null;
+  assigned_to_team_id: string | null;
+  state: string | null;
+  subject: string | null;
+  tag_ids: string[];
+  notified_at: string | null;
+  external_id: string | null;
+  item_url_field: string;
+};
+
+/** Record type `conversation_parts` (→ DevRev comment). */
+export const conversationPartRecordType: RecordTypeDefinition = {
+  name: 'Conversation part',
+  description: 'A message, note or timeline event of an Intercom conversation; the first message is the source',
+  fields: {
+    conversation_id: ref('Conversation', ['conversations'], { is_required: true, reference_type: 'parent' }),
+    is_source: bool('Is the first message'),
+    part_type: text('Part type', { is_required: true }),
+    body: richText('Body'),
+    visibility: enumOf('Visibility', [['external', 'Customer-visible'], ['internal', 'Internal']], { is_required: true }),
+    is_event: bool('Is a timeline event'),
+    event_text: text('Event'),
+    is_redacted: bool('Redacted'),
+    author_id: ref('Author', ['admins', 'contacts']),
+    author_type: text('Author type'),
+    author_name: text('Author name'),
+    author_team_id: ref('Author team', ['teams']),
+    from_ai_agent: bool('Written by the AI agent'),
+    assigned_to_admin_id: ref('Assigned to teammate', ['admins']),
+    assigned_to_team_id: ref('Assigned to team', ['teams']),
+    state: enumOf('Conversation state after this part', ['open', 'closed', 'snoozed']),
+    subject: text('Subject'),
+    tag_ids: many(ref('Tags', ['tags'])),
+    notified_at: timestamp('Notified'),
+    external_id: text('External ID'),
+    item_url_field: itemUrl(),
+  },
+};
+
+/** What one part (or the source) turns into. */
+export interface NormalizedPart {
+  item: NormalizedItem<ConversationPartData>;
+  attachments: NormalizedAttachment[];
+}
+
+/** Everything a part carries that the source shares; the source is adapted to this shape. */
+export interface PartInput {
+  itemId: string;
+  partType: string;
+  body: string | null | undefined;
+  author: IntercomPartAuthor | null | undefined;
+  attachments: IntercomPartAttachment[] | null | undefined;
+  created: string;
+  modified: string;
+  redacted: boolean;
+  subject?: string | null;
+  raw?: IntercomConversationPart;
+}
+
+/** The reference fields of an author (see the module comment). */
+export function authorRefs(author: IntercomPartAuthor | null | undefined) {
+  const id = refOrNull(author?.id);
+  const type = author?.type ?? null;
+  const isAdmin = type === 'admin';
+  const isContact = type === 'user' || type === 'lead' || type === 'contact';
+  return {
+    author_id: isAdmin || isContact ? id : null,
+    author_type: type,
+    author_name: textOrNull(author?.name),
+    author_team_id: type === 'team' ? id : null,
+  };
+}
+
+/** One part (or the source) → its item and attachments. */
+export function normalizePartInput(input: PartInput, conversationId: string, conversationUrl: string, ctx: NormalizeContext): NormalizedPart {
+  const raw = input.raw;
+  const isEvent = raw !== undefined && !MESSAGE_PART_TYPES.has(input.partType);
+  const authors = authorRefs(input.author);
+  const authorId = authors.author_id ?? undefined;
+  const rich = htmlToRichText(input.body, {
+    owner: { kind: 'part', id: input.itemId },
+    parentId: input.itemId,
+    authorId,
+    helpCenterUrls: ctx.helpCenterUrls,
+    fileHosts: ctx.fileHosts,
+    adminNames: ctx.adminNames,
+  });
+  const evText = isEvent ? eventText(raw, ctx) : null;
+  let body: RichText | null = rich.richText.length > 0 ? rich.richText : null;
+  if (body === null && evText !== null) body = [evText];
+  const assigned = isEvent && raw.assigned_to ? raw.assigned_to : null;
+  const assignedId = refOrNull(assigned?.id);
+
+  const files = (input.attachments ?? []).map((att, index): NormalizedAttachment => {
+    const fileName = textOrNull(att.name) ?? fileNameFromUrl(att.url) ?? `attachment-${index}`;
+    const out: NormalizedAttachment = {
+      id: partAttachmentId(input.itemId, index),
+      url: att.url,
+      file_name: fileName,
+      parent_id: input.itemId,
+      created_date: input.created,
+      modified_date: input.modified,
+    };
+    const type = textOrNull(att.content_type) ?? contentTypeFromName(fileName);
+    if (type) out.content_type = type;
+    if (authorId) out.author_id = authorId;
+    return out;
+  });
+  const inline = rich.attachments.map((a) => ({ ...a, created_date: input.created, modified_date: input.modified }));
+
+  return {
+    item: {
+      id: input.itemId,
+      created_date: input.created,
+      modified_date: input.modified,
+      data: {
+        conversation_id: conversationId,
+        is_source: raw === undefined,
+        part_type: input.partType,
+        body,
+        visibility: input.partType === 'note' || isEvent ? 'internal' : 'external',
+        is_event: isEvent,
+        event_text: evText,
+        is_redacted: input.redacted,
+        ...authors,
+        from_ai_agent: input.author?.from_ai_agent === true || input.author?.is_ai_answer === true,
+        assigned_to_admin_id: assigned?.type === 'admin' ? assignedId : null,
+        assigned_to_team_id: assigned?.type === 'team' ? assignedId : null,
+        state: raw?.state === 'open' || raw?.state === 'closed' || raw?.state === 'snoozed' ? raw.state : null,
+        subject: textOrNull(input.subject),
+        tag_ids: refList(raw?.tags?.map((t) => t.id)),
+        notified_at: toRfc3339(raw?.notified_at),
+        external_id: textOrNull(raw?.external_id),
+        item_url_field: conversationUrl,
+      },
+    },
+    attachments: [...files, ...inline],
+  };
+}

@@ -1,0 +1,176 @@
+import { ConversationPartSchema, describeIssues, parseItem, type IntercomConversation } from '../intercom/schemas';
+import { normalizePartInput } from './conversation-parts';
+import { customAttributeFields, normalizeCustomAttributes } from './custom-attributes';
+import { bool, enumOf, int, itemUrl, many, ref, text, timestamp } from './fields';
+import { conversationUrl } from './links';
+import type { CustomAttributeDefinition, NormalizeContext, NormalizedAttachment, NormalizedItem, RecordTypeDefinition } from './types';
+import { boolOrNull, numberOrNull, refList, refOrNull, requiredRfc3339, textOrNull, toRfc3339 } from './values';
+
+/** Intercom returns at most this many parts per conversation (the most recent ones). */
+export const PART_CAP = 500;
+
+const STATES = ['open', 'closed', 'snoozed'] as const;
+const PRIORITIES = ['none', 'low', 'medium', 'high', 'urgent', 'priority', 'not_priority'] as const;
+
+/** Record type `conversations` (→ DevRev conversation), with the conversation custom attributes. */
+export function conversationRecordType(customAttributes: CustomAttributeDefinition[] = []): RecordTypeDefinition {
+  return {
+    name: 'Conversation',
+    description: 'An Intercom conversation; its messages, notes and events are conversation_parts',
+    fields: {
+      title: text('Title'),
+      state: enumOf('State', [['open', 'Open'], ['closed', 'Closed'], ['snoozed', 'Snoozed']], { is_required: true }),
+      open: bool('Open'),
+      read: bool('Read'),
+      priority: enumOf('Priority', [
+        ['none', 'None'], ['low', 'Low'], ['medium', 'Medium'], ['high', 'High'], ['urgent', 'Urgent'],
+        ['priority', 'Priority (before 2.16)'], ['not_priority', 'Not priority (before 2.16)'],
+      ]),
+      admin_assignee_id: ref('Assignee', ['admins']),
+      team_assignee_id: ref('Team', ['teams']),
+      contact_ids: many(ref('Contacts', ['contacts'])),
+      teammate_ids: many(ref('Teammates', ['admins'])),
+      company_id: ref('Company', ['companies']),
+      tag_ids: many(ref('Tags', ['tags'])),
+      waiting_since: timestamp('Waiting since'),
+      snoozed_until: timestamp('Snoozed until'),
+      source_type: text('Channel'),
+      delivered_as: text('Delivered as'),
+      source_url: text('Page the conversation started on'),
+      rating: int('Rating'),
+      rating_remark: text('Rating remark'),
+      parts_returned: int('Parts returned by Intercom'),
+      parts_total: int('Parts in Intercom'),
+      parts_truncated: bool('Older parts missing', { description: 'Intercom returns only the 500 most recent parts' }),
+      item_url_field: itemUrl(),
+      ...customAttributeFields(customAttributes),
+    },
+  };
+}
+
+/** Set when Intercom holds more parts than it returned (the 500-part cap). */
+export interface PartsTruncation {
+  conversation_id: string;
+  returned: number;
+  total: number;
+}
+
+/** What one conversation turns into. */
+export interface NormalizedConversation {
+  conversation: NormalizedItem;
+  /** The source first (`<id>-source`), then the parts in Intercom's order. */
+  parts: NormalizedItem[];
+  attachments: NormalizedAttachment[];
+  truncation?: PartsTruncation;
+  /** Parts that failed validation or normalization: reported, not dropped silently. */
+  skipped: Array<{ id: string | null; reason: string }>;
+}
+
+/** Conversation (retrieve shape; a list/search item works too and yields only the source) → items. */
+export function normalizeConversation(conv: IntercomConversation, ctx: NormalizeContext): NormalizedConversation {
+  const created = requiredRfc3339(conv.created_at, 'created_at');
+  const modified = toRfc3339(conv.updated_at) ?? created;
+  const url = conversationUrl(ctx, conv.id);
+  const parts: NormalizedItem[] = [];
+  const attachments: NormalizedAttachment[] = [];
+  const skipped: NormalizedConversation['skipped'] = [];
+
+  if (conv.source) {
+    const source = normalizePartInput(
+      {
+        itemId: `${conv.id}-source`,
+        partType: 'source',
+        body: conv.source.body,
+        author: conv.source.author,
+        attachments: conv.source.attachments,
+        created,
+        modified,
+        redacted: conv.source.redacted === true,
+        subject: conv.source.subject,
+      },
+      conv.id,
+      url,
+      ctx,
+    );
+    parts.push(source.item);
+    attachments.push(...source.attachments);
+  }
+
+  const rawParts = conv.conversation_parts?.conversation_parts ?? [];
+  for (const raw of rawParts) {
+    const parsed = parseItem(ConversationPartSchema, raw);
+    if (!parsed.ok) {
+      skipped.push({ id: parsed.issues[0]?.id ?? null, reason: describeIssues('conversation part', parsed.issues) });
+      continue;
+    }
+    const part = parsed.value;
+    try {
+      const partCreated = requiredRfc3339(part.created_at, 'created_at');
+      const result = normalizePartInput(
+        {
+          itemId: part.id,
+          partType: part.part_type,
+          body: part.body,
+          author: part.author,
+          attachments: part.attachments,
+          created: partCreated,
+          modified: toRfc3339(part.updated_at) ?? partCreated,
+          redacted: part.redacted === true,
+          raw: part,
+        },
+        conv.id,
+        url,
+        ctx,
+      );
+      parts.push(result.item);
+      attachments.push(...result.attachments);
+    } catch (err) {
+      skipped.push({ id: part.id, reason: `conversation part ${part.id}: ${(err as Error).message}` });
+    }
+  }
+
+  const returned = rawParts.length;
+  const total = Math.max(
+    returned,
+    conv.conversation_parts?.total_count ?? 0,
+    conv.statistics?.count_conversation_parts ?? 0,
+  );
+  const truncated = conv.conversation_parts != null && total > returned;
+  const state = STATES.find((s) => s === conv.state) ?? null;
+  const priority = PRIORITIES.find((p) => p === conv.priority) ?? null;
+
+  const conversation: NormalizedItem = {
+    id: conv.id,
+    created_date: created,
+    modified_date: modified,
+    data: {
+      title: textOrNull(conv.title),
+      state,
+      open: boolOrNull(conv.open),
+      read: boolOrNull(conv.read),
+      priority,
+      admin_assignee_id: refOrNull(conv.admin_assignee_id),
+      team_assignee_id: refOrNull(conv.team_assignee_id),
+      contact_ids: refList(conv.contacts?.contacts.map((c) => c.id)),
+      teammate_ids: refList(conv.teammates?.teammates.map((t) => t.id)),
+      company_id: refOrNull(conv.company?.id),
+      tag_ids: refList(conv.tags?.tags.map((t) => t.id)),
+      waiting_since: toRfc3339(conv.waiting_since),
+      snoozed_until: toRfc3339(conv.snoozed_until),
+      source_type: textOrNull(conv.source?.type),
+      delivered_as: textOrNull(conv.source?.delivered_as),
+      source_url: textOrNull(conv.source?.url),
+      rating: numberOrNull(conv.conversation_rating?.rating),
+      rating_remark: textOrNull(conv.conversation_rating?.remark),
+      parts_returned: conv.conversation_parts != null ? returned : null,
+      parts_total: conv.conversation_parts != null ? total : null,
+      parts_truncated: truncated,
+      item_url_field: url,
+      ...normalizeCustomAttributes(conv.custom_attributes, ctx.customAttributes?.conversations ?? []),
+    },
+  };
+
+  const result: NormalizedConversation = { conversation, parts, attachments, skipped };
+  if (truncated) result.truncation = { conversation_id: conv.id, returned, total };
+  return result;
+}

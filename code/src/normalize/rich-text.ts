@@ -1,0 +1,316 @@
+import TurndownService from 'turndown';
+import { inlineFileId } from './attachment-ids';
+import { fileNameFromUrl, contentTypeFromName } from './files';
+import type { NormalizedAttachment, RichText, RichTextMention } from './types';
+
+/**
+ * Intercom HTML (part bodies, source bodies, article bodies) → DevRev rich text (airdrop-protocol.md §14):
+ * CommonMark strings interleaved with mention objects.
+ *
+ * How: turndown converts the HTML; our own rules turn the special elements into placeholder tokens
+ * (private-use characters, which turndown never escapes), and the markdown is then split on them:
+ * - `<img src>` → `![alt](` + artifact mention + `)`, plus a NormalizedAttachment with the contract id
+ *   (emoji images and `data:` URIs become their alt text: there is nothing to download);
+ * - `<a href>` to a help-center article (`…/articles/<id>-slug`) → `<a data-article-id="` + article
+ *   mention + `">label</a>` (the form §14 gives for article links inside markdown);
+ * - in article bodies, `<a href>` to an Intercom-hosted file → `[label](` + artifact mention + `)` plus an attachment;
+ * - an @-mention of a teammate → an `admins` mention (forms recognised: any element with
+ *   `data-mention-id`/`data-admin-id` whose `data-mention-type`, if present, is admin/teammate; and links to
+ *   `app.intercom.com/a/apps/<app>/admins/<id>`);
+ * - tables → GFM pipe tables; `<pre>` without `<code>` → fenced code; `<script>`/`<style>` dropped.
+ * Text that could read as HTML or as an entity in CommonMark (`<b`, `&amp;`) is backslash-escaped so
+ * it stays literal text.
+ */
+
+/** Who owns the body being converted: decides attachment ids and their parent. */
+export interface RichTextContext {
+  /** `part` for conversation parts and the source (id = the part's item id), `article` for articles. */
+  owner: { kind: 'part' | 'article'; id: string };
+  /** Item id the attachments hang under (NormalizedAttachment.parent_id). */
+  parentId: string;
+  /** Author of the body, copied to the attachments. */
+  authorId?: string | null;
+  /** See NormalizeContext.helpCenterUrls. */
+  helpCenterUrls?: string[];
+  /** See NormalizeContext.fileHosts. */
+  fileHosts?: string[];
+  /** Admin id → name, for mention fallbacks. */
+  adminNames?: Record<string, string>;
+}
+
+/** The converted body and the files it references. */
+export interface RichTextResult {
+  richText: RichText;
+  attachments: NormalizedAttachment[];
+}
+
+/** The parts of a DOM node (domino's, inside turndown) that the rules read; the DOM lib is not in our tsconfig. */
+interface DomNode {
+  nodeName: string;
+  nodeType: number;
+  textContent: string | null;
+  parentNode: DomNode | null;
+  previousSibling: DomNode | null;
+  firstChild: DomNode | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute(name: string): string | null;
+}
+const dom = (node: unknown) => node as DomNode;
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const TOKEN = /\uE000(\d+)\uE001/g;
+
+/** Hosts that serve Intercom-uploaded files (intercom-api.md §7.13). */
+const INTERCOM_FILE_HOST = /(^|\.)(intercomcdn\.com|intercomcdn\.eu|intercom-attachments[a-z0-9-]*\.com|intercomassets\.com|intercom\.io)$/i;
+const ARTICLE_PATH = /\/articles\/(\d+)(?:-[^/?#]*)?\/?$/;
+const ADMIN_PROFILE_PATH = /\/a\/apps\/[^/]+\/admins\/(\d+)\/?/;
+
+/** Converts one HTML body. `null`/empty input gives an empty array. Pure: no I/O. */
+export function htmlToRichText(html: string | null | undefined, ctx: RichTextContext): RichTextResult {
+  if (!html || html.trim() === '') return { richText: [], attachments: [] };
+  const mentions: RichTextMention[] = [];
+  const attachments = new Map<string, NormalizedAttachment>();
+  const token = (m: RichTextMention) => `${OPEN}${mentions.push(m) - 1}${CLOSE}`;
+
+  const addFile = (url: string, what: 'img' | 'file', label: string): RichTextMention => {
+    const id = inlineFileId(ctx.owner, what, url);
+    const fileName = fileNameFromUrl(url) ?? (label || (what === 'img' ? 'image' : 'file'));
+    if (!attachments.has(id)) {
+      const att: NormalizedAttachment = { id, url, file_name: fileName, parent_id: ctx.parentId, inline: true };
+      const type = contentTypeFromName(fileName);
+      if (type) att.content_type = type;
+      if (ctx.authorId) att.author_id = ctx.authorId;
+      attachments.set(id, att);
+    }
+    return { ref_type: 'artifact', id, fallback_record_name: fileName };
+  };
+
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '_',
+    hr: '---',
+  });
+  const baseEscape = service.escape.bind(service);
+  service.escape = (text: string) =>
+    baseEscape(text)
+      .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  service.remove(['script', 'style']);
+
+  service.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const el = dom(node);
+      const src = (el.getAttribute('src') ?? '').trim();
+      const alt = el.getAttribute('alt') ?? '';
+      const isEmoji = /emoji/i.test(el.getAttribute('class') ?? '');
+      if (isEmoji || !/^https?:\/\//i.test(src)) return service.escape(alt);
+      const mention = addFile(src, 'img', alt);
+      return `![${escapeBrackets(alt)}](${token(mention)})`;
+    },
+  });
+
+  service.addRule('adminMention', {
+    filter: (node) => adminMentionId(dom(node)) !== null,
+    replacement: (_content, node) => {
+      const el = dom(node);
+      const id = adminMentionId(el)!;
+      const text = (el.textContent ?? '').trim().replace(/^@/, '');
+      const name = text || ctx.adminNames?.[id] || `admin ${id}`;
+      return token({ ref_type: 'admins', id, fallback_record_name: name });
+    },
+  });
+
+  service.addRule('articleLink', {
+    filter: (node) => node.nodeName === 'A' && articleIdOf(dom(node), ctx.helpCenterUrls) !== null,
+    replacement: (_content, node) => {
+      const el = dom(node);
+      const id = articleIdOf(el, ctx.helpCenterUrls)!;
+      const label = (el.textContent ?? '').trim();
+      const mention = token({ ref_type: 'articles', id, fallback_record_name: label || `article ${id}` });
+      return `<a data-article-id="${mention}">${escapeHtml(label)}</a>`;
+    },
+  });
+
+  service.addRule('fileLink', {
+    filter: (node) =>
+      ctx.owner.kind === 'article' && node.nodeName === 'A' && isFileLink((dom(node)).getAttribute('href'), ctx.fileHosts),
+    replacement: (content, node) => {
+      const href = (dom(node)).getAttribute('href')!.trim();
+      const label = content.trim();
+      return `[${label}](${token(addFile(href, 'file', (dom(node)).textContent ?? ''))})`;
+    },
+  });
+
+  service.addRule('preWithoutCode', {
+    filter: (node) => node.nodeName === 'PRE' && node.firstChild?.nodeName !== 'CODE',
+    replacement: (_content, node) => {
+      const code = (node.textContent ?? '').replace(/\n$/, '');
+      const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
+      return `\n\n${fence}\n${code}\n${fence}\n\n`;
+    },
+  });
+
+  addTableRules(service);
+
+  const markdown = service.turndown(html.replace(/[\uE000\uE001\u0000]/g, '\uFFFD'));
+  return { richText: splitTokens(markdown, mentions), attachments: [...attachments.values()] };
+}
+
+/** Splits the markdown on placeholder tokens and puts the mentions in their place. */
+function splitTokens(markdown: string, mentions: RichTextMention[]): RichText {
+  const out: RichText = [];
+  let last = 0;
+  for (const match of markdown.matchAll(TOKEN)) {
+    const before = markdown.slice(last, match.index);
+    if (before) out.push(before);
+    out.push(mentions[Number(match[1])]!);
+    last = match.index! + match[0].length;
+  }
+  const rest = markdown.slice(last);
+  if (rest) out.push(rest);
+  return out;
+}
+
+function adminMentionId(el: DomNode): string | null {
+  if (typeof el.getAttribute !== 'function') return null;
+  const type = (el.getAttribute('data-mention-type') ?? '').toLowerCase();
+  const explicit = el.getAttribute('data-admin-id') ?? el.getAttribute('data-mention-id');
+  if (explicit && (type === '' || type === 'admin' || type === 'teammate') && /^\d+$/.test(explicit.trim())) {
+    return explicit.trim();
+  }
+  if (el.nodeName === 'A') {
+    const url = parseUrl(el.getAttribute('href'));
+    if (url && /^app(\.(eu|au))?\.intercom\.(com|io)$/i.test(url.hostname)) {
+      const m = ADMIN_PROFILE_PATH.exec(url.pathname);
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
+/**
+ * The article id a link points to, or null. Relative links and links under one of `helpCenterUrls`
+ * count; without any `helpCenterUrls`, links on `*.intercom.help` count too.
+ */
+export function articleIdOf(el: DomNode, helpCenterUrls: string[] | undefined): string | null {
+  const href = (el.getAttribute('href') ?? '').trim();
+  if (!href || href.startsWith('#')) return null;
+  const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//');
+  const url = parseUrl(href, 'http://relative.invalid');
+  if (!url) return null;
+  const match = ARTICLE_PATH.exec(url.pathname);
+  if (!match) return null;
+  if (isRelative) return match[1]!;
+  if (helpCenterUrls && helpCenterUrls.length > 0) {
+    const full = `${url.protocol}//${url.host}${url.pathname}`.toLowerCase();
+    const under = helpCenterUrls.some((base) => {
+      const b = base.replace(/\/+$/, '').replace(/^https?:/i, url.protocol).toLowerCase();
+      return full.startsWith(b + '/');
+    });
+    return under ? match[1]! : null;
+  }
+  return /(^|\.)intercom\.help$/i.test(url.hostname) ? match[1]! : null;
+}
+
+function isFileLink(href: string | null, extraHosts: string[] | undefined): boolean {
+  const url = parseUrl(href);
+  if (!url || !/^https?:$/.test(url.protocol)) return false;
+  const host = url.hostname.toLowerCase();
+  if (extraHosts?.some((h) => h.toLowerCase() === host || h.toLowerCase() === url.host.toLowerCase())) return true;
+  // Links into the Intercom web app are not files.
+  if (/^app(\.(eu|au))?\.intercom\.(com|io)$/i.test(host) || host === 'api.intercom.io') return false;
+  return INTERCOM_FILE_HOST.test(host);
+}
+
+function addTableRules(service: TurndownService): void {
+  service.addRule('tableSection', {
+    filter: ['thead', 'tbody', 'tfoot'],
+    replacement: (content) => content,
+  });
+  service.addRule('tableCell', {
+    filter: ['th', 'td'],
+    replacement: (content, node) => {
+      const cell = content.trim().replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|');
+      const first = previousElement(node) === null;
+      return `${first ? '|' : ''} ${cell} |`;
+    },
+  });
+  service.addRule('tableRow', {
+    filter: 'tr',
+    replacement: (content, node) => {
+      const table = closest(node, 'TABLE');
+      const rows = table ? descendants(table, 'TR') : [];
+      let line = `\n${content}`;
+      if (rows[0] === node) {
+        const columns = elementChildren(node).filter((c) => c.nodeName === 'TH' || c.nodeName === 'TD').length;
+        line += `\n|${' --- |'.repeat(Math.max(columns, 1))}`;
+      }
+      return line;
+    },
+  });
+  service.addRule('table', {
+    filter: 'table',
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
+}
+
+function previousElement(node: DomNode): DomNode | null {
+  let n = node.previousSibling;
+  while (n && n.nodeType !== 1) n = n.previousSibling;
+  return n;
+}
+
+function elementChildren(node: DomNode): DomNode[] {
+  const out: DomNode[] = [];
+  for (const c of Array.from(node.childNodes)) if (c.nodeType === 1) out.push(c);
+  return out;
+}
+
+function descendants(node: DomNode, name: string): DomNode[] {
+  const out: DomNode[] = [];
+  const walk = (n: DomNode) =>
+    elementChildren(n).forEach((c) => {
+      if (c.nodeName === name) out.push(c);
+      // Nested tables keep their own rows.
+      if (c.nodeName !== 'TABLE') walk(c);
+    });
+  walk(node);
+  return out;
+}
+
+function closest(node: DomNode, name: string): DomNode | null {
+  let n = node.parentNode;
+  while (n && n.nodeName !== name) n = n.parentNode;
+  return n;
+}
+
+function longestRun(text: string, ch: string): number {
+  let best = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+function parseUrl(href: string | null | undefined, base?: string): URL | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base);
+  } catch {
+    return null;
+  }
+}
+
+function escapeBrackets(text: string): string {
+  return text.replace(/([\\[\]])/g, '\\$1');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

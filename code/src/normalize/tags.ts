@@ -1,0 +1,19 @@
+import type { IntercomTag } from '../intercom/schemas';
+import { text } from './fields';
+import type { NormalizeContext, NormalizedItem, RecordTypeDefinition } from './types';
+
+/** Data of a `tags` item. */
+export type TagData = {
+  name: string;
+};
+
+/** Record type `tags`. */
+export const tagRecordType: RecordTypeDefinition = {
+  name: 'Tag',
+  fields: { name: text('Name', { is_required: true }) },
+};
+
+/** Tag → item. Tags have no timestamps: both dates are `ctx.observedAt`. */
+export function normalizeTag(tag: IntercomTag, ctx: NormalizeContext): NormalizedItem<TagData> {
+  return { id: tag.id, created_date: ctx.observedAt, modified_date: ctx.observedAt, data: { name: tag.name } };
+}

@@ -1,0 +1,47 @@
+/** Small value rules shared by the normalizers (airdrop-protocol.md §6). */
+
+/** Unix seconds → RFC3339 UTC (`2024-12-18T15:54:03Z`); null/undefined/0/negative/non-finite → null. */
+export function toRfc3339(seconds: number | null | undefined): string | null {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return null;
+  return new Date(Math.round(seconds * 1000)).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/** Like toRfc3339 but for timestamps the item cannot exist without. */
+export function requiredRfc3339(seconds: number, what: string): string {
+  const value = toRfc3339(seconds);
+  if (value === null) throw new Error(`${what} is not a valid unix timestamp (${String(seconds)})`);
+  return value;
+}
+
+/** Trimmed-empty strings → null. */
+export function textOrNull(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value.trim() === '' ? null : value;
+}
+
+/** A reference id as a string; `""`, `0`, `"0"`, null → null (Intercom's "nobody"). */
+export function refOrNull(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const s = String(value).trim();
+  return s === '' || s === '0' ? null : s;
+}
+
+/** A list of reference ids, blanks removed, order kept, duplicates dropped. */
+export function refList(values: Array<string | number | null | undefined> | null | undefined): string[] {
+  const out: string[] = [];
+  for (const v of values ?? []) {
+    const id = refOrNull(v);
+    if (id !== null && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** Numbers pass, everything else → null. */
+export function numberOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Booleans pass, everything else → null. */
+export function boolOrNull(value: boolean | null | undefined): boolean | null {
+  return typeof value === 'boolean' ? value : null;
+}
