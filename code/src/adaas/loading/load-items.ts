@@ -58,7 +58,7 @@ async function loadFiles<Item>(
     const items = await downloadArtifactItems<Item>(adapter.event, file.id);
     for (let line = file.lineToProcess; line < items.length; line++) {
       if (adapter.isTimeout) {
-        await adapter.emit(events.progress, { reports: adapter.reports, processed_files: adapter.processedFiles });
+        await adapter.emit(events.progress);
         exitWorkerThread(0);
         return { reports: adapter.reports, processed_files: adapter.processedFiles };
       }
