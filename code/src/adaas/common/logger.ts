@@ -23,9 +23,11 @@ function defaultLevel(): string {
   return process.env.NODE_ENV === 'test' ? 'warn' : 'info';
 }
 
-/** The layer's logger (pino). Secrets are redacted by path; never log whole events or request configs. */
-export const logger = pino({
-  name: 'adaas',
-  level: defaultLevel(),
-  redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-});
+/** A pino logger with the layer's redaction rules, writing to `destination` (default stdout). */
+export function createLogger(destination?: pino.DestinationStream, level: string = defaultLevel()): pino.Logger {
+  const options = { name: 'adaas', level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/** The layer's logger. Secrets are redacted by path; never log whole events or request configs. */
+export const logger = createLogger();

@@ -1,0 +1,21 @@
+// Test worker: the usual connector attachments phase. The stream for `att-2` waits for the soft timeout
+// (as a slow download would), so the SDK loop must wrap up with PROGRESS.
+import { ExtractorEventType, processTask } from '../../../src/adaas';
+import { streamFromUrl } from '../helpers/attachments';
+
+processTask({
+  task: async ({ adapter }) => {
+    const result = await adapter.streamAttachments({
+      stream: async (params) => {
+        if (params.item.id === 'att-2') await adapter.timeoutSignal;
+        return streamFromUrl(params);
+      },
+    });
+    if (result?.delay !== undefined) await adapter.emit(ExtractorEventType.AttachmentExtractionDelayed, { delay: result.delay });
+    else if (result?.error) await adapter.emit(ExtractorEventType.AttachmentExtractionError, { error: result.error });
+    else await adapter.emit(ExtractorEventType.AttachmentExtractionDone);
+  },
+  onTimeout: async ({ adapter }) => {
+    await adapter.emit(ExtractorEventType.AttachmentExtractionProgress);
+  },
+});
