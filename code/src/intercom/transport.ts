@@ -152,8 +152,13 @@ export class Transport {
         const url = axios.getUri(config);
         const toApi = new URL(url).origin === this.apiOrigin;
         // The token goes to the configured API host only, never to a CDN.
-        if (toApi) config.headers.set('Authorization', `Bearer ${options.token}`);
-        else config.headers.delete('Authorization');
+        if (toApi) {
+          config.headers.set('Authorization', `Bearer ${options.token}`);
+        } else {
+          config.headers.delete('Authorization');
+          config.headers.delete('Intercom-Version');
+        }
+        if (config.responseType === 'stream') config.headers.set('Accept', '*/*');
         const attempt = () => this.attempt(nodeAdapter, config, url);
         if (!toApi) return attempt();
         const queuedAt = Date.now();

@@ -8,6 +8,7 @@ import {
   type Cursor,
   type Page,
   type Pager,
+  type ScrollPager,
 } from '../../src/intercom';
 import { API, errorList, installNockHooks, makeClient } from './helpers';
 
@@ -180,7 +181,7 @@ describe('page-number pager', () => {
 });
 
 describe('scroll pager', () => {
-  const scroll = (overrides: Partial<Parameters<typeof pagers.scroll>[0]> = {}) =>
+  const scroll = (overrides: Partial<Omit<ScrollPager<Item>, 'style'>> = {}) =>
     pagers.scroll<Item>({ kind: 'company', path: '/companies/scroll', itemsKey: 'data', itemSchema: Item, ...overrides });
   const answer = (data: object[], param: string) => ({ type: 'list', data, pages: null, total_count: null, scroll_param: param });
 
