@@ -151,7 +151,9 @@ export function normalizePartInput(input: PartInput, conversationId: string, con
         is_source: raw === undefined,
         part_type: input.partType,
         body,
-        visibility: input.partType === 'note' || isEvent ? 'internal' : 'external',
+        // Notes are internal; so are events without content. An event with a body (a closing
+        // message) was sent to the customer.
+        visibility: input.partType === 'note' || (isEvent && rich.richText.length === 0) ? 'internal' : 'external',
         is_event: isEvent,
         event_text: evText,
         is_redacted: input.redacted,
