@@ -1,0 +1,54 @@
+import { Command } from 'commander';
+import { IntercomProbe, preflight, resolveConnection, type ConnectionFlags } from '../connection';
+import { estimateImport, type Estimate } from '../estimate';
+import { out } from '../output';
+import { withConnectionFlags } from './shared';
+
+/** Flags of `estimate`. */
+export interface EstimateFlags extends ConnectionFlags {
+  allConversations?: boolean;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 120 ? `${minutes} min` : `${(minutes / 60).toFixed(1)} h`;
+}
+
+/** Before an import: counts, requests and the time the rate limit forces, from cheap calls only. */
+export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & { workspaceId: string; probeRequests: number }> {
+  const connection = resolveConnection(flags);
+  const probe = new IntercomProbe(connection);
+  const { workspace, rateLimitPer10s } = await preflight(connection, probe);
+  const estimate = await estimateImport(probe, { allConversations: flags.allConversations ?? false, rateLimitPer10s });
+  out.line(`Workspace "${workspace.name}" (${workspace.id}, ${workspace.region}, ${workspace.timezone ?? 'no time zone'})`);
+  out.line(`Conversations: ${flags.allConversations ? 'all' : 'closed only (add --all-conversations for all)'}`);
+  out.line();
+  out.line(`  ${'item type'.padEnd(16)}${'objects'.padStart(10)}${'requests'.padStart(10)}  how`);
+  for (const k of estimate.kinds) {
+    out.line(`  ${k.itemType.padEnd(16)}${String(k.count ?? '?').padStart(10)}${String(k.requests).padStart(10)}  ${k.how}`);
+  }
+  out.line();
+  out.line(`Requests: about ${estimate.requests} (plus ${probe.requests} made by this estimate).`);
+  out.line(
+    `Rate limit: ${estimate.rateLimitPer10s} requests per 10 s (${estimate.rateLimitSource}); it forces at least ${formatDuration(estimate.rateLimitFloorSeconds)}.`,
+  );
+  const a = estimate.attachments;
+  out.line(
+    a.sampledConversations
+      ? `Attachments: ${a.sampledFiles} files, ${formatBytes(a.sampledBytes)} on the opening messages of ${a.sampledConversations} sampled conversations` +
+          (a.extrapolatedBytes !== null ? ` (about ${formatBytes(a.extrapolatedBytes)} for all; replies' attachments are only known once read).` : '.')
+      : 'Attachments: unknown (no conversations to sample).',
+  );
+  return { ...estimate, workspaceId: workspace.id, probeRequests: probe.requests };
+}
+
+export function registerEstimate(program: Command, run: (work: () => Promise<unknown>) => Promise<void>): void {
+  withConnectionFlags(program.command('estimate').description('estimate an import: counts, requests, time forced by the rate limit'))
+    .option('--all-conversations', 'count open and snoozed conversations too')
+    .action((flags: EstimateFlags) => run(() => estimateCommand(flags)));
+}

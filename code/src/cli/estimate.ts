@@ -1,0 +1,143 @@
+/**
+ * Predicts what an import will cost, from cheap calls only (one small page per kind for `total_count`, the
+ * unpaginated lists whole, one sample page of conversations for attachment sizes): per kind the object count
+ * and the requests, and the time Intercom's rate limit forces for them. How each kind is listed comes from
+ * the kinds table (`code/src/kinds/`), the same one the import walks.
+ */
+import { KINDS } from '../kinds';
+import type { IntercomProbe } from './connection';
+
+/** Intercom's documented default: 10,000 requests per minute per app, in 10-second windows. */
+export const DEFAULT_RATE_LIMIT_PER_10S = Math.floor(10_000 / 6);
+/** Companies per scroll page (not configurable; Intercom's docs: 100). */
+export const SCROLL_PAGE_SIZE = 100;
+/** Requests made outside the kinds' listings: `/me` for sync units and metadata, `/data_attributes` per model. */
+const FIXED_REQUESTS = { me: 2, dataAttributesPerModel: 1 };
+
+/** One kind's line of the estimate. */
+export interface KindEstimate {
+  itemType: string;
+  count: number | null;
+  /** List requests (pages) plus detail fetches. */
+  requests: number;
+  how: string;
+}
+
+/** The whole estimate. */
+export interface Estimate {
+  kinds: KindEstimate[];
+  requests: number;
+  rateLimitPer10s: number;
+  rateLimitSource: 'X-RateLimit-Limit' | 'Intercom default';
+  /** The least time the rate limit allows for these requests: full windows of 10 s. */
+  rateLimitFloorSeconds: number;
+  attachments: {
+    sampledConversations: number;
+    sampledFiles: number;
+    sampledBytes: number;
+    /** Sampled bytes scaled to all conversations (source messages only; parts are not in listings). */
+    extrapolatedBytes: number | null;
+  };
+}
+
+/** Requests to read `count` objects in pages of `perPage` (an empty listing still costs one request). */
+export function pagesFor(count: number, perPage: number): number {
+  return Math.max(1, Math.ceil(count / perPage));
+}
+
+/** Seconds the limit forces for `requests`: every full budget of `perWindow` requests costs one 10-s window. */
+export function rateLimitFloorSeconds(requests: number, perWindow: number): number {
+  return Math.floor(Math.max(0, requests - 1) / perWindow) * 10;
+}
+
+interface ListEnvelope {
+  total_count?: number;
+  [key: string]: unknown;
+}
+
+/** Counts one kind with the cheapest call its listing style allows. */
+async function countKind(
+  probe: IntercomProbe,
+  spec: { style: string; path: string; itemsKey?: string; query?: unknown },
+): Promise<number | null> {
+  switch (spec.style) {
+    case 'list': {
+      const { data } = await probe.get<ListEnvelope>(spec.path);
+      const items = data[spec.itemsKey ?? 'data'];
+      return Array.isArray(items) ? items.length : null;
+    }
+    case 'search': {
+      const { data } = await probe.post<ListEnvelope>(spec.path, { query: spec.query, pagination: { per_page: 1 } });
+      return data.total_count ?? null;
+    }
+    case 'scroll': {
+      // Opening a scroll would block the import's own scroll for a minute: count with the paged list.
+      const { data } = await probe.get<ListEnvelope>('/companies', { per_page: 1 });
+      return data.total_count ?? null;
+    }
+    default: {
+      const { data } = await probe.get<ListEnvelope>(spec.path, { per_page: 1 });
+      return data.total_count ?? null;
+    }
+  }
+}
+
+/** Runs the estimate against the workspace behind `probe`. */
+export async function estimateImport(
+  probe: IntercomProbe,
+  o: { allConversations: boolean; rateLimitPer10s?: number },
+): Promise<Estimate> {
+  const kinds: KindEstimate[] = [];
+  let customAttributeModels = 0;
+  for (const kind of KINDS) {
+    const spec = kind.listAll({ importAllConversations: o.allConversations }) as {
+      style: string; path: string; itemsKey?: string; perPage?: number; query?: unknown;
+    };
+    if (kind.customAttributes) customAttributeModels++;
+    const count = await countKind(probe, spec);
+    const n = count ?? 0;
+    const pages = spec.style === 'list' ? 1 : spec.style === 'scroll' ? pagesFor(n, SCROLL_PAGE_SIZE) + 1 : pagesFor(n, spec.perPage ?? 20);
+    const details = kind.fetchDetail ? n : 0;
+    kinds.push({
+      itemType: kind.itemType,
+      count,
+      requests: pages + details,
+      how: `${spec.style} ${spec.path}: ${pages} page${pages === 1 ? '' : 's'}${details ? ` + ${details} detail reads` : ''}`,
+    });
+  }
+  const attachments = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null);
+  const requests =
+    kinds.reduce((sum, k) => sum + k.requests, 0) + FIXED_REQUESTS.me + FIXED_REQUESTS.dataAttributesPerModel * customAttributeModels;
+  const rateLimitPer10s = o.rateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S;
+  return {
+    kinds,
+    requests,
+    rateLimitPer10s,
+    rateLimitSource: o.rateLimitPer10s ? 'X-RateLimit-Limit' : 'Intercom default',
+    rateLimitFloorSeconds: rateLimitFloorSeconds(requests, rateLimitPer10s),
+    attachments,
+  };
+}
+
+/** Sums the sizes of the source attachments in one page of conversations (listings carry the source). */
+async function sampleAttachments(probe: IntercomProbe, conversations: number | null): Promise<Estimate['attachments']> {
+  const { data } = await probe.get<{ conversations?: Array<{ source?: { attachments?: Array<{ filesize?: number }> } }> }>(
+    '/conversations',
+    { per_page: 50 },
+  );
+  const sample = data.conversations ?? [];
+  let files = 0;
+  let bytes = 0;
+  for (const conversation of sample) {
+    for (const attachment of conversation.source?.attachments ?? []) {
+      files++;
+      bytes += typeof attachment.filesize === 'number' ? attachment.filesize : 0;
+    }
+  }
+  return {
+    sampledConversations: sample.length,
+    sampledFiles: files,
+    sampledBytes: bytes,
+    extrapolatedBytes: sample.length && conversations !== null ? Math.round((bytes / sample.length) * conversations) : null,
+  };
+}
