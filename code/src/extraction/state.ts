@@ -73,6 +73,37 @@ const kindProgress = z.object({
 /** Where the data phase stands in one kind. */
 export type KindProgress = z.infer<typeof kindProgress>;
 
+const attributeDefinition = z.object({
+  name: z.string(),
+  data_type: z.string(),
+  label: z.string().nullish(),
+  description: z.string().nullish(),
+  custom: z.boolean().nullish(),
+});
+
+/**
+ * What every normalizer call of a run needs, read once when the run starts (so that each
+ * invocation does not re-read admins, teams, help centers and attribute definitions).
+ * Bounded by Intercom's own limits on seats, teams, help centers and custom attributes.
+ */
+const runContext = z.object({
+  appId: z.string(),
+  region: z.enum(['us', 'eu', 'au']),
+  observedAt: z.string(),
+  contactReferenceField: z.string(),
+  customAttributes: z.object({
+    contacts: z.array(attributeDefinition).optional(),
+    companies: z.array(attributeDefinition).optional(),
+    conversations: z.array(attributeDefinition).optional(),
+  }),
+  adminNames: z.record(z.string(), z.string()),
+  teamNames: z.record(z.string(), z.string()),
+  helpCenterUrls: z.array(z.string()),
+  fileHosts: z.array(z.string()),
+});
+/** The normalizers' context of a run, as stored. */
+export type RunContext = z.infer<typeof runContext>;
+
 const connectorState = z.object({
   version: z.literal(CONNECTOR_STATE_VERSION),
   /** Unix seconds (Intercom's clock) when the last COMPLETED run started; null before the first. */
@@ -84,6 +115,7 @@ const connectorState = z.object({
     /** Lower edge of the window kept client-side (unix s), null in a full run. */
     windowStart: z.number().nullable(),
     dataDone: z.boolean(),
+    context: runContext,
   }).nullable(),
   kinds: z.record(z.string(), kindProgress),
   /** Deletions of conversations: read through `/conversations/deleted` at the end of the data phase. */
@@ -157,12 +189,12 @@ export function pendingKind(): KindProgress {
 /** Starts a run of the data phase: resets progress and the report, keeps bookmark and id sets. */
 export function beginRun(
   state: ConnectorState,
-  run: { startedAt: number; windowStart: number | null; options: NonNullable<ExtractionReport['options']> },
+  run: { startedAt: number; windowStart: number | null; options: NonNullable<ExtractionReport['options']>; context: RunContext },
 ): ConnectorState {
   const mode = run.windowStart === null ? 'full' : 'incremental';
   return {
     ...state,
-    run: { startedAt: run.startedAt, mode, windowStart: run.windowStart, dataDone: false },
+    run: { startedAt: run.startedAt, mode, windowStart: run.windowStart, dataDone: false, context: run.context },
     kinds: {},
     deletedConversations: { phase: 'pending', pageFrom: null },
     report: { ...emptyReport(), runStartedAt: run.startedAt, mode, options: run.options },

@@ -1,0 +1,48 @@
+/**
+ * From an incoming event to a ready Intercom client: the token from the connection, the host from
+ * the region (or the local emulator URL), waits bounded by the time left in this invocation.
+ * Also turns any error into the one-line message the platform shows to the user.
+ */
+import { IntercomClient } from '../intercom';
+import { IntercomAuthError, IntercomError } from '../intercom/errors';
+import type { AirdropEvent } from '../adaas';
+import type { ExtractionOptions } from './options';
+
+/** Time kept in reserve at the end of an invocation for the closing upload and emit. */
+const RESERVE_MS = 1500;
+
+/**
+ * The client of one invocation: waits are allowed only while they end before `deadline` (epoch ms)
+ * with time to spare; a longer wait becomes a DELAY event.
+ */
+export function createIntercomClient(
+  event: AirdropEvent,
+  options: ExtractionOptions,
+  limits: { deadline: number; backoffCapMs?: number },
+): IntercomClient {
+  return new IntercomClient({
+    token: event.payload.connection_data.key,
+    region: options.region,
+    ...(options.apiBaseUrl ? { baseUrl: options.apiBaseUrl } : {}),
+    canWait: (ms: number) => Date.now() + ms < limits.deadline - RESERVE_MS,
+    ...(limits.backoffCapMs !== undefined ? { backoff: { capMs: limits.backoffCapMs, baseMs: Math.min(1000, limits.backoffCapMs) } } : {}),
+  });
+}
+
+/** The allow-list of download hosts beyond Intercom's own: the configured emulator host. */
+export function extraDownloadHosts(options: ExtractionOptions): string[] {
+  return options.apiBaseUrl ? [new URL(options.apiBaseUrl).host] : [];
+}
+
+/** A message for the user: what failed and what to do; never a token. */
+export function userMessage(error: unknown): string {
+  if (error instanceof IntercomAuthError) {
+    const what = error.reason === 'permission'
+      ? 'Intercom refused access with this connection (missing permission or plan)'
+      : 'Intercom rejected the connection\'s access token (revoked or invalid)';
+    return `${what}: ${error.message}. Fix the Intercom connection in DevRev (reconnect Intercom or update its token), then run the import again.`;
+  }
+  if (error instanceof IntercomError) return `Intercom request failed: ${error.message}`;
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

@@ -1,0 +1,203 @@
+/**
+ * THE data-extraction loop, generic over the kinds table: for each kind in order, page through its
+ * listing, keep what belongs to the run's window, fetch details where the kind needs them,
+ * normalize, push, and checkpoint after every page. It stops between items when the invocation's
+ * time is up; the saved position (page cursor + ids done inside that page) lets the next invocation
+ * go on without skipping or repeating anything.
+ *
+ * Intercom errors other than "not found" on a detail fetch propagate: the worker maps them to
+ * platform events (DELAY, ERROR) in one place.
+ */
+import type { NormalizedAttachment, NormalizedItem } from '../adaas';
+import { IntercomNotFoundError, IntercomSchemaError } from '../intercom/errors';
+import { DeletedConversationSchema } from '../intercom/schemas';
+import type { DetailClient, KindSpec, ListContext, NormalizeContext } from '../kinds/types';
+import type { ListSpec } from '../kinds/list-spec';
+import {
+  pendingKind, rememberSeen, reportCounters, type ConnectorState, type KindProgress,
+} from './state';
+import { inWindow, searchFloor } from './window';
+
+/** One page as the client's pagers yield it. */
+export interface ListedPage {
+  items: Array<Record<string, unknown>>;
+  invalid: Array<{ id?: string; error: Error }>;
+  /** Resume point after this page; null on the last page. */
+  next: unknown;
+}
+
+/** What the loop needs from the Intercom client. */
+export interface LoopClient extends DetailClient {
+  paginate(spec: ListSpec, from: unknown): AsyncIterable<ListedPage>;
+}
+
+/** What the loop needs from the platform and the run. */
+export interface LoopDeps {
+  kinds: readonly KindSpec[];
+  client: LoopClient;
+  state: ConnectorState;
+  listContext: ListContext;
+  normalizeContext: NormalizeContext;
+  /** Pushes items of one item type to its repo. */
+  push(itemType: string, items: Array<NormalizedItem | NormalizedAttachment>): Promise<void>;
+  /** Makes everything pushed so far durable, then saves the state. */
+  checkpoint(): Promise<void>;
+  /** True once the invocation should wrap up. */
+  isTimeout(): boolean;
+}
+
+export type LoopOutcome = 'done' | 'timeout';
+
+const idOf = (obj: Record<string, unknown>): string => String(obj.id);
+
+/** Runs (or resumes) the data phase over all kinds; returns 'timeout' if it stopped early. */
+export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
+  const run = deps.state.run;
+  if (!run) throw new Error('The data loop needs a started run (beginRun) in the connector state.');
+  for (const kind of deps.kinds) {
+    const progress = (deps.state.kinds[kind.itemType] ??= pendingKind());
+    if (progress.phase === 'done') continue;
+    if ((await extractKind(kind, progress, deps)) === 'timeout') return 'timeout';
+    if (deps.isTimeout()) return 'timeout';
+  }
+  if (run.windowStart !== null && (await detectDeletedConversations(deps)) === 'timeout') return 'timeout';
+  run.dataDone = true;
+  await deps.checkpoint();
+  return 'done';
+}
+
+function listingFor(kind: KindSpec, deps: LoopDeps): ListSpec {
+  const run = deps.state.run!;
+  if (run.windowStart === null || deps.state.bookmark === null) return kind.listAll(deps.listContext);
+  const changed = kind.listChangedSince(deps.listContext, searchFloor(deps.state.bookmark));
+  return changed === 'relist' ? kind.listAll(deps.listContext) : changed;
+}
+
+async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDeps): Promise<LoopOutcome> {
+  progress.phase = 'listing';
+  const spec = listingFor(kind, deps);
+  for await (const page of deps.client.paginate(spec, progress.pageFrom)) {
+    for (const bad of page.invalid) {
+      reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
+    }
+    const done = new Set(progress.doneInPage);
+    for (const obj of page.items) {
+      const id = idOf(obj);
+      if (done.has(id)) continue; // handled before this invocation resumed the page
+      await extractObject(kind, obj, deps);
+      progress.doneInPage.push(id);
+      done.add(id);
+      if (kind.fetchDetail && deps.isTimeout()) {
+        await deps.checkpoint();
+        return 'timeout';
+      }
+    }
+    if (kind.deletions === 'id-set') {
+      rememberSeen(progress, [...page.items.map(idOf), ...page.invalid.flatMap((b) => (b.id ? [b.id] : []))]);
+    }
+    progress.pageFrom = page.next;
+    progress.doneInPage = [];
+    progress.pages += 1;
+    if (page.next === null || page.next === undefined) break;
+    await deps.checkpoint();
+    if (deps.isTimeout()) return 'timeout';
+  }
+  progress.phase = 'done';
+  if (kind.deletions === 'id-set') compareIdSets(kind, progress, deps.state);
+  await deps.checkpoint();
+  return 'done';
+}
+
+async function extractObject(kind: KindSpec, listed: Record<string, unknown>, deps: LoopDeps): Promise<void> {
+  const report = deps.state.report;
+  const id = idOf(listed);
+  if (!inWindow(kind.updatedAt(listed), deps.state.run!.windowStart)) return;
+  let obj = listed;
+  if (kind.fetchDetail) {
+    try {
+      obj = await kind.fetchDetail(deps.client, listed);
+    } catch (error) {
+      if (error instanceof IntercomNotFoundError) {
+        reportCounters.skipped(report, kind.itemType, id, `listed but gone when read (HTTP ${error.status ?? 404}): deleted in Intercom meanwhile`);
+        return;
+      }
+      if (error instanceof IntercomSchemaError) {
+        reportCounters.skipped(report, kind.itemType, id, error.message);
+        return;
+      }
+      throw error;
+    }
+  }
+  let batch;
+  try {
+    batch = kind.normalize(obj, deps.normalizeContext);
+  } catch (error) {
+    reportCounters.skipped(report, kind.itemType, id, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  for (const s of batch.skipped) reportCounters.skipped(report, s.itemType, s.id, s.reason);
+  if (batch.truncation) reportCounters.truncated(report, batch.truncation);
+  const byType = new Map<string, NormalizedItem[]>();
+  for (const { itemType, item } of batch.items) {
+    const list = byType.get(itemType) ?? [];
+    list.push(item);
+    byType.set(itemType, list);
+  }
+  for (const [itemType, items] of byType) {
+    await deps.push(itemType, items);
+    reportCounters.extracted(report, itemType, items.length);
+  }
+  if (batch.attachments.length > 0) {
+    await deps.push('attachments', batch.attachments);
+    reportCounters.extracted(report, 'attachments', batch.attachments.length);
+  }
+}
+
+/** Set difference of two complete listings; only while both sets stayed under the cap. */
+function compareIdSets(kind: KindSpec, progress: KindProgress, state: ConnectorState): void {
+  const seen = progress.seen;
+  progress.seen = [];
+  if (seen === null) {
+    delete state.idSets[kind.itemType];
+    state.report.deletionDetectionSkipped[kind.itemType] = 'too many objects to compare id sets within the state size limit';
+    return;
+  }
+  const previous = state.idSets[kind.itemType];
+  if (previous) {
+    const now = new Set(seen);
+    for (const id of previous) {
+      if (!now.has(id)) reportCounters.deleted(state.report, kind.itemType, id, 'absent from a complete listing');
+    }
+  }
+  state.idSets[kind.itemType] = seen;
+}
+
+interface DeletedConversationEntry { id?: unknown; deleted_at?: unknown }
+
+/** Reads `/conversations/deleted` newest first, down to the run's window start. */
+async function detectDeletedConversations(deps: LoopDeps): Promise<LoopOutcome> {
+  const track = deps.state.deletedConversations;
+  if (track.phase === 'done') return 'done';
+  const windowStart = deps.state.run!.windowStart!;
+  const spec: ListSpec = {
+    style: 'page', kind: 'deleted conversation', path: '/conversations/deleted', itemsKey: 'conversations', perPage: 60,
+    params: { order: 'desc' }, itemSchema: DeletedConversationSchema as unknown as ListSpec['itemSchema'],
+  };
+  for await (const page of deps.client.paginate(spec, track.pageFrom)) {
+    let older = false;
+    for (const entry of page.items as DeletedConversationEntry[]) {
+      const deletedAt = typeof entry.deleted_at === 'number' ? entry.deleted_at : undefined;
+      if (deletedAt !== undefined && deletedAt < windowStart) {
+        older = true;
+        continue;
+      }
+      reportCounters.deleted(deps.state.report, 'conversations', String(entry.id), 'listed by /conversations/deleted');
+    }
+    track.pageFrom = page.next;
+    if (older || page.next === null || page.next === undefined) break;
+    await deps.checkpoint();
+    if (deps.isTimeout()) return 'timeout';
+  }
+  track.phase = 'done';
+  return 'done';
+}

@@ -1,0 +1,25 @@
+/**
+ * When an invocation must stop starting new work. The platform layer's soft timeout only sets a
+ * flag; a request or a pause already under way runs on, and the hard timeout (×1.3) kills the
+ * worker. So the loop stops itself at half of the soft timeout (never less than 1 s of work),
+ * which leaves the rest for the request in flight, the closing upload and the emit.
+ */
+import type { WorkerAdapter } from '../adaas';
+
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** The invocation's soft timeout in ms. */
+export function softTimeoutOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>): number {
+  return Math.min(adapter.options?.timeout ?? DEFAULT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS);
+}
+
+/** Epoch ms after which the loop should wrap up. */
+export function deadlineOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>, startMs: number = Date.now()): number {
+  const soft = softTimeoutOf(adapter);
+  return startMs + Math.max(Math.min(1000, soft), soft / 2);
+}
+
+/** Back-off cap for retries without rate-limit headers: short invocations cannot sleep a minute. */
+export function backoffCapMs(adapter: Pick<WorkerAdapter<unknown>, 'options'>): number {
+  return Math.min(60_000, Math.max(200, softTimeoutOf(adapter) / 8));
+}

@@ -1,0 +1,164 @@
+/**
+ * What a run reads once at its start: the workspace (`/me`), Intercom's clock, and the context
+ * every normalizer call needs (admin and team names, help-center URLs, custom attribute
+ * definitions). Stored in the connector state so later invocations do not read it again.
+ */
+import type { IntercomClient } from '../intercom';
+import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
+import { helpCenterBaseUrls } from '../normalize';
+import type { CustomAttributeDefinition } from '../normalize/types';
+import type { ExtractionOptions } from './options';
+import type { RunContext } from './state';
+
+/** Intercom's workspace as `/me` describes it. */
+export interface Workspace {
+  id: string;
+  name: string;
+  region: string;
+  timezone: string;
+}
+
+/** Intercom's `/me`, read as a stream so that the response's `Date` header (Intercom's clock) is seen too. */
+export async function readWorkspaceAndClock(client: IntercomClient): Promise<{ workspace: Workspace; serverNow: number | undefined }> {
+  const response = await client.download(`${client.baseUrl}/me`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.data) chunks.push(Buffer.from(chunk as Buffer));
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new Error('Intercom\'s /me answered with a body that is not JSON.');
+  }
+  const date = response.headers.date;
+  const ms = typeof date === 'string' ? Date.parse(date) : NaN;
+  return { workspace: workspaceOf(MeSchema.parse(body)), serverNow: Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined };
+}
+
+/** Reads the workspace of the connection's token. */
+export async function readWorkspace(client: IntercomClient): Promise<Workspace> {
+  return workspaceOf(await client.get('/me', { schema: MeSchema }));
+}
+
+/**
+ * The time a run starts, on Intercom's clock when its `Date` header is known (objects are stamped
+ * by Intercom's clock), never later than ours (an earlier start only re-reads a little more).
+ */
+export function runStartTime(serverNow: number | undefined, localNowMs: number = Date.now()): number {
+  const local = Math.floor(localNowMs / 1000);
+  return serverNow === undefined ? local : Math.min(serverNow, local);
+}
+
+function workspaceOf(me: unknown): Workspace {
+  const app = ((me as { app?: Record<string, unknown> | null }).app) ?? {};
+  const id = typeof app.id_code === 'string' ? app.id_code : '';
+  if (!id) throw new Error('Intercom\'s /me answered without app.id_code: cannot identify the workspace.');
+  return {
+    id,
+    name: typeof app.name === 'string' && app.name ? app.name : id,
+    region: typeof app.region === 'string' ? app.region : 'US',
+    timezone: typeof app.timezone === 'string' ? app.timezone : 'UTC',
+  };
+}
+
+type Model = 'contact' | 'company' | 'conversation';
+
+function toDefinitions(list: unknown): CustomAttributeDefinition[] {
+  const data = (list as { data?: unknown[] } | undefined)?.data;
+  if (!Array.isArray(data)) return [];
+  return data.flatMap((raw) => {
+    const a = raw as Record<string, unknown>;
+    if (typeof a.name !== 'string' || typeof a.data_type !== 'string') return [];
+    return [{
+      name: a.name,
+      data_type: a.data_type,
+      label: typeof a.label === 'string' ? a.label : null,
+      description: typeof a.description === 'string' ? a.description.slice(0, 200) : null,
+      custom: typeof a.custom === 'boolean' ? a.custom : true,
+    }];
+  });
+}
+
+/**
+ * Custom attribute definitions of one model. Conversations: 2.16 moved them to
+ * `/conversations/attributes` (`/data_attributes?model=conversation` answers 422 there); older
+ * servers (and simple emulators) still serve the data-attributes form, so that is the fallback.
+ */
+export async function readAttributeDefinitions(client: IntercomClient, model: Model): Promise<CustomAttributeDefinition[]> {
+  if (model !== 'conversation') {
+    return toDefinitions(await client.get('/data_attributes', { query: { model } }));
+  }
+  try {
+    return toDefinitions(await client.get('/conversations/attributes')).map((d) => ({ ...d, custom: true }));
+  } catch {
+    return toDefinitions(await client.get('/data_attributes', { query: { model } }));
+  }
+}
+
+/** Only the custom ones: standard attributes never appear in `custom_attributes`. */
+const customOnly = (defs: CustomAttributeDefinition[]) => defs.filter((d) => d.custom !== false);
+
+function namesById(list: unknown, key: string): Record<string, string> {
+  const items = (list as Record<string, unknown> | undefined)?.[key];
+  const out: Record<string, string> = {};
+  if (!Array.isArray(items)) return out;
+  for (const raw of items) {
+    const o = raw as Record<string, unknown>;
+    if (o.id !== undefined && typeof o.name === 'string') out[String(o.id)] = o.name;
+  }
+  return out;
+}
+
+function helpCenterUrls(list: unknown): string[] {
+  const data = (list as { data?: unknown[] } | undefined)?.data;
+  return Array.isArray(data) ? helpCenterBaseUrls(data as IntercomHelpCenter[]) : [];
+}
+
+/** Reads everything the normalizers of a run need. */
+export async function readRunContext(
+  client: IntercomClient,
+  workspace: Workspace,
+  options: ExtractionOptions,
+  observedAt: string,
+  extraFileHosts: string[],
+): Promise<RunContext> {
+  const [admins, teams, helpCenters, contacts, companies, conversations] = [
+    await client.get('/admins'),
+    await client.get('/teams'),
+    await client.get('/help_center/help_centers'),
+    await readAttributeDefinitions(client, 'contact'),
+    await readAttributeDefinitions(client, 'company'),
+    await readAttributeDefinitions(client, 'conversation'),
+  ];
+  return {
+    appId: workspace.id,
+    region: options.region,
+    observedAt,
+    contactReferenceField: options.contactReferenceField,
+    customAttributes: {
+      contacts: customOnly(contacts),
+      companies: customOnly(companies),
+      conversations: customOnly(conversations),
+    },
+    adminNames: namesById(admins, 'admins'),
+    teamNames: namesById(teams, 'teams'),
+    helpCenterUrls: helpCenterUrls(helpCenters),
+    fileHosts: extraFileHosts,
+  };
+}
+
+/** Thrown when the "Contact reference ID" option names an attribute the workspace does not have. */
+export class ContactReferenceFieldError extends Error {
+  override name = 'ContactReferenceFieldError';
+}
+
+/** Checks the "Contact reference ID" option against the workspace's contact attributes. */
+export function checkContactReferenceField(field: string, contactAttributes: CustomAttributeDefinition[]): void {
+  if (field === '') return;
+  const custom = customOnly(contactAttributes).map((d) => d.name);
+  if (custom.includes(field)) return;
+  const known = custom.length > 0 ? custom.map((n) => `"${n}"`).join(', ') : '(none: the workspace has no custom contact attributes)';
+  throw new ContactReferenceFieldError(
+    `Import option "Contact reference ID" names the contact attribute "${field}", which this Intercom workspace does not have. ` +
+      `Known custom contact attributes: ${known}. Change the option (or leave it empty to use Intercom's contact ids).`,
+  );
+}

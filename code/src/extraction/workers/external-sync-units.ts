@@ -1,0 +1,38 @@
+/**
+ * Worker of START_EXTRACTING_EXTERNAL_SYNC_UNITS: the one sync unit is the Intercom workspace of
+ * the connection (`GET /me`), with its name, region and time zone for the user to recognise.
+ */
+import { processTask, ExtractorEventType, type ExternalSyncUnit } from '../../adaas';
+import { createIntercomClient, userMessage } from '../connection';
+import { backoffCapMs, deadlineOf } from '../deadline';
+import { readOptions } from '../options';
+import { readWorkspace, type Workspace } from '../run-context';
+import type { ConnectorStateEnvelope } from '../state';
+
+/** The sync unit of a workspace. */
+export function syncUnitOf(workspace: Workspace): ExternalSyncUnit {
+  return {
+    id: workspace.id,
+    name: `${workspace.name} (Intercom)`,
+    description: `Intercom workspace ${workspace.id} · region ${workspace.region} · time zone ${workspace.timezone}`,
+    item_type: 'conversations',
+  };
+}
+
+processTask<ConnectorStateEnvelope>({
+  task: async ({ adapter }) => {
+    try {
+      const options = readOptions(adapter.event.input_data?.global_values);
+      const client = createIntercomClient(adapter.event, options, { deadline: deadlineOf(adapter), backoffCapMs: backoffCapMs(adapter) });
+      const workspace = await readWorkspace(client);
+      await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionDone, { external_sync_units: [syncUnitOf(workspace)] });
+    } catch (error) {
+      await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionError, { error: { message: userMessage(error) } });
+    }
+  },
+  onTimeout: async ({ adapter }) => {
+    await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionError, {
+      error: { message: 'Intercom did not answer in time while listing the workspace; run the import again.' },
+    });
+  },
+});

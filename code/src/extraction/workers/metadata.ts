@@ -1,0 +1,41 @@
+/**
+ * Worker of START_EXTRACTING_METADATA: checks the import options against the workspace (an unknown
+ * "Contact reference ID" attribute is an error now, before any data moves) and uploads the
+ * external domain metadata built from the kinds table and the workspace's custom attributes.
+ */
+import { processTask, ExtractorEventType } from '../../adaas';
+import { KINDS } from '../../kinds';
+import { createIntercomClient, userMessage } from '../connection';
+import { deadlineOf, backoffCapMs } from '../deadline';
+import { buildExternalDomainMetadata } from '../metadata';
+import { readOptions } from '../options';
+import { checkContactReferenceField, readAttributeDefinitions } from '../run-context';
+import type { ConnectorStateEnvelope } from '../state';
+
+const METADATA_ITEM_TYPE = 'external_domain_metadata';
+
+processTask<ConnectorStateEnvelope>({
+  task: async ({ adapter }) => {
+    try {
+      const options = readOptions(adapter.event.input_data?.global_values);
+      const client = createIntercomClient(adapter.event, options, { deadline: deadlineOf(adapter), backoffCapMs: backoffCapMs(adapter) });
+      const contacts = await readAttributeDefinitions(client, 'contact');
+      checkContactReferenceField(options.contactReferenceField, contacts);
+      const custom = {
+        contacts: contacts.filter((d) => d.custom !== false),
+        companies: (await readAttributeDefinitions(client, 'company')).filter((d) => d.custom !== false),
+        conversations: (await readAttributeDefinitions(client, 'conversation')).filter((d) => d.custom !== false),
+      };
+      adapter.initializeRepos([{ itemType: METADATA_ITEM_TYPE }]);
+      await adapter.getRepo(METADATA_ITEM_TYPE)!.push([buildExternalDomainMetadata(KINDS, custom)]);
+      await adapter.emit(ExtractorEventType.MetadataExtractionDone);
+    } catch (error) {
+      await adapter.emit(ExtractorEventType.MetadataExtractionError, { error: { message: userMessage(error) } });
+    }
+  },
+  onTimeout: async ({ adapter }) => {
+    await adapter.emit(ExtractorEventType.MetadataExtractionError, {
+      error: { message: 'Reading the metadata from Intercom took longer than one invocation allows; run the import again.' },
+    });
+  },
+});

@@ -1,0 +1,88 @@
+/**
+ * The snap-in's function entry (contract §2): `extraction` and `loading`, each handing every event
+ * to `spawn` with the worker of its phase, the connector's initial state and the initial domain
+ * mapping. The same functions run on DevRev and under the local platform emulator.
+ */
+import * as path from 'path';
+import { spawn, EventType, type AirdropEvent } from './adaas';
+import { initialConnectorState, type ConnectorStateEnvelope } from './extraction/state';
+import initialDomainMapping from './extraction/initial-domain-mapping.json';
+
+/** A snap-in function as DevRev calls it: a batch of events, one invocation each. */
+export type SnapInFunction = (events: AirdropEvent[]) => Promise<void>;
+
+/** Options of {@link createFunctions}; DevRev's defaults when omitted. */
+export interface FunctionOptions {
+  /** Soft timeout of one invocation in ms (can only lower the platform's 10 minutes). */
+  timeoutMs?: number;
+  /** Items per uploaded artifact (default: the platform layer's 2000). */
+  batchSize?: number;
+}
+
+// Worker files sit beside this module; under tsx/ts-jest they are .ts, once compiled .js.
+const WORKER_EXT = path.extname(__filename) === '.ts' ? '.ts' : '.js';
+const workerFile = (name: string): string => path.join(__dirname, 'extraction', 'workers', `${name}${WORKER_EXT}`);
+
+/** Which worker serves which incoming event (new names; `spawn` translates legacy ones first). */
+const EXTRACTION_WORKERS: Partial<Record<string, string>> = {
+  [EventType.StartExtractingExternalSyncUnits]: 'external-sync-units',
+  [EventType.StartExtractingMetadata]: 'metadata',
+  [EventType.StartExtractingData]: 'data',
+  [EventType.ContinueExtractingData]: 'data',
+  [EventType.StartExtractingAttachments]: 'attachments',
+  [EventType.ContinueExtractingAttachments]: 'attachments',
+  [EventType.StartDeletingExtractorState]: 'delete-state',
+  [EventType.StartDeletingExtractorAttachmentsState]: 'delete-attachments-state',
+};
+
+// Legacy incoming names, so the worker choice does not depend on spawn's translation.
+const LEGACY_EXTRACTION_EVENTS: Record<string, string> = {
+  EXTRACTION_EXTERNAL_SYNC_UNITS_START: EventType.StartExtractingExternalSyncUnits,
+  EXTRACTION_METADATA_START: EventType.StartExtractingMetadata,
+  EXTRACTION_DATA_START: EventType.StartExtractingData,
+  EXTRACTION_DATA_CONTINUE: EventType.ContinueExtractingData,
+  EXTRACTION_DATA_DELETE: EventType.StartDeletingExtractorState,
+  EXTRACTION_ATTACHMENTS_START: EventType.StartExtractingAttachments,
+  EXTRACTION_ATTACHMENTS_CONTINUE: EventType.ContinueExtractingAttachments,
+  EXTRACTION_ATTACHMENTS_DELETE: EventType.StartDeletingExtractorAttachmentsState,
+};
+
+/** Loading is written elsewhere; until then a worker answers each loading phase as done. */
+const LOADING_WORKERS: Partial<Record<string, string>> = {
+  [EventType.StartLoadingData]: 'loading-pending',
+  [EventType.ContinueLoadingData]: 'loading-pending',
+  [EventType.StartLoadingAttachments]: 'loading-pending',
+  [EventType.ContinueLoadingAttachments]: 'loading-pending',
+};
+
+function workerFor(table: Partial<Record<string, string>>, eventType: string): string | undefined {
+  const name = table[LEGACY_EXTRACTION_EVENTS[eventType] ?? eventType];
+  return name === undefined ? undefined : workerFile(name);
+}
+
+function makeFunction(table: Partial<Record<string, string>>, options: FunctionOptions): SnapInFunction {
+  return async (events) => {
+    for (const event of events) {
+      const initialState: ConnectorStateEnvelope = { intercom: initialConnectorState() };
+      await spawn<ConnectorStateEnvelope>({
+        event,
+        initialState,
+        // No worker (e.g. deleting the loader's state): spawn answers the phase itself.
+        workerPath: workerFor(table, event.payload.event_type),
+        initialDomainMapping,
+        options: {
+          ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+          ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+        },
+      });
+    }
+  };
+}
+
+/** Builds the two snap-in functions with the given limits. */
+export function createFunctions(options: FunctionOptions = {}): { extraction: SnapInFunction; loading: SnapInFunction } {
+  return { extraction: makeFunction(EXTRACTION_WORKERS, options), loading: makeFunction(LOADING_WORKERS, options) };
+}
+
+/** The functions with DevRev's defaults, as the manifest names them. */
+export const functionFactory = createFunctions();

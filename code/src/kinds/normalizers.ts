@@ -1,0 +1,73 @@
+/**
+ * The normalizers of `code/src/normalize/`, adapted to the one shape the extraction loop takes
+ * ({@link NormalizedBatch}), and the record type of each item type. Raw objects arrive already
+ * validated by the pager's item schema (or the detail fetch's schema), so the casts below only
+ * restore the static type.
+ */
+import type {
+  IntercomAdmin, IntercomArticle, IntercomCollection, IntercomCompany, IntercomContact, IntercomConversation, IntercomTag,
+  IntercomTeam,
+} from '../intercom/schemas';
+import {
+  adminRecordType, articleRecordType, collectionRecordType, companyRecordType, contactRecordType, conversationPartRecordType,
+  conversationRecordType, normalizeAdmin, normalizeArticle, normalizeCollection, normalizeCompany, normalizeContact,
+  normalizeConversation, normalizeTag, normalizeTeam, tagRecordType, teamRecordType,
+  type CustomAttributeDefinition, type NormalizedItem as NormalizeItem,
+} from '../normalize';
+import type { NormalizedItem } from '../adaas';
+import type { ItemType, NormalizeContext, NormalizedBatch } from './types';
+
+type Raw = Record<string, unknown>;
+
+/** A kind whose object becomes exactly one item and no attachments. */
+function single<T>(itemType: ItemType, fn: (obj: T, ctx: NormalizeContext) => NormalizedItem | NormalizeItem) {
+  return (obj: Raw, ctx: NormalizeContext): NormalizedBatch => ({
+    items: [{ itemType, item: fn(obj as unknown as T, ctx) }],
+    attachments: [],
+    skipped: [],
+  });
+}
+
+export const admin = single<IntercomAdmin>('admins', normalizeAdmin);
+export const team = single<IntercomTeam>('teams', normalizeTeam);
+export const tag = single<IntercomTag>('tags', normalizeTag);
+export const company = single<IntercomCompany>('companies', normalizeCompany);
+export const contact = single<IntercomContact>('contacts', normalizeContact);
+export const collection = single<IntercomCollection>('collections', normalizeCollection);
+
+/** A conversation: itself, its source and parts (comments), their attachments. */
+export function conversation(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
+  const conv = obj as unknown as IntercomConversation;
+  const result = normalizeConversation(conv, ctx);
+  return {
+    items: [
+      { itemType: 'conversations', item: result.conversation },
+      ...result.parts.map((item) => ({ itemType: 'conversation_parts' as const, item })),
+    ],
+    // The conversation id rides along so an expired attachment URL can be refreshed from its conversation.
+    attachments: result.attachments.map((a) => ({ ...a, grand_parent_id: conv.id })),
+    skipped: result.skipped.map((s) => ({ itemType: 'conversation_parts' as const, id: s.id ?? `${conv.id}-?`, reason: s.reason })),
+    ...(result.truncation
+      ? { truncation: { id: result.truncation.conversation_id, returned: result.truncation.returned, total: result.truncation.total } }
+      : {}),
+  };
+}
+
+/** An article and the files of its body (inline images, linked Intercom files). */
+export function article(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
+  const result = normalizeArticle(obj as unknown as IntercomArticle, ctx);
+  return { items: [{ itemType: 'articles', item: result.article }], attachments: result.attachments, skipped: [] };
+}
+
+/** Record type builders per item type. */
+export const recordTypes = {
+  admins: () => adminRecordType,
+  teams: () => teamRecordType,
+  tags: () => tagRecordType,
+  companies: (custom?: CustomAttributeDefinition[]) => companyRecordType(custom),
+  contacts: (custom?: CustomAttributeDefinition[]) => contactRecordType(custom),
+  conversations: (custom?: CustomAttributeDefinition[]) => conversationRecordType(custom),
+  conversation_parts: () => conversationPartRecordType,
+  collections: () => collectionRecordType,
+  articles: () => articleRecordType,
+};
