@@ -8,7 +8,7 @@ import { INTERCOM_BASE_URLS, type IntercomRegion } from './constants';
 import { checkDownloadUrl } from './download-hosts';
 import { IntercomDelayRequired, IntercomSchemaError, errorFromFailure } from './errors';
 import { iteratePages, type Cursor, type Page, type Pager, type PagingClient, type Query } from './pagers';
-import { limiterFor, type BackoffOptions } from './rate-limit';
+import { computeWait, limiterFor, type BackoffOptions } from './rate-limit';
 import { Transport, WAIT_WITHOUT_ASKING_MS, type IntercomLogger, type IntercomStats, type TransportRequest } from './transport';
 
 /** How to reach one Intercom connection. */
@@ -59,6 +59,7 @@ export class IntercomClient implements PagingClient {
   private readonly transport: Transport;
   private readonly token: string;
   private readonly canWait: (ms: number) => boolean;
+  private readonly backoff?: BackoffOptions;
 
   constructor(options: IntercomClientOptions) {
     if (typeof options.token !== 'string' || options.token.trim() === '') {
@@ -71,6 +72,7 @@ export class IntercomClient implements PagingClient {
     this.baseUrl = baseUrl;
     this.token = options.token;
     this.canWait = options.canWait ?? (() => true);
+    this.backoff = options.backoff;
     this.transport = new Transport({
       baseUrl,
       token: options.token,
@@ -143,6 +145,11 @@ export class IntercomClient implements PagingClient {
     if (ms <= 0) return;
     this.transport.stats.waitedMs += ms;
     await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  /** The client's back-off before retry number `attempt` when no header gives a wait. */
+  backoffMs(attempt: number): number {
+    return computeWait(undefined, attempt, Date.now(), this.backoff);
   }
 
   /** Cumulative counters of this client. */

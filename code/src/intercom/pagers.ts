@@ -6,7 +6,6 @@
  */
 import type { z } from 'zod';
 import { IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, IntercomServerError } from './errors';
-import { computeWait } from './rate-limit';
 
 /** URL query parameters. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -97,6 +96,8 @@ export interface PagingClient {
   }): Promise<unknown>;
   /** Sleeps `ms`, or throws IntercomDelayRequired when the caller cannot wait that long. */
   pause(ms: number, why: string): Promise<void>;
+  /** Back-off before the n-th (1-based) retry when no header says how long. */
+  backoffMs(attempt: number): number;
 }
 
 export const DEFAULT_PER_PAGE = 50;
@@ -198,7 +199,7 @@ async function* scrollPages<T>(client: PagingClient, pager: ScrollPager<T>, from
       if (!broken) throw error;
       restarts += 1;
       if (restarts > maxRestarts) throw error;
-      await client.pause(computeWait(undefined, restarts, Date.now()), `restarting the ${pager.kind} scroll`);
+      await client.pause(client.backoffMs(restarts), `restarting the ${pager.kind} scroll`);
       scrollParam = undefined;
       read = 0;
       restarted = true;

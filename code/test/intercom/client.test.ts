@@ -126,6 +126,23 @@ describe('retries', () => {
     }
   });
 
+  it('retries an attempt that timed out', async () => {
+    const server = await startScriptedServer([
+      (_req, res) => {
+        setTimeout(() => json(200, { late: true })(_req, res, ''), 1500);
+      },
+      json(200, { late: false }),
+    ]);
+    try {
+      const { client } = makeClient({ baseUrl: server.baseUrl, timeoutMs: 300 });
+      await expect(client.get('/me')).resolves.toEqual({ late: false });
+      expect(server.log).toHaveLength(2);
+      expect(client.stats().retries).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('honours Retry-After over the rate-limit headers', async () => {
     const asked: number[] = [];
     const canWait = (ms: number) => {
