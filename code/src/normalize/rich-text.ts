@@ -86,7 +86,20 @@ export function htmlToRichText(html: string | null | undefined, ctx: RichTextCon
     return { ref_type: 'artifact', id, fallback_record_name: fileName };
   };
 
+  const mentionOf = (el: DomNode): string => {
+    const id = adminMentionId(el)!;
+    const text = (el.textContent ?? '').trim().replace(/^@/, '');
+    const name = text || ctx.adminNames?.[id] || `admin ${id}`;
+    return token({ ref_type: 'admins', id, fallback_record_name: name });
+  };
+
   const service = new TurndownService({
+    // Turndown hands elements without text (an empty mention <span>) to this instead of the rules.
+    blankReplacement: (_content, node) => {
+      const el = dom(node);
+      if (adminMentionId(el) !== null) return mentionOf(el);
+      return (node as unknown as { isBlock?: boolean }).isBlock ? '\n\n' : '';
+    },
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
     bulletListMarker: '-',
@@ -115,13 +128,7 @@ export function htmlToRichText(html: string | null | undefined, ctx: RichTextCon
 
   service.addRule('adminMention', {
     filter: (node) => adminMentionId(dom(node)) !== null,
-    replacement: (_content, node) => {
-      const el = dom(node);
-      const id = adminMentionId(el)!;
-      const text = (el.textContent ?? '').trim().replace(/^@/, '');
-      const name = text || ctx.adminNames?.[id] || `admin ${id}`;
-      return token({ ref_type: 'admins', id, fallback_record_name: name });
-    },
+    replacement: (_content, node) => mentionOf(dom(node)),
   });
 
   service.addRule('articleLink', {
