@@ -106,6 +106,7 @@ export class ConnectionLimiter {
   private limit?: number;
   private windowResetAtMs?: number;
   private refillAtMs?: number;
+  private renewedWindowAtMs?: number;
   private refillTimer?: NodeJS.Timeout;
 
   constructor(options: LimiterOptions = {}) {
@@ -117,6 +118,7 @@ export class ConnectionLimiter {
 
   /** Runs `task` when the connection's budget allows; resolves or rejects with it. */
   schedule<T>(task: () => Promise<T>): Promise<T> {
+    this.renewIfWindowEnded(Date.now());
     return this.bottleneck.schedule(async () => {
       this.inFlight += 1;
       try {
@@ -153,9 +155,19 @@ export class ConnectionLimiter {
     this.cancelRefill();
   }
 
+  /** After an idle spell the reservoir may still count a window that has ended: its budget is back. */
+  private renewIfWindowEnded(now: number): void {
+    const reset = this.windowResetAtMs;
+    if (reset === undefined || now < reset + RESET_MARGIN_MS || this.renewedWindowAtMs === reset) return;
+    this.renewedWindowAtMs = reset;
+    this.cancelRefill();
+    void this.bottleneck.updateSettings({ reservoir: this.limit ?? null });
+  }
+
   private scheduleRefill(now: number): void {
     const reset = this.windowResetAtMs;
-    const refillAt = reset !== undefined && reset + RESET_MARGIN_MS > now ? reset + RESET_MARGIN_MS : now + this.fallbackWindowMs;
+    // Unknown reset: wait one window. Reset already past (clock skew, or idle): a short pause only.
+    const refillAt = reset === undefined ? now + this.fallbackWindowMs : Math.max(reset, now) + RESET_MARGIN_MS;
     if (this.refillTimer && this.refillAtMs !== undefined && this.refillAtMs <= refillAt) return;
     this.cancelRefill();
     this.refillAtMs = refillAt;

@@ -73,6 +73,23 @@ describe('ConnectionLimiter', () => {
     }
   });
 
+  it('renews the budget of a window that has ended (after an idle spell) instead of stalling', async () => {
+    const limiter = new ConnectionLimiter({ maxConcurrent: 1, fallbackWindowMs: 60_000 });
+    try {
+      const endedSeconds = Math.floor(Date.now() / 1000) - 30;
+      limiter.observe(rateHeaders(10, 1, endedSeconds));
+      let ran = 0;
+      await Promise.all([0, 1, 2].map(() => limiter.schedule(async () => (ran += 1))));
+      expect(ran).toBe(3);
+      expect(limiter.expectedWaitMs()).toBe(0);
+      // Spent to 0 in a window whose reset already passed (clock skew): pause briefly, not a whole window.
+      limiter.observe(rateHeaders(10, 0, endedSeconds + 1));
+      expect(limiter.expectedWaitMs()).toBeLessThanOrEqual(RESET_MARGIN_MS);
+    } finally {
+      limiter.dispose();
+    }
+  });
+
   it('ignores answers without rate-limit headers and answers from an older window', () => {
     const limiter = new ConnectionLimiter();
     try {
