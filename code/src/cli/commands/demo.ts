@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { startIntercomEmulator, type IntercomEmulator } from '../../emulators/intercom';
+import type { IntercomEmulator } from '../../emulators/intercom';
 import { CliError, ExitCode } from '../cli-error';
 import { preflight, type IntercomConnection } from '../connection';
 import { createCliLogger } from '../log';
@@ -54,6 +54,7 @@ function expectedCounts(emulator: IntercomEmulator): Record<string, number> {
 export async function demoCommand(flags: DemoFlags): Promise<CommandResult> {
   const outDir = flags.out ? path.resolve(flags.out) : defaultDemoDir();
   const seed = intFlag('seed', flags.seed, 1);
+  const { startIntercomEmulator } = await import('../../emulators/intercom');
   const emulator = await startIntercomEmulator({
     seed,
     size: { conversations: intFlag('conversations', flags.conversations, 200) },

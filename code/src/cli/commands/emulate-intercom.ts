@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { runStandaloneEmulator } from '../../emulators/intercom/standalone';
 import { CliError, ExitCode } from '../cli-error';
 import { out } from '../output';
 
@@ -19,6 +18,7 @@ function intFlag(name: string, value: string | undefined, fallback: number): num
 
 /** Starts the standalone Intercom emulator and keeps it running until Ctrl-C. */
 export async function emulateIntercomCommand(flags: EmulateFlags): Promise<void> {
+  const { runStandaloneEmulator } = await import('../../emulators/intercom/standalone');
   const emulator = await runStandaloneEmulator({
     port: intFlag('port', flags.port, 8765),
     seed: intFlag('seed', flags.seed, 1),

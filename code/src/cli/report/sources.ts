@@ -147,13 +147,16 @@ export interface MetadataField {
 }
 
 /**
- * The external domain metadata the last run uploaded: the newest artifact under `DIR/artifacts/` whose
- * content is an object with `record_types` (the item type `external_domain_metadata`).
+ * The external domain metadata the last run uploaded (item type `external_domain_metadata`): the platform
+ * emulator's copy `DIR/external_domain_metadata.json` when present, else the newest artifact under
+ * `DIR/artifacts/` whose content is an object with `record_types`.
  */
 export function readDomainMetadata(outDir: string): { metadata: DomainMetadata; file: string } | undefined {
   const dir = path.join(outDir, 'artifacts');
   if (!fs.existsSync(dir)) return undefined;
-  const files = listFilesRecursive(dir)
+  // The platform emulator also keeps a parsed copy of the last metadata beside the artifacts.
+  const copies = [path.join(outDir, 'external_domain_metadata.json')];
+  const files = [...copies.filter((f) => fs.existsSync(f)), ...listFilesRecursive(dir)]
     .map((file) => ({ file, mtime: fs.statSync(file).mtimeMs, named: file.includes('external_domain_metadata') }))
     // Files named after the item type first, then newest first.
     .sort((a, b) => Number(b.named) - Number(a.named) || b.mtime - a.mtime);

@@ -1,0 +1,116 @@
+/** Helpers for the CLI tests: run the CLI as a child process, temporary folders, headless Chromium. */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../../..');
+const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
+const MAIN = path.join(REPO, 'code', 'src', 'cli', 'main.ts');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'airdrop-cli-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Runs `tsx code/src/cli/main.ts ...args` in a child process. `INTERCOM_TOKEN` is not inherited unless
+ * given in `env`. `onOutput` sees stdout as it arrives (e.g. to send SIGINT at the right moment).
+ */
+export function runCli(
+  args: string[],
+  o: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; onOutput?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<CliRun> {
+  const env = { ...process.env };
+  delete env.INTERCOM_TOKEN;
+  delete env.NODE_ENV;
+  Object.assign(env, o.env ?? {});
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [MAIN, ...args], { cwd: o.cwd ?? REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 110_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      o.onOutput?.(stdout, child);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** Every file under `dir`, recursively. */
+export function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Fails with a clear message when Debian's chromium is missing (never skips silently). */
+export function assertChromium(): void {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium" (CI does this in .ci/run).`);
+  }
+}
+
+/** Opens `file` in headless Chromium and hands the page to `use`. */
+export async function withPage<T>(file: string, use: (page: import('playwright-core').Page, requests: string[]) => Promise<T>): Promise<T> {
+  assertChromium();
+  const { chromium } = await import('playwright-core');
+  const profile = tempDir('airdrop-chromium-');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${file}`);
+    return await use(page, requests);
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The value at a dotted path (`runs.0.http.requests`) of a JSON value. */
+export function valueAt(root: unknown, dotted: string): unknown {
+  return dotted.split('.').reduce<unknown>((v, key) => (v === null || v === undefined ? undefined : (v as Record<string, unknown>)[key]), root);
+}
+
+/** Parses a number as the report page shows it (`1,234`, `12.5%`). */
+export function shownNumber(text: string, format: string | null): number {
+  const clean = text.replace(/,/g, '').replace('%', '').trim();
+  const n = Number(clean);
+  return format === 'percent' ? n / 100 : n;
+}
