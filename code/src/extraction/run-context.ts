@@ -3,7 +3,7 @@
  * every normalizer call needs (admin and team names, help-center URLs, custom attribute
  * definitions). Stored in the connector state so later invocations do not read it again.
  */
-import type { IntercomClient } from '../intercom';
+import { IntercomAuthError, IntercomDelayRequired, type IntercomClient } from '../intercom';
 import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
@@ -40,12 +40,43 @@ export async function readWorkspace(client: IntercomClient): Promise<Workspace> 
 }
 
 /**
- * The time a run starts, on Intercom's clock when its `Date` header is known (objects are stamped
- * by Intercom's clock), never later than ours (an earlier start only re-reads a little more).
+ * The newest `updated_at` Intercom holds right now (conversations and contacts, newest first, one
+ * item each): a moment that is surely not later than Intercom's clock. Undefined when nothing is
+ * readable (empty workspace, no plan for conversations).
  */
-export function runStartTime(serverNow: number | undefined, localNowMs: number = Date.now()): number {
-  const local = Math.floor(localNowMs / 1000);
-  return serverNow === undefined ? local : Math.min(serverNow, local);
+export async function newestStamp(client: IntercomClient): Promise<number | undefined> {
+  const stamps: number[] = [];
+  const probes: Array<() => Promise<unknown>> = [
+    () => client.get('/conversations', { query: { per_page: 1 } }).then((r) => (r as { conversations?: unknown[] }).conversations?.[0]),
+    () => client.post('/contacts/search', {
+      query: { field: 'updated_at', operator: '>', value: 0 },
+      pagination: { per_page: 1 },
+      sort: { field: 'updated_at', order: 'descending' },
+    }, { idempotent: true }).then((r) => (r as { data?: unknown[] }).data?.[0]),
+  ];
+  for (const probe of probes) {
+    try {
+      const first = (await probe()) as { updated_at?: unknown } | undefined;
+      if (typeof first?.updated_at === 'number') stamps.push(first.updated_at);
+    } catch (error) {
+      if (error instanceof IntercomAuthError && error.reason === 'credentials') throw error;
+      if (error instanceof IntercomDelayRequired) throw error;
+      // A probe that fails otherwise only makes the start time less precise.
+    }
+  }
+  return stamps.length > 0 ? Math.max(...stamps) : undefined;
+}
+
+/**
+ * The time a run starts, as Intercom's clock sees it, erring early: the `Date` header of its
+ * answer, our own clock, and the newest stamp Intercom holds, whichever is earliest. An early start
+ * only makes the next sync re-read a little more; a late one would lose changes made in between.
+ * (The newest stamp matters where the server's clock is not the one its objects are stamped with,
+ * as in the emulator, whose clock moves only with its mutations.)
+ */
+export function runStartTime(serverNow: number | undefined, newest: number | undefined, localNowMs: number = Date.now()): number {
+  const candidates = [Math.floor(localNowMs / 1000), serverNow, newest].filter((t): t is number => t !== undefined);
+  return Math.min(...candidates);
 }
 
 function workspaceOf(me: unknown): Workspace {

@@ -4,6 +4,11 @@ import {
 } from '../../src/extraction/state';
 
 const options = { importAllConversations: false, contactReferenceField: '', region: 'us' };
+const context = {
+  appId: 'abc1de2f', region: 'us' as const, observedAt: '2026-01-01T00:00:00.000Z', contactReferenceField: '',
+  customAttributes: { contacts: [{ name: 'crm_id', data_type: 'string', custom: true }] },
+  adminNames: { '1': 'Ann' }, teamNames: {}, helpCenterUrls: [], fileHosts: [],
+};
 
 describe('connector state', () => {
   it('starts fresh when the adapter state has no connector part', () => {
@@ -12,7 +17,7 @@ describe('connector state', () => {
   });
 
   it('round-trips through JSON and validates on load', () => {
-    const s = beginRun(initialConnectorState(), { startedAt: 1_700_000_000, windowStart: null, options });
+    const s = beginRun(initialConnectorState(), { startedAt: 1_700_000_000, windowStart: null, options, context });
     s.kinds.contacts = { ...pendingKind(), phase: 'listing', pageFrom: { starting_after: 'abc' }, doneInPage: ['1'] };
     const loaded = loadConnectorState(JSON.parse(JSON.stringify({ intercom: s, toDevRev: {} })));
     expect(loaded).toEqual(s);
@@ -25,9 +30,9 @@ describe('connector state', () => {
   });
 
   it('promotes the run start, not anything seen later, to the bookmark only on completion', () => {
-    let s = beginRun(initialConnectorState(), { startedAt: 1000, windowStart: null, options });
+    let s = beginRun(initialConnectorState(), { startedAt: 1000, windowStart: null, options, context });
     expect(s.bookmark).toBeNull();
-    s = beginRun({ ...s, bookmark: 500 }, { startedAt: 2000, windowStart: 200, options });
+    s = beginRun({ ...s, bookmark: 500 }, { startedAt: 2000, windowStart: 200, options, context });
     expect(s.bookmark).toBe(500); // a second run that has not completed keeps the old bookmark
     s = completeRun(s);
     expect(s.bookmark).toBe(2000);
@@ -50,7 +55,7 @@ describe('connector state', () => {
   });
 
   it('stays far below 1 MB for a 50,000-conversation import with every counter and cap full', () => {
-    const s = beginRun(initialConnectorState(), { startedAt: 1_700_000_000, windowStart: null, options });
+    const s = beginRun(initialConnectorState(), { startedAt: 1_700_000_000, windowStart: null, options, context });
     const longId = 'x'.repeat(24);
     for (const kind of ['admins', 'teams', 'tags', 'companies', 'collections', 'articles']) {
       s.idSets[kind] = Array.from({ length: ID_SET_CAP }, (_, i) => `${longId}${i}`);

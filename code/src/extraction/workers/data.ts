@@ -10,7 +10,7 @@ import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
 import { runDataLoop } from '../data-loop';
 import { createIntercomClient, extraDownloadHosts, userMessage } from '../connection';
 import { readOptions } from '../options';
-import { readRunContext, readWorkspaceAndClock, runStartTime } from '../run-context';
+import { newestStamp, readRunContext, readWorkspaceAndClock, runStartTime } from '../run-context';
 import { beginRun, loadConnectorState, type ConnectorState, type ConnectorStateEnvelope } from '../state';
 import { HttpStatsRecorder } from '../http-stats';
 import { windowStartFor } from '../window';
@@ -24,7 +24,7 @@ async function startRunIfNeeded(adapter: Adapter, state: ConnectorState, client:
   if (!isStart && state.run && !state.run.dataDone) return state;
   const options = readOptions(adapter.event.input_data?.global_values);
   const { workspace, serverNow } = await readWorkspaceAndClock(client);
-  const startedAt = runStartTime(serverNow);
+  const startedAt = runStartTime(serverNow, await newestStamp(client));
   const incremental = adapter.event.payload.event_context.mode === SyncMode.INCREMENTAL && state.bookmark !== null;
   const context = await readRunContext(client, workspace, options, new Date(startedAt * 1000).toISOString(), extraDownloadHosts(options));
   return beginRun(state, {

@@ -1,0 +1,59 @@
+/**
+ * Helpers of the pipeline tests: both emulators on loopback, the snap-in's real functions, and
+ * readers for what the platform emulator stored (contract §4 output folder).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { startAirdropEmulator, type AirdropEmulatorInternals, type RunResult } from '../../src/emulators/airdrop';
+import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
+import { createFunctions } from '../../src/index';
+
+export interface Pipeline {
+  intercom: IntercomEmulator;
+  airdrop: AirdropEmulatorInternals;
+  outDir: string;
+  run(kind: 'import' | 'sync' | 'delete', globalValues?: Record<string, string>): Promise<RunResult>;
+  items(itemType: string): Array<{ id: string; created_date: string; modified_date: string; data: Record<string, unknown> }>;
+  state(): Record<string, any>;
+  close(): Promise<void>;
+}
+
+export async function startPipeline(
+  intercomOptions: IntercomEmulatorOptions,
+  functionOptions: { timeoutMs?: number; batchSize?: number } = { timeoutMs: 2000 },
+): Promise<Pipeline> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-pipeline-'));
+  const intercom = await startIntercomEmulator(intercomOptions);
+  const airdrop = await startAirdropEmulator({ outDir });
+  const functions = createFunctions(functionOptions);
+  return {
+    intercom,
+    airdrop,
+    outDir,
+    run: (kind, globalValues = {}) => {
+      const run = {
+        invoke: functions.extraction as never,
+        connection: { key: intercom.token, key_type: 'pat', org_id: 'emulated', org_name: 'Emulated workspace' },
+        globalValues: { intercom_api_base_url: intercom.baseUrl, ...globalValues },
+        delayScale: 0.01,
+        maxInvocations: 400,
+      };
+      return kind === 'import' ? airdrop.runImport(run) : kind === 'sync' ? airdrop.runSync(run) : airdrop.runDelete(run);
+    },
+    items: (itemType) => {
+      const file = path.join(outDir, 'items', `${itemType}.jsonl`);
+      if (!fs.existsSync(file)) return [];
+      return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
+    },
+    state: () => JSON.parse(fs.readFileSync(path.join(outDir, 'state.json'), 'utf8')),
+    close: async () => {
+      await airdrop.close();
+      await intercom.close();
+      fs.rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
+export const idsOf = (items: Array<{ id: string }>): string[] => sorted(items.map((i) => i.id));
