@@ -98,6 +98,19 @@ describe('spawn (worker threads)', () => {
     expect(callbacks[0].headers.authorization).toBe('test-service-account-token');
   });
 
+  it('a worker file that does not exist is answered with *_ERROR', async () => {
+    await spawn({
+      event: event(EventType.StartExtractingMetadata),
+      initialState: {},
+      workerPath: worker('no-such-worker.ts'),
+      initialDomainMapping: {},
+    });
+    const callbacks = server.callbacks();
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0].json.event_type).toBe('METADATA_EXTRACTION_ERROR');
+    expect(callbacks[0].json.event_data.error.message).toMatch(/^Worker exited without emitting event\. Error: .*no-such-worker/);
+  });
+
   it('hard timeout terminates a blocked worker and reports *_ERROR', async () => {
     await spawn({
       event: event(EventType.StartExtractingAttachments, { crash: 'block' }),

@@ -12,6 +12,7 @@ import { installInitialDomainMapping } from '../common/install-initial-domain-ma
 import { logger } from '../common/logger';
 import { redactSecrets, secretsOf } from '../common/redact';
 import { loadState } from '../state/load-state';
+import { initialAdapterState } from '../state/sdk-state';
 import { WorkerAdapter } from './worker-adapter';
 import { notifyFailed } from './worker-messages';
 
@@ -23,10 +24,11 @@ export async function createWorkerAdapter<S>(data: WorkerData<S>): Promise<Worke
   const event: AirdropEvent = structuredClone(data.event);
   event.payload.event_type = translateIncomingEventType(event.payload.event_type);
   if (!isStatefulEventType(event.payload.event_type)) {
-    return new WorkerAdapter<S>({ event, state: structuredClone(data.initialState) as AdapterState<S>, options: data.options });
+    const state = initialAdapterState(data.initialState, event.payload.event_context.mode) as AdapterState<S>;
+    return new WorkerAdapter<S>({ event, state, options: data.options });
   }
   const { state, extractionScope } = await loadState(event, data.initialState);
-  applyExtractionWindow(event, state as SdkState as Parameters<typeof applyExtractionWindow>[1]);
+  applyExtractionWindow(event, state);
   await ensureInitialDomainMapping(event, state, data.initialDomainMapping);
   return new WorkerAdapter<S>({ event, state, extractionScope, options: data.options });
 }

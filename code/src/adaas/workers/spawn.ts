@@ -50,10 +50,19 @@ export async function spawn<S>({
   const hardTimeout = softTimeout * HARD_TIMEOUT_MULTIPLIER;
   const workerData: WorkerData<S> = { event: translated, initialState, initialDomainMapping, options };
 
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { workerData, execArgv: execArgvFor(script) });
+  } catch (error) {
+    const reason = redactSecrets(errorMessage(error), secretsOf(event));
+    logger.error({ script, error: reason }, 'Could not start the worker');
+    await emitFromMainThread(translated, getTimeoutErrorEventType(eventType), `Worker exited without emitting event. Error: ${reason}`);
+    return;
+  }
+
   await new Promise<void>((resolve) => {
     let emitted = false;
     let failure: string | undefined;
-    const worker = new Worker(script, { workerData, execArgv: execArgvFor(script) });
     const softTimer = setTimeout(() => {
       logger.warn({ softTimeout }, 'Soft timeout reached; telling the worker to wrap up');
       worker.postMessage({ subject: WorkerMessageSubject.WorkerMessageExit });
