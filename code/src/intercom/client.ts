@@ -116,7 +116,8 @@ export class IntercomClient implements PagingClient {
     const target = checkDownloadUrl(url, this.baseUrl, options.allowedHosts);
     const shown = `${target.origin}${target.pathname}`;
     const result = await this.transport.send({ method: 'GET', url: target.toString(), responseType: 'stream', idempotent: true });
-    if (!result.ok) throw errorFromFailure({ ...result, path: shown }, [this.token]);
+    const fileHost = target.origin !== new URL(this.baseUrl).origin;
+    if (!result.ok) throw errorFromFailure({ ...result, path: shown }, [this.token], { fileHost });
     return { status: result.status, headers: result.headers, data: result.data as Readable, url: shown };
   }
 

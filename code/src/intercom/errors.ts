@@ -179,9 +179,14 @@ function canonicalFromLink(link: unknown): string | undefined {
 
 /**
  * THE conversion point: a transport failure becomes exactly one typed error. `secrets` (the token)
- * are scrubbed from any text the server sent back.
+ * are scrubbed from any text the server sent back. `fileHost`: the request went to a file host
+ * (CDN), not to the API, so a 401/403 there is about the URL, not about the connection.
  */
-export function errorFromFailure(failure: TransportFailure, secrets: readonly string[]): IntercomError {
+export function errorFromFailure(
+  failure: TransportFailure,
+  secrets: readonly string[],
+  options: { fileHost?: boolean } = {},
+): IntercomError {
   const body = readErrorBody(failure.body);
   const details: IntercomErrorDetails = {
     status: failure.status,
@@ -206,6 +211,10 @@ export function errorFromFailure(failure: TransportFailure, secrets: readonly st
     return new IntercomNetworkError(`Intercom ${request} failed${attempts}: ${scrubSecrets(failure.message, secrets)}`, details);
   }
   const status = failure.status;
+  if ((status === 401 || status === 403) && options.fileHost) {
+    // A file host (CDN) refusing a signed URL says nothing about the connection's token.
+    return new IntercomRequestError(`File host refused ${request} (${said}): signed file URLs expire; read the parent object again for a fresh URL`, details);
+  }
   if (status === 401 || status === 403) {
     const reason = status === 401 || CREDENTIAL_CODES.test(body.code ?? '') ? 'credentials' : 'permission';
     const advice =

@@ -1,6 +1,13 @@
 import { Readable } from 'node:stream';
 import nock from 'nock';
-import { DownloadNotAllowedError, IntercomNotFoundError, checkDownloadUrl, isIntercomHost } from '../../src/intercom';
+import {
+  DownloadNotAllowedError,
+  IntercomAuthError,
+  IntercomNotFoundError,
+  IntercomRequestError,
+  checkDownloadUrl,
+  isIntercomHost,
+} from '../../src/intercom';
 import { API, errorList, installNockHooks, makeClient, startScriptedServer } from './helpers';
 
 installNockHooks();
@@ -116,6 +123,19 @@ describe('IntercomClient.download', () => {
     const response = await client.download('https://downloads.intercomcdn.com/flaky.png');
     expect((await readAll(response.data)).toString()).toBe('ok');
     expect(client.stats()).toMatchObject({ retries: 1, serverErrors: 1 });
+  });
+
+  it('treats a 403 from a file host as a refused URL, not as a broken connection', async () => {
+    const { client } = makeClient();
+    nock('https://downloads.intercomcdn.com').get('/expired.png').query(true).reply(403, '<Error>AccessDenied</Error>');
+    const error = await client.download('https://downloads.intercomcdn.com/expired.png?expires=1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntercomRequestError);
+    expect(error).not.toBeInstanceOf(IntercomAuthError);
+    expect((error as IntercomRequestError).status).toBe(403);
+    expect((error as Error).message).toMatch(/signed file URLs expire/);
+
+    nock(API).get('/download/1').reply(401, errorList('unauthorized', 'Access Token Invalid'));
+    await expect(client.download(`${API}/download/1`)).rejects.toBeInstanceOf(IntercomAuthError);
   });
 
   it('does not forward the token when the API host redirects to the CDN', async () => {
