@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { htmlToRichText, type RichText, type RichTextContext } from '../../src/normalize';
+import { convertWithTurndown, htmlToRichText, type RichText, type RichTextContext } from '../../src/normalize';
 
 const partCtx: RichTextContext = { owner: { kind: 'part', id: '17003' }, parentId: '17003', authorId: '6762f0d01bb69f9f2193bb7d' };
 const articleCtx: RichTextContext = {
@@ -155,5 +155,29 @@ describe('htmlToRichText', () => {
     const { richText } = htmlToRichText('<p>x\uE0000\uE001y</p>', partCtx);
     expect(richText.every((x) => typeof x === 'string')).toBe(true);
     expect(flat(richText)).toBe('x\uFFFD0\uFFFDy');
+  });
+});
+
+describe('the plain-paragraph fast path', () => {
+  it('gives exactly what turndown gives, for plain paragraphs full of markdown-special characters', () => {
+    const alphabet = ['a', 'Z', ' ', '  ', '\n', '\t', '*', '_', '#', '-', '+', '1.', '2)', '[', ']', '`', '>', '~', '|', '\\', '!', '=', 'é', '😀', 'ש', '.', '(', ')'];
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      const paragraphs = Array.from({ length: 1 + rand(3) }, () =>
+        Array.from({ length: rand(12) }, () => alphabet[rand(alphabet.length)]).join(''),
+      );
+      const html = paragraphs.map((p) => `<p>${p}</p>`).join(rand(2) ? '\n' : '');
+      const fast = htmlToRichText(html, partCtx).richText;
+      const slow = convertWithTurndown(html, partCtx).richText;
+      expect([html, fast]).toEqual([html, slow]);
+    }
+  });
+
+  it('is not taken for bodies with markup or entities', () => {
+    expect(flat(htmlToRichText('<p>a &amp; <b>b</b></p>', partCtx).richText)).toBe('a & **b**');
   });
 });
