@@ -1,6 +1,7 @@
-import axios, { type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import type jestOpenAPI from 'jest-openapi';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../../src/emulators/intercom';
 
 /** The Intercom 2.16 OpenAPI description the emulator must satisfy. */
@@ -13,7 +14,7 @@ export const SPEC_PATH = '/work/shared/intercom-openapi/2.16/api.intercom.io.yam
  * what Intercom meant (e.g. a nullable `company`). `nullable: false` without a `type` (the
  * default anyway) is dropped because ajv refuses it. Nothing else changes.
  */
-export function loadSpecForValidation(): object {
+export function loadSpecForValidation(): Parameters<typeof jestOpenAPI>[0] {
   const rewrite = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(rewrite);
     if (node === null || typeof node !== 'object') return node;
@@ -26,7 +27,7 @@ export function loadSpecForValidation(): object {
     }
     return out;
   };
-  return rewrite(parse(readFileSync(SPEC_PATH, 'utf8'), { maxAliasCount: -1 })) as object;
+  return rewrite(parse(readFileSync(SPEC_PATH, 'utf8'), { maxAliasCount: -1 })) as Parameters<typeof jestOpenAPI>[0];
 }
 
 /** An emulator and an axios client authenticated with its token (never throws on status). */
@@ -64,7 +65,7 @@ export async function collectPageIds(http: AxiosInstance, path: string, listKey:
   const ids: string[] = [];
   let url: string | null = `${path}${path.includes('?') ? '&' : '?'}per_page=${perPage}&page=1`;
   for (let guard = 0; url && guard < 10_000; guard++) {
-    const res = await http.get(url);
+    const res: AxiosResponse = await http.get(url);
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(res.data)}`);
     ids.push(...(res.data[listKey] as Array<{ id: string }>).map((o) => String(o.id)));
     url = res.data.pages.next;

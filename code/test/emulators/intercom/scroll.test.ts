@@ -1,5 +1,5 @@
 /** The companies scroll: one open scroll per app, idle expiry, end of data. */
-import axios from 'axios';
+import axios, { type AxiosResponse } from 'axios';
 import { startHarness, type Harness } from './helpers';
 
 let h: Harness;
@@ -10,7 +10,7 @@ afterAll(async () => h.emulator.close());
 
 async function drain(param: string): Promise<void> {
   for (let p: string | undefined = param; p; ) {
-    const res = await h.http.get('/companies/scroll', { params: { scroll_param: p } });
+    const res: AxiosResponse = await h.http.get('/companies/scroll', { params: { scroll_param: p } });
     p = res.status === 200 && res.data.data.length > 0 ? res.data.scroll_param : undefined;
   }
 }
