@@ -136,6 +136,35 @@ describe('header-driven pacing through the client', () => {
     }
   });
 
+  it('keeps a concurrent burst under a windowed limit: 429s stay rare', async () => {
+    // A server with Intercom's window semantics: `limit` requests per 2-second window, then 429.
+    const limit = 5;
+    const windowMs = 2000;
+    const counts = new Map<number, number>();
+    let rejected = 0;
+    const server = await startScriptedServer([
+      (req, res) => {
+        const window = Math.floor(Date.now() / windowMs);
+        const used = (counts.get(window) ?? 0) + 1;
+        counts.set(window, used);
+        const headers = rateHeaders(limit, Math.max(0, limit - used), ((window + 1) * windowMs) / 1000);
+        if (used > limit) rejected += 1;
+        json(used > limit ? 429 : 200, used > limit ? errorList('rate_limit_exceeded', 'Exceeded') : { ok: true }, headers)(req, res, '');
+      },
+    ]);
+    try {
+      const { client } = makeClient({ baseUrl: server.baseUrl, maxConcurrent: 4 });
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => client.get(`/contacts/${i}`)));
+      expect(results).toHaveLength(12);
+      // Before the first answer nothing is known, so the opening burst may overshoot once at most.
+      expect(rejected).toBeLessThanOrEqual(1);
+      expect(client.stats().rateLimited).toBe(rejected);
+      for (const used of counts.values()) expect(used).toBeLessThanOrEqual(limit + 1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('asks canWait before a long pacing wait and throws IntercomDelayRequired without sending', async () => {
     const resetSeconds = Math.floor(Date.now() / 1000) + 60;
     const server = await startScriptedServer([json(200, { ok: true }, rateHeaders(3, 0, resetSeconds))]);
