@@ -129,6 +129,16 @@ describe('repos and artifact upload', () => {
     expect(storedState(server).toDevRev.attachmentsMetadata.artifactIds).toEqual([artifact.id]);
   });
 
+  it('a stored state without SDK fields (e.g. "{}") still records attachments artifacts', async () => {
+    server.states.set('1', '{}');
+    const adapter = await adapterFor(testEvent(server, EventType.ContinueExtractingData), {});
+    adapter.initializeRepos([{ itemType: 'attachments' }]);
+    await adapter.getRepo('attachments')!.push([{ id: 'a1', url: 'http://x/a1', file_name: 'a.txt', parent_id: 'p1' }]);
+    await adapter.emit(ExtractorEventType.DataExtractionDone);
+    const [artifact] = server.callbacks()[0].json.event_data.artifacts;
+    expect(storedState(server).toDevRev.attachmentsMetadata.artifactIds).toEqual([artifact.id]);
+  });
+
   it('a failed upload during emit sends no event and throws (the main thread then reports *_ERROR)', async () => {
     const adapter = await adapterFor(testEvent(server, EventType.ContinueExtractingData), {});
     adapter.initializeRepos([{ itemType: 'users', normalize: normalizeUser }]);

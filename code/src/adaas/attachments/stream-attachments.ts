@@ -13,18 +13,9 @@ import { logger } from '../common/logger';
 import { confirmUpload, downloadArtifactItems, getUploadUrl, postFileStream } from '../uploader/uploader';
 import type { WorkerAdapter } from '../workers/worker-adapter';
 import { exitWorkerThread } from '../workers/worker-messages';
+import { ensureAttachmentsMetadata } from '../state/sdk-state';
 
 type AttachmentsMetadata = ExtractionSdkState['toDevRev']['attachmentsMetadata'];
-
-function attachmentsMetadata(adapter: WorkerAdapter<unknown>): AttachmentsMetadata {
-  const state = adapter.state as Partial<ExtractionSdkState>;
-  state.toDevRev ??= { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } };
-  const meta = state.toDevRev.attachmentsMetadata;
-  meta.artifactIds ??= [];
-  meta.lastProcessedAttachmentsIdsList ??= [];
-  meta.lastProcessed ??= 0;
-  return meta;
-}
 
 function headerNumber(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
@@ -115,8 +106,8 @@ export async function streamAttachments(
   { stream, batchSize = 1 }: { stream: ExternalSystemAttachmentStreamingFunction; batchSize?: number },
 ): Promise<StreamAttachmentsResponse> {
   const concurrency = Math.min(MAX_ATTACHMENT_CONCURRENCY, Math.max(MIN_ATTACHMENT_CONCURRENCY, Math.floor(batchSize)));
-  adapter.initializeRepos([{ itemType: AirSyncDefaultItemTypes.SSOR_ATTACHMENT }]);
-  const meta = attachmentsMetadata(adapter);
+  adapter.addRepo({ itemType: AirSyncDefaultItemTypes.SSOR_ATTACHMENT });
+  const meta = ensureAttachmentsMetadata(adapter.state as object);
 
   while (meta.artifactIds.length > 0) {
     if (adapter.isTimeout) {

@@ -23,10 +23,13 @@ function defaultLevel(): string {
   return process.env.NODE_ENV === 'test' ? 'warn' : 'info';
 }
 
-/** A pino logger with the layer's redaction rules, writing to `destination` (default stdout). */
+/**
+ * A pino logger with the layer's redaction rules, writing to `destination` (default stderr, so that
+ * a CLI's stdout stays its own). Level: ADAAS_LOG_LEVEL, else "warn" under jest, else "info".
+ */
 export function createLogger(destination?: pino.DestinationStream, level: string = defaultLevel()): pino.Logger {
   const options = { name: 'adaas', level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ fd: 2, sync: true }));
 }
 
 /** The layer's logger. Secrets are redacted by path; never log whole events or request configs. */

@@ -1,4 +1,6 @@
 import type { ExtractionSdkState, LoadingSdkState } from '../types/state';
+
+type AttachmentsMetadata = ExtractionSdkState['toDevRev']['attachmentsMetadata'];
 import { SyncMode } from '../types/common';
 
 /** The SDK fields of a fresh extraction state. */
@@ -24,4 +26,19 @@ export function loadingSdkDefaults(): LoadingSdkState {
 export function initialAdapterState<S>(initialState: S, mode: string): S & (ExtractionSdkState | LoadingSdkState) {
   const sdk = mode === SyncMode.LOADING ? loadingSdkDefaults() : extractionSdkDefaults();
   return { ...structuredClone(initialState), ...sdk };
+}
+
+/**
+ * The attachments bookkeeping of an extraction state, created when missing (a stored state replaces
+ * the initial one entirely, so an old or hand-made state may lack it).
+ */
+export function ensureAttachmentsMetadata(state: object): AttachmentsMetadata {
+  const s = state as Partial<ExtractionSdkState>;
+  s.toDevRev ??= { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } };
+  s.toDevRev.attachmentsMetadata ??= { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] };
+  const meta = s.toDevRev.attachmentsMetadata;
+  meta.artifactIds ??= [];
+  meta.lastProcessedAttachmentsIdsList ??= [];
+  meta.lastProcessed ??= 0;
+  return meta;
 }

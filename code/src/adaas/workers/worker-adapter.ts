@@ -24,6 +24,7 @@ import { logger } from '../common/logger';
 import { Mappers } from '../mappers/mappers';
 import { Repo } from '../repo/repo';
 import { saveState } from '../state/state-api';
+import { ensureAttachmentsMetadata } from '../state/sdk-state';
 import { streamAttachments } from '../attachments/stream-attachments';
 import { loadAttachments, loadItemTypes } from '../loading/load-items';
 import { notifyEmitted } from './worker-messages';
@@ -101,6 +102,11 @@ export class WorkerAdapter<S> {
   /** Replaces the list of repos. */
   initializeRepos(repos: RepoInterface[]): void {
     this.repos = repos.map((r) => this.createRepo(r));
+  }
+
+  /** Adds one repo unless a repo of that item type exists already (keeps the others and their buffers). */
+  addRepo(repo: RepoInterface): void {
+    if (!this.repos.some((r) => r.itemType === repo.itemType)) this.repos.push(this.createRepo(repo));
   }
 
   /** The repo of an item type, if initialized. */
@@ -194,9 +200,7 @@ export class WorkerAdapter<S> {
     this.artifacts.push(artifact);
     this.lastUploadedRepo = repo;
     if (artifact.item_type === AirSyncDefaultItemTypes.ATTACHMENTS) {
-      const meta = (this.adapterState as Partial<ExtractionSdkState>).toDevRev?.attachmentsMetadata;
-      if (meta) meta.artifactIds.push(artifact.id);
-      else logger.warn({ artifactId: artifact.id }, 'State has no toDevRev.attachmentsMetadata; attachments artifact not recorded');
+      ensureAttachmentsMetadata(this.adapterState as object).artifactIds.push(artifact.id);
     }
     this.artifactsJsonSize += JSON.stringify(artifact).length;
     if (this.artifactsJsonSize > EVENT_SIZE_THRESHOLD_BYTES && !this.isTimeout) {
