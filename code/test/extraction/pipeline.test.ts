@@ -1,0 +1,160 @@
+/**
+ * Acceptance: the whole pipeline over real HTTP. The platform emulator drives the snap-in's real
+ * functions (`createFunctions`) against the Intercom emulator with every edge case, 5xx answers and
+ * a rate limit tight enough to answer 429; the store must equal Intercom's ground truth.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { inlineFileId, partAttachmentId } from '../../src/normalize';
+import type { TruthAttachment } from '../../src/emulators/intercom/workspace/types';
+import { KINDS } from '../../src/kinds';
+import { buildExternalDomainMetadata } from '../../src/extraction/metadata';
+import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
+
+const SIZE = {
+  admins: 4, teams: 2, tags: 6, companies: 6, contacts: 14, conversations: 36, collections: 2, sections: 2, articles: 5,
+  helpCenters: 1, maxPartsPerConversation: 6, longConversations: 1, deletedConversations: 2,
+};
+/** Soft timeout of one invocation. Larger than a second or two because worker threads load TypeScript on a shared machine. */
+const TIMEOUT_MS = 8000;
+const FAULTS = { seed: 7, serverErrorRate: 0.04, connectionResetRate: 0.01 };
+const RATE_LIMIT = { appPer10s: 120 };
+
+const KIND_OF_ITEM: Record<string, string> = {
+  admins: 'admins', teams: 'teams', tags: 'tags', companies: 'companies', contacts: 'contacts', conversations: 'conversations',
+  collections: 'collections', articles: 'articles',
+};
+
+/** The attachment id contract §1 gives a file of the ground truth. */
+function attachmentIdOf(a: TruthAttachment): string {
+  const partItemId = a.owner.type === 'source' ? `${a.owner.conversationId}-source` : a.owner.id;
+  if (a.owner.type === 'article') return inlineFileId({ kind: 'article', id: a.owner.id }, a.kind === 'linked_file' ? 'file' : 'img', a.url);
+  if (a.kind === 'attachment') return partAttachmentId(partItemId, a.index ?? 0);
+  return inlineFileId({ kind: 'part', id: partItemId }, 'img', a.url);
+}
+
+function expectStoreEqualsTruth(p: Pipeline, allConversations: boolean): void {
+  const truth = p.intercom.workspace.truth;
+  for (const [itemType, kind] of Object.entries(KIND_OF_ITEM)) {
+    const expected = sorted(truth.ids(kind as never, { allConversations }));
+    expect({ itemType, ids: idsOf(p.items(itemType)) }).toEqual({ itemType, ids: expected });
+  }
+  const parts = truth.conversations({ allConversations }).flatMap((c) => [`${c.id}-source`, ...c.partIds]);
+  expect(idsOf(p.items('conversation_parts'))).toEqual(sorted(parts));
+}
+
+function expectAttachmentsEqualTruth(p: Pipeline, allConversations: boolean): void {
+  const truth = p.intercom.workspace.truth.attachments({ allConversations });
+  const returnedParts = new Set(p.intercom.workspace.truth.conversations({ allConversations }).flatMap((c) => c.partIds));
+  // Files of parts hidden by the 500-part cap cannot be read through the API.
+  const reachable = truth.filter((a) => a.owner.type !== 'part' || returnedParts.has(a.owner.id));
+  expect(reachable.length).toBeGreaterThan(0);
+  const dir = path.join(p.outDir, 'attachments');
+  const stored = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  expect(sorted(stored)).toEqual(sorted(new Set(reachable.map(attachmentIdOf))));
+  for (const a of reachable) {
+    const bytes = fs.readFileSync(path.join(dir, attachmentIdOf(a)));
+    expect({ id: attachmentIdOf(a), sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual({ id: attachmentIdOf(a), sha256: a.sha256 });
+  }
+}
+
+/** Every reference resolves to an extracted item, or to an object Intercom no longer lists (README: placeholders). */
+function expectReferencesResolve(p: Pipeline): void {
+  const metadata = buildExternalDomainMetadata(KINDS, {});
+  const truth = p.intercom.workspace.truth;
+  const stored = new Map<string, Set<string>>();
+  for (const type of Object.keys(metadata.record_types)) stored.set(type, new Set(p.items(type).map((i) => i.id)));
+  const unresolved: string[] = [];
+  for (const [type, rt] of Object.entries(metadata.record_types)) {
+    for (const item of p.items(type)) {
+      for (const [key, field] of Object.entries(rt.fields)) {
+        const targets = Object.keys(field.reference?.refers_to ?? {}).map((t) => t.replace('#record:', ''));
+        if (targets.length === 0) continue;
+        const raw = item.data[key];
+        const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== null && v !== undefined) as string[];
+        for (const value of values) {
+          if (targets.some((t) => stored.get(t)?.has(value))) continue;
+          // A placeholder is only allowed for an object Intercom itself no longer lists (deleted teammate or contact).
+          const listedAnywhere = targets.some((t) => t in KIND_OF_ITEM && truth.ids(t as never, { allConversations: true }).includes(value));
+          if (listedAnywhere) unresolved.push(`${type}/${item.id}.${key} → ${value}`);
+        }
+      }
+    }
+  }
+  expect(unresolved).toEqual([]);
+}
+
+describe.each([
+  ['closed conversations only', false],
+  ['all conversations', true],
+])('import and sync (%s)', (_label, allConversations) => {
+  let p: Pipeline;
+  const globals = { import_all_conversations: String(allConversations) };
+
+  beforeAll(async () => {
+    p = await startPipeline({ seed: allConversations ? 21 : 22, size: SIZE, edgeCases: true, faults: FAULTS, rateLimit: RATE_LIMIT },
+      { timeoutMs: TIMEOUT_MS });
+  });
+  afterAll(async () => p?.close());
+
+  it('imports exactly the ground truth, attachments byte for byte, references resolved', async () => {
+    const result = await p.run('import', globals);
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('done');
+    expectStoreEqualsTruth(p, allConversations);
+    expectAttachmentsEqualTruth(p, allConversations);
+    expectReferencesResolve(p);
+    const metrics = p.intercom.metrics();
+    expect(metrics.serverErrors + metrics.rateLimited).toBeGreaterThan(0); // the run met faults and survived them
+    const report = p.state().intercom.report;
+    expect(report.items.conversations.extracted).toBeGreaterThanOrEqual(p.intercom.workspace.truth.ids('conversations', { allConversations }).length);
+  });
+
+  it('syncs only what changed, and the store then equals the changed truth', async () => {
+    p.intercom.setFaults({});
+    const changes = p.intercom.workspace.mutate.applyRandomChanges({ seed: 5, count: 12 });
+    p.intercom.resetMetrics();
+    const result = await p.run('sync', globals);
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('done');
+
+    const changedConversations = new Set([...changes.conversations.created, ...changes.conversations.updated]);
+    const received = result.items.conversations?.received ?? 0;
+    expect(received).toBeLessThanOrEqual(changedConversations.size + 2); // + objects changed in the overlap second
+    const requests = p.intercom.metrics().requests;
+    const changedObjects = Object.values(changes).reduce((n, c) => n + c.created.length + c.updated.length, 0);
+    // Per run: /me, clock probes, context (6), one page per kind, deleted list; per changed conversation one read; files.
+    expect(requests).toBeLessThan(40 + 2 * changedObjects);
+
+    // Deletions are reported, not pretended away: the store keeps deleted objects (README).
+    const state = p.state().intercom;
+    for (const id of changes.conversations.deleted) {
+      expect(state.report.deletions.conversations?.sample.map((s: { id: string }) => s.id)).toContain(id);
+    }
+    for (const kind of ['tags', 'companies', 'articles']) {
+      for (const id of (changes as Record<string, { deleted: string[] }>)[kind]?.deleted ?? []) {
+        expect({ kind, id, reported: state.report.deletions[kind]?.sample.some((s: { id: string }) => s.id === id) ?? false })
+          .toEqual({ kind, id, reported: true });
+      }
+    }
+    const truth = p.intercom.workspace.truth;
+    const everyConversation = new Set(truth.ids('conversations', { allConversations: true }));
+    for (const [itemType, kind] of Object.entries(KIND_OF_ITEM)) {
+      const deleted = new Set((changes as Record<string, { deleted: string[] }>)[kind]?.deleted ?? []);
+      const live = idsOf(p.items(itemType)).filter((id) => !deleted.has(id));
+      const expected = sorted(truth.ids(kind as never, { allConversations }));
+      if (itemType === 'conversations' && !allConversations) {
+        // Closed-only: a conversation imported closed and reopened since stays in the store.
+        expect(expected.filter((id) => !live.includes(id))).toEqual([]);
+        expect(live.filter((id) => !expected.includes(id) && !everyConversation.has(id))).toEqual([]);
+      } else {
+        expect({ itemType, ids: live }).toEqual({ itemType, ids: expected });
+      }
+    }
+    const storedParts = new Set(p.items('conversation_parts').map((i) => i.id));
+    const missingParts = truth.conversations({ allConversations }).flatMap((c) => [`${c.id}-source`, ...c.partIds]).filter((id) => !storedParts.has(id));
+    expect(missingParts).toEqual([]);
+    expect(state.bookmark).toBeGreaterThan(0);
+  });
+});
