@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 
 export const REPO = path.resolve(__dirname, '../../..');
 const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
@@ -113,4 +114,15 @@ export function shownNumber(text: string, format: string | null): number {
   const clean = text.replace(/,/g, '').replace('%', '').trim();
   const n = Number(clean);
   return format === 'percent' ? n / 100 : n;
+}
+
+/** A file's bytes, decompressed when it is gzip (artifacts are uploaded gzipped). */
+export function readMaybeGzip(file: string): Buffer {
+  const bytes = fs.readFileSync(file);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return zlib.gunzipSync(bytes);
+  } catch {
+    return bytes;
+  }
 }
