@@ -166,6 +166,31 @@ describe('streamAttachments', () => {
     expect(storedState(server).toDevRev.attachmentsMetadata.artifactIds).toEqual([]);
   });
 
+  it('a source that dies mid-download fails only that attachment', async () => {
+    const files = makeFiles().slice(1);
+    const list = serveFiles(server, files);
+    server.route('GET', '/ext/dies', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '100000' });
+      res.write(Buffer.alloc(1000, 1));
+      setTimeout(() => res.socket?.destroy(), 50);
+    });
+    const dying: NormalizedAttachment = { id: 'dies', url: `${server.baseUrl}/ext/dies`, file_name: 'dies.bin', parent_id: 'p' };
+    seedAttachmentsState([putAttachmentsArtifact(server, 'attachments-artifact-1', [dying, ...list])]);
+    const adapter = await adapterFor(testEvent(server, EventType.StartExtractingAttachments), {});
+    let processedBeforeLast: any[] = [];
+    const result = await adapter.streamAttachments({
+      stream: async (p) => {
+        if (p.item.id === 'att-3') processedBeforeLast = structuredClone((adapter.state as any).toDevRev.attachmentsMetadata.lastProcessedAttachmentsIdsList);
+        return streamFromUrl(p);
+      },
+    });
+    expect(result).toBeUndefined();
+    expect(processedBeforeLast[0]).toEqual({ id: 'dies', parent_id: 'p', status: 'failed' });
+    expect([...uploadedByFileName(server).keys()].sort()).toEqual(['att-2.bin', 'att-3.bin']);
+    await adapter.emit(ExtractorEventType.AttachmentExtractionDone);
+    expect(ssorItems(server.callbacks()[0].json).map((s) => s.id.external)).toEqual(['att-2', 'att-3']);
+  });
+
   it('streams a download without content-length (no file_size sent)', async () => {
     const bytes = Buffer.from('chunked body '.repeat(5000));
     server.route('GET', '/ext/chunked', (_req, res) => {
