@@ -1,0 +1,415 @@
+/**
+ * Workspace changes. Each advances the emulated clock a little and bumps `updated_at` the way
+ * Intercom does, so that incremental syncs have something to find.
+ */
+import { generateCompany } from './companies';
+import { generateContact } from './contacts';
+import { type ConversationOverlay, emptyOverlay, stateAfter } from './conversations';
+import { invalid, notFound } from './errors';
+import { articleId, generateArticle, slug } from './helpcenter';
+import type { Person } from './people';
+import { Rng } from './random';
+import { conversationId } from './skeleton';
+import type { ChangeKind, ChangeSummary, ConversationState, JsonObject, Mutations, NewConversationOptions } from './types';
+import { mergePatch, type WorkspaceCore } from './workspace';
+
+const READ_ONLY_FIELDS = new Set(['id', 'type', 'created_at', 'workspace_id', 'app_id']);
+
+export function createMutations(ws: WorkspaceCore): Mutations {
+  const ctx = ws.ctx;
+
+  const liveConversation = (id: string) => {
+    const skel = ws.liveSkeleton(id);
+    if (!skel) throw notFound('conversation', id);
+    let overlay = ws.conversationOverlays.get(id);
+    if (!overlay) {
+      overlay = emptyOverlay();
+      ws.conversationOverlays.set(id, overlay);
+    }
+    return { skel, overlay };
+  };
+
+  const currentState = (id: string): ConversationState => ws.conversationOverlays.get(id)?.state ?? ws.liveSkeleton(id)!.state;
+
+  const adminPerson = (adminId: string | undefined): Person => {
+    const admins = ws.people.admins;
+    const admin = adminId === undefined ? admins[0] : admins.find((a) => a.id === adminId);
+    if (!admin) throw notFound('admin', adminId ?? '(none)');
+    return { type: 'admin', id: String(admin.id), name: String(admin.name), email: String(admin.email) };
+  };
+
+  const touch = (overlay: ConversationOverlay, at: number) => {
+    overlay.updatedAt = at;
+    ws.invalidateIndex();
+  };
+
+  const addPart = (id: string, o: { partType?: string; withAttachment?: boolean; adminId?: string; body?: string; author?: Person } = {}): string => {
+    const { skel, overlay } = liveConversation(id);
+    const partType = o.partType ?? 'comment';
+    if (!/^[a-z_0-9]+$/.test(partType)) throw invalid('part_type', partType, 'must be lower_snake_case');
+    const isCustomerComment = partType === 'comment' && o.adminId === undefined && !o.author;
+    const author = o.author ?? (isCustomerComment ? undefined : adminPerson(o.adminId));
+    const at = ws.tick();
+    const before = currentState(id);
+    const plan = ws.factory.plan(skel);
+    const state = stateAfter(partType, author ?? plan.customers[0].person, before);
+    const part = ws.factory.newPart(skel, skel.partCount + overlay.extraParts.length, at, { partType, author, body: o.body, withAttachment: o.withAttachment, state });
+    overlay.extraParts.push(part);
+    overlay.state = state;
+    if (state !== 'snoozed') overlay.snoozedUntil = null;
+    touch(overlay, at);
+    return String(part.id);
+  };
+
+  const emptySummary = (): ChangeSummary => ({
+    conversations: { created: [], updated: [], deleted: [] },
+    contacts: { created: [], updated: [], deleted: [] },
+    companies: { created: [], updated: [], deleted: [] },
+    tags: { created: [], updated: [], deleted: [] },
+    articles: { created: [], updated: [], deleted: [] },
+  });
+
+  const m: Mutations = {
+    advance(seconds) {
+      if (!Number.isFinite(seconds) || seconds < 0) throw invalid('clock', String(seconds), 'can only move forward by a finite number of seconds');
+      ws.tick(Math.floor(seconds));
+    },
+
+    createConversation(o: NewConversationOptions = {}) {
+      if (o.contactId !== undefined && !ws.contactExists(o.contactId)) throw notFound('contact', o.contactId);
+      const skeletons = ws.skeletons();
+      const index = skeletons.length;
+      const createdAt = ws.tick();
+      const parts = o.parts ?? 0;
+      if (!Number.isInteger(parts) || parts < 0 || parts > 5000) throw invalid('conversation', '(new)', `parts must be an integer in [0, 5000], got ${parts}`);
+      const state = o.state ?? 'open';
+      skeletons.push({
+        index,
+        id: conversationId(ctx, index),
+        created_at: createdAt,
+        updated_at: createdAt + parts,
+        state,
+        partCount: state !== 'open' && parts === 0 ? 1 : parts,
+        contactId: o.contactId ?? ws.contactIds()[0],
+        withAttachment: o.withAttachment,
+      });
+      const skel = skeletons[index];
+      skel.updated_at = createdAt + skel.partCount;
+      ws.tick(skel.partCount);
+      ws.invalidateIndex();
+      return skel.id;
+    },
+
+    addPart: (id, o) => addPart(id, o),
+    close: (id) => void addPart(id, { partType: 'close' }),
+    reopen: (id) => void addPart(id, { partType: 'open' }),
+    snooze(id, untilUnix) {
+      addPart(id, { partType: 'snoozed' });
+      ws.conversationOverlays.get(id)!.snoozedUntil = untilUnix ?? ws.clock + 86_400;
+    },
+
+    deleteConversation(id) {
+      liveConversation(id);
+      const at = ws.tick();
+      ws.deleted.set(id, { id, deleted_at: at, metrics_retained: false });
+      ws.invalidateIndex();
+    },
+
+    redactPart(conversationId_, partId) {
+      const { overlay } = liveConversation(conversationId_);
+      const c = ws.conversation(conversationId_, true)!;
+      const sourceId = String((c.source as JsonObject).id);
+      const total = Number((c.conversation_parts as JsonObject).total_count);
+      const skel = ws.liveSkeleton(conversationId_)!;
+      const first = Number(ctx.ids.partId(skel.index, 0));
+      const isPart = /^\d+$/.test(partId) && Number(partId) >= first && Number(partId) < first + total;
+      if (partId !== sourceId && !isPart) throw notFound('conversation_part', partId);
+      const at = ws.tick();
+      overlay.redacted.set(partId, at);
+      touch(overlay, at);
+    },
+
+    createContact(o = {}) {
+      const index = ctx.size.contacts + ws.contactsOverlay.createdOrder.length;
+      const record = generateContact(ctx, index);
+      const at = ws.tick();
+      const obj = record.object;
+      obj.id = ctx.ids.hex('contact', index);
+      if (o.role) {
+        obj.role = o.role;
+        obj.external_id = o.role === 'user' ? `usr_${index + 1}` : null;
+      }
+      if (o.email !== undefined) {
+        obj.email = o.email ?? '';
+        obj.email_domain = o.email?.includes('@') ? o.email.split('@')[1] : '';
+      }
+      if (o.name !== undefined) obj.name = o.name;
+      Object.assign(obj, { created_at: at, updated_at: at, signed_up_at: obj.role === 'user' ? at : null, last_seen_at: at });
+      ws.contactsOverlay.add(String(obj.id), record);
+      ws.invalidateMembers();
+      return String(obj.id);
+    },
+
+    updateContact(id, patch) {
+      if (!ws.contactExists(id)) throw notFound('contact', id);
+      const at = ws.tick();
+      ws.contactsOverlay.patches.set(id, combine(ws.contactsOverlay.patches.get(id), cleanPatch('contact', id, patch), at));
+    },
+
+    deleteContact(id) {
+      if (!ws.contactExists(id)) throw notFound('contact', id);
+      ws.tick();
+      ws.contactsOverlay.deleted.add(id);
+    },
+
+    createCompany(o = {}) {
+      const index = ctx.size.companies + ws.companiesOverlay.createdOrder.length;
+      const company = generateCompany(ctx, index);
+      const at = ws.tick();
+      Object.assign(company, { created_at: at, updated_at: at, remote_created_at: at, last_request_at: at });
+      if (o.name !== undefined) company.name = o.name;
+      ws.companiesOverlay.add(String(company.id), company);
+      return String(company.id);
+    },
+
+    updateCompany(id, patch) {
+      if (!ws.companyExists(id)) throw notFound('company', id);
+      const at = ws.tick();
+      ws.companiesOverlay.patches.set(id, combine(ws.companiesOverlay.patches.get(id), cleanPatch('company', id, patch), at));
+    },
+
+    deleteCompany(id) {
+      if (!ws.companyExists(id)) throw notFound('company', id);
+      ws.tick();
+      ws.companiesOverlay.deleted.add(id);
+    },
+
+    createTag(name) {
+      if (typeof name !== 'string' || name.trim() === '') throw invalid('tag', String(name), 'name must be a non-empty string');
+      const existing = ws.tags().find((t) => t.name === name);
+      if (existing) return String(existing.id); // Intercom's create is an upsert by name
+      ws.tick();
+      const id = String(ctx.ids.tag + ctx.size.tags + ws.tagsOverlay.createdOrder.length);
+      ws.tagsOverlay.add(id, { type: 'tag', id, name });
+      return id;
+    },
+
+    deleteTag(id) {
+      if (!ws.tag(id)) throw notFound('tag', id);
+      ws.tick();
+      ws.tagsOverlay.deleted.add(id);
+    },
+
+    createArticle(o = {}) {
+      const index = ctx.size.articles + ws.articlesOverlay.createdOrder.length;
+      const authors = ws.people.admins.map((a) => Number(a.id));
+      const article = generateArticle(ctx, index, authors, ws.tags(), ctx.size.articles);
+      const at = ws.tick();
+      const state = o.state ?? 'published';
+      const title = o.title ?? String(article.title);
+      Object.assign(article, { id: articleId(ctx, index), title, state, created_at: at, updated_at: at });
+      article.url = state === 'published' ? `https://intercom.help/acme-${ctx.appId}/en/articles/${article.id}-${slug(title)}` : null;
+      if (o.parentIds) article.parent_ids = [...o.parentIds];
+      const en = (article.translated_content as JsonObject).en as JsonObject;
+      Object.assign(en, { title, state, created_at: at, updated_at: at });
+      if (article.url) en.url = article.url;
+      else delete en.url;
+      ws.articlesOverlay.add(String(article.id), article);
+      return String(article.id);
+    },
+
+    updateArticle(id, patch) {
+      if (!ws.articleExists(id)) throw notFound('article', id);
+      const at = ws.tick();
+      ws.articlesOverlay.patches.set(id, combine(ws.articlesOverlay.patches.get(id), cleanPatch('article', id, patch), at));
+    },
+
+    deleteArticle(id) {
+      if (!ws.articleExists(id)) throw notFound('article', id);
+      ws.tick();
+      ws.articlesOverlay.deleted.add(id);
+    },
+
+    replyToConversation(id, o) {
+      if (o.messageType !== 'comment' && o.messageType !== 'note') throw invalid('message_type', String(o.messageType), 'must be comment or note');
+      if (typeof o.body !== 'string' || o.body === '') throw invalid('conversation', id, 'reply body must be a non-empty string');
+      addPart(id, { partType: o.messageType, adminId: o.adminId, body: o.body, author: adminPerson(o.adminId) });
+      return ws.conversation(id, true)!;
+    },
+
+    tagConversation(id, tagId, adminId) {
+      const { overlay } = liveConversation(id);
+      const tag = ws.tag(tagId);
+      if (!tag) throw notFound('tag', tagId);
+      adminPerson(adminId);
+      const at = ws.tick();
+      overlay.tags.push({ tagId, appliedAt: at, adminId });
+      touch(overlay, at);
+      return tag;
+    },
+
+    tagContact(id, tagId) {
+      if (!ws.contactExists(id)) throw notFound('contact', id);
+      const tag = ws.tag(tagId);
+      if (!tag) throw notFound('tag', tagId);
+      const at = ws.tick();
+      ws.contactAddedTags.set(id, [...(ws.contactAddedTags.get(id) ?? []), tagId]);
+      ws.contactsOverlay.patches.set(id, combine(ws.contactsOverlay.patches.get(id), {}, at));
+      return tag;
+    },
+
+    applyRandomChanges({ seed, count }) {
+      const r = new Rng(ctx.seed, 'random-changes', seed, ws.clock);
+      const log = emptySummary();
+      const note = (kind: ChangeKind, action: 'created' | 'updated' | 'deleted', id: string) => log[kind][action].push(id);
+      const pickLive = (ids: string[]) => (ids.length ? ids[r.int(0, ids.length - 1)] : undefined);
+      for (let n = 0; n < count; n++) {
+        const action = r.weighted<string>([
+          ['addPart', 25], ['closeOrReopen', 12], ['createConversation', 8], ['deleteConversation', 4], ['tagConversation', 4],
+          ['updateContact', 10], ['createContact', 5], ['deleteContact', 2], ['updateCompany', 6], ['createCompany', 3],
+          ['deleteCompany', 2], ['createTag', 3], ['deleteTag', 1], ['updateArticle', 6], ['createArticle', 3], ['deleteArticle', 2],
+        ]);
+        const conv = () => pickLive(ws.conversationIndex().map((e) => e.id));
+        switch (action) {
+          case 'addPart': {
+            const id = conv();
+            if (!id) break;
+            addPart(id, r.chance(0.5) ? { withAttachment: r.chance(0.3) } : { partType: r.pick(['comment', 'note']), adminId: String(ws.people.admins[0]?.id) });
+            note('conversations', 'updated', id);
+            break;
+          }
+          case 'closeOrReopen': {
+            const id = conv();
+            if (!id) break;
+            const state = currentState(id);
+            if (state === 'closed') m.reopen(id);
+            else if (r.chance(0.8)) m.close(id);
+            else m.snooze(id);
+            note('conversations', 'updated', id);
+            break;
+          }
+          case 'createConversation':
+            note('conversations', 'created', m.createConversation({ parts: r.int(0, 4), state: r.pick(['open', 'closed'] as const), contactId: pickLive(ws.contactIds()) }));
+            break;
+          case 'deleteConversation': {
+            const id = conv();
+            if (!id) break;
+            m.deleteConversation(id);
+            note('conversations', 'deleted', id);
+            break;
+          }
+          case 'tagConversation': {
+            const id = conv();
+            const tag = pickLive(ws.tags().map((t) => String(t.id)));
+            if (!id || !tag || !ws.people.admins.length) break;
+            m.tagConversation(id, tag, String(ws.people.admins[0].id));
+            note('conversations', 'updated', id);
+            break;
+          }
+          case 'updateContact': {
+            const id = pickLive(ws.contactIds());
+            if (!id) break;
+            m.updateContact(id, { custom_attributes: { seats: r.int(1, 900) }, ...(r.chance(0.3) ? { phone: `+1 555 ${r.int(1000, 9999)}` } : {}) });
+            note('contacts', 'updated', id);
+            break;
+          }
+          case 'createContact':
+            note('contacts', 'created', m.createContact({ role: r.chance(0.7) ? 'user' : 'lead' }));
+            break;
+          case 'deleteContact': {
+            const id = pickLive(ws.contactIds());
+            if (!id) break;
+            m.deleteContact(id);
+            note('contacts', 'deleted', id);
+            break;
+          }
+          case 'updateCompany': {
+            const id = pickLive(ws.companyIds());
+            if (!id) break;
+            m.updateCompany(id, { monthly_spend: r.int(0, 50_000), custom_attributes: { tier: r.pick(['free', 'pro', 'enterprise']) } });
+            note('companies', 'updated', id);
+            break;
+          }
+          case 'createCompany':
+            note('companies', 'created', m.createCompany());
+            break;
+          case 'deleteCompany': {
+            const id = pickLive(ws.companyIds());
+            if (!id) break;
+            m.deleteCompany(id);
+            note('companies', 'deleted', id);
+            break;
+          }
+          case 'createTag':
+            note('tags', 'created', m.createTag(`random-tag-${seed}-${n}`));
+            break;
+          case 'deleteTag': {
+            const id = pickLive(ws.tags().map((t) => String(t.id)));
+            if (!id) break;
+            m.deleteTag(id);
+            note('tags', 'deleted', id);
+            break;
+          }
+          case 'updateArticle': {
+            const id = pickLive(ws.articleIds());
+            if (!id) break;
+            m.updateArticle(id, { description: `Updated by random change ${seed}-${n}` });
+            note('articles', 'updated', id);
+            break;
+          }
+          case 'createArticle':
+            note('articles', 'created', m.createArticle({ state: r.chance(0.7) ? 'published' : 'draft' }));
+            break;
+          case 'deleteArticle': {
+            const id = pickLive(ws.articleIds());
+            if (!id) break;
+            m.deleteArticle(id);
+            note('articles', 'deleted', id);
+            break;
+          }
+        }
+        ws.tick(r.int(1, 120));
+      }
+      return netEffect(log);
+    },
+  };
+  return m;
+}
+
+/** Rejects patches that would change identity fields; returns a copy. */
+function cleanPatch(kind: string, id: string, patch: JsonObject): JsonObject {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw invalid(kind, id, 'patch must be an object');
+  for (const key of Object.keys(patch)) {
+    if (READ_ONLY_FIELDS.has(key)) throw invalid(kind, id, `field "${key}" cannot be changed`);
+  }
+  return structuredClone(patch);
+}
+
+/** Accumulates patches (custom attributes merged) and stamps `updated_at`. */
+function combine(previous: JsonObject | undefined, patch: JsonObject, at: number): JsonObject {
+  const out: JsonObject = structuredClone(previous ?? {});
+  mergePatch(out, patch);
+  if (patch.custom_attributes && previous?.custom_attributes) {
+    out.custom_attributes = { ...(previous.custom_attributes as JsonObject), ...(patch.custom_attributes as JsonObject) };
+  }
+  out.updated_at = at;
+  return out;
+}
+
+/**
+ * Net effect of a batch: an id created and then deleted in the batch appears nowhere; created ids
+ * are not also listed as updated; deleted ids are not listed as updated.
+ */
+function netEffect(log: ChangeSummary): ChangeSummary {
+  const out = {} as ChangeSummary;
+  for (const kind of Object.keys(log) as ChangeKind[]) {
+    const created = new Set(log[kind].created);
+    const deleted = new Set(log[kind].deleted);
+    out[kind] = {
+      created: [...created].filter((id) => !deleted.has(id)),
+      updated: [...new Set(log[kind].updated)].filter((id) => !created.has(id) && !deleted.has(id)),
+      deleted: [...deleted].filter((id) => !created.has(id)),
+    };
+  }
+  return out;
+}
