@@ -207,6 +207,37 @@ describe('streamAttachments', () => {
     expect(uploadedByFileName(server).get('c1.txt')!.equals(bytes)).toBe(true);
   });
 
+  it('custom processors: the reducer batches, the iterator streams through adapter.processAttachment', async () => {
+    const files = makeFiles();
+    const list = serveFiles(server, files);
+    seedAttachmentsState([putAttachmentsArtifact(server, 'attachments-artifact-1', list)]);
+    const adapter = await adapterFor(testEvent(server, EventType.StartExtractingAttachments), {});
+    const batchesSeen: string[][] = [];
+    const result = await adapter.streamAttachments<NormalizedAttachment[][]>({
+      batchSize: 2,
+      processors: {
+        reducer: ({ attachments, batchSize }) => {
+          const out: NormalizedAttachment[][] = [];
+          for (let i = 0; i < attachments.length; i += batchSize!) out.push(attachments.slice(i, i + batchSize!));
+          return out;
+        },
+        iterator: async ({ reducedAttachments, stream }) => {
+          for (const batch of reducedAttachments) {
+            batchesSeen.push(batch.map((a) => a.id));
+            await Promise.all(batch.map((a) => adapter.processAttachment(a, stream)));
+          }
+          return undefined;
+        },
+      },
+      stream: streamFromUrl,
+    });
+    expect(result).toBeUndefined();
+    expect(batchesSeen).toEqual([['att-1', 'att-2'], ['att-3']]);
+    await adapter.emit(ExtractorEventType.AttachmentExtractionDone);
+    expect(ssorItems(server.callbacks()[0].json).map((s) => s.id.external).sort()).toEqual(['att-1', 'att-2', 'att-3']);
+    expect(storedState(server).toDevRev.attachmentsMetadata.artifactIds).toEqual([]);
+  });
+
   it('walks several attachments artifacts front first', async () => {
     const files = makeFiles();
     const list = serveFiles(server, files);

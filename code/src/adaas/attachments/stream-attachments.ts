@@ -1,5 +1,7 @@
 import type { Readable } from 'stream';
 import type {
+  ExternalSystemAttachmentIteratorFunction,
+  ExternalSystemAttachmentReducerFunction,
   ExternalSystemAttachmentStreamingFunction,
   NormalizedAttachment,
   SsorAttachment,
@@ -26,8 +28,11 @@ function headerNumber(value: unknown): number | undefined {
 /** Outcome of one attachment: done (success or recorded failure) or a delay that stops the phase. */
 type AttachmentOutcome = { delay?: number };
 
-/** Streams one attachment from the external system into a new artifact and records it. */
-async function processAttachment(
+/**
+ * Streams one attachment from the external system into a new artifact, pushes its ssor_attachment
+ * record and records it as processed. Failures are recorded and reported, not thrown; a delay is returned.
+ */
+export async function processAttachment(
   adapter: WorkerAdapter<unknown>,
   item: NormalizedAttachment,
   stream: ExternalSystemAttachmentStreamingFunction,
@@ -95,15 +100,25 @@ async function emitProgressAndExit(adapter: WorkerAdapter<unknown>): Promise<voi
   exitWorkerThread(0);
 }
 
+/** Custom batching of the SDK: `reducer` groups an artifact's pending attachments, `iterator` processes them. */
+export interface AttachmentProcessors<Batch> {
+  reducer: ExternalSystemAttachmentReducerFunction<Batch>;
+  iterator: ExternalSystemAttachmentIteratorFunction<Batch>;
+}
+
 /**
  * Streams every attachment listed in the `attachments` artifacts of `state.toDevRev.attachmentsMetadata`
  * into platform artifacts, with `batchSize` (1..50) uploads in flight. Processed ids are tracked in state,
  * so an invocation that times out (PROGRESS) resumes at the next attachment. A delay stops and is returned;
  * a failing attachment is recorded and skipped.
  */
-export async function streamAttachments(
+export async function streamAttachments<Batch>(
   adapter: WorkerAdapter<unknown>,
-  { stream, batchSize = 1 }: { stream: ExternalSystemAttachmentStreamingFunction; batchSize?: number },
+  {
+    stream,
+    processors,
+    batchSize = 1,
+  }: { stream: ExternalSystemAttachmentStreamingFunction; processors?: AttachmentProcessors<Batch>; batchSize?: number },
 ): Promise<StreamAttachmentsResponse> {
   const concurrency = Math.min(MAX_ATTACHMENT_CONCURRENCY, Math.max(MIN_ATTACHMENT_CONCURRENCY, Math.floor(batchSize)));
   adapter.addRepo({ itemType: AirSyncDefaultItemTypes.SSOR_ATTACHMENT });
@@ -124,20 +139,34 @@ export async function streamAttachments(
     const done = new Set(meta.lastProcessedAttachmentsIdsList.map((p) => p.id));
     const todo = attachments.filter((a) => !done.has(a.id));
 
-    let delay: number | undefined;
-    await runPool(
-      todo,
-      concurrency,
-      () => adapter.isTimeout || delay !== undefined,
-      async (item) => {
-        const outcome = await processAttachment(adapter, item, stream, meta);
-        if (outcome.delay !== undefined && delay === undefined) delay = outcome.delay;
-      },
-    );
-    if (delay !== undefined) return { delay };
+    if (processors) {
+      const reducedAttachments = processors.reducer({ attachments: todo, adapter, batchSize: concurrency });
+      const outcome = await processors.iterator({ reducedAttachments, adapter, stream });
+      if (outcome?.delay !== undefined) return { delay: outcome.delay };
+      if (outcome?.error) return { error: outcome.error };
+      if (adapter.isTimeout) {
+        await emitProgressAndExit(adapter);
+        return undefined;
+      }
+    } else {
+      let delay: number | undefined;
+      await runPool(
+        todo,
+        concurrency,
+        () => adapter.isTimeout || delay !== undefined,
+        async (item) => {
+          const outcome = await processAttachment(adapter, item, stream, meta);
+          if (outcome.delay !== undefined && delay === undefined) delay = outcome.delay;
+        },
+      );
+      if (delay !== undefined) return { delay };
+    }
 
     const finished = new Set(meta.lastProcessedAttachmentsIdsList.map((p) => p.id));
-    if (todo.some((a) => !finished.has(a.id))) {
+    if (!processors && todo.some((a) => !finished.has(a.id))) {
+      if (!adapter.isTimeout) {
+        return { error: { message: `Attachments of artifact ${artifactId} were left unprocessed without a timeout` } };
+      }
       await emitProgressAndExit(adapter); // stopped by the timeout with work left in this artifact
       return undefined;
     }

@@ -4,8 +4,8 @@ import type {
   EventData,
   ExtractionScope,
   ExternalSystemAttachmentStreamingFunction,
-  ExternalSystemAttachmentIteratorFunction,
-  ExternalSystemAttachmentReducerFunction,
+  NormalizedAttachment,
+  ProcessAttachmentReturnType,
   RepoInterface,
   StreamAttachmentsResponse,
   WorkerMetadata,
@@ -25,7 +25,7 @@ import { Mappers } from '../mappers/mappers';
 import { Repo } from '../repo/repo';
 import { saveState } from '../state/state-api';
 import { ensureAttachmentsMetadata } from '../state/sdk-state';
-import { streamAttachments } from '../attachments/stream-attachments';
+import { AttachmentProcessors, processAttachment, streamAttachments } from '../attachments/stream-attachments';
 import { loadAttachments, loadItemTypes } from '../loading/load-items';
 import { notifyEmitted } from './worker-messages';
 
@@ -164,14 +164,21 @@ export class WorkerAdapter<S> {
   /** Streams the attachments listed in state to the platform (§6.1). */
   streamAttachments<Batch>(params: {
     stream: ExternalSystemAttachmentStreamingFunction;
-    processors?: {
-      reducer: ExternalSystemAttachmentReducerFunction<Batch>;
-      iterator: ExternalSystemAttachmentIteratorFunction<Batch>;
-    };
+    processors?: AttachmentProcessors<Batch>;
     batchSize?: number;
   }): Promise<StreamAttachmentsResponse> {
-    if (params.processors) logger.warn('Custom attachment processors are not supported; using the default pool');
     return streamAttachments(this as WorkerAdapter<unknown>, params);
+  }
+
+  /** Streams a single attachment (for custom `processors.iterator` functions). */
+  async processAttachment(
+    attachment: NormalizedAttachment,
+    stream: ExternalSystemAttachmentStreamingFunction,
+  ): Promise<ProcessAttachmentReturnType | undefined> {
+    this.addRepo({ itemType: AirSyncDefaultItemTypes.SSOR_ATTACHMENT });
+    const meta = ensureAttachmentsMetadata(this.adapterState as object);
+    const outcome = await processAttachment(this as WorkerAdapter<unknown>, attachment, stream, meta);
+    return outcome.delay !== undefined ? { delay: outcome.delay } : undefined;
   }
 
   /** Loads the stats file's transformer files with the connector's create/update functions (§7). */
