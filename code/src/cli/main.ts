@@ -18,8 +18,9 @@ import { registerSync } from './commands/sync';
 import { out } from './output';
 import { redact } from './secrets';
 
-// The platform layer logs at info to stdout; keep the terminal for progress unless asked otherwise.
-process.env.ADAAS_LOG_LEVEL ??= 'warn';
+// The platform layer logs to the terminal; keep it for progress and our one-line errors unless --verbose.
+// What it would warn about (skipped attachments, retries) is in the report.
+process.env.ADAAS_LOG_LEVEL ??= process.argv.includes('--verbose') ? 'info' : 'error';
 
 /** Builds the program; `run` wraps each action so every failure ends as one line and an exit code. */
 export function buildProgram(): Command {
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   program
     .name('airdrop')
     .description('Intercom → DevRev Airdrop snap-in: import, sync, estimate, report, demo, emulators')
+    .option('--verbose', "show the snap-in's own log lines (platform layer) on the terminal")
     .showHelpAfterError()
     .configureOutput({
       writeOut: (text) => process.stdout.write(redact(text)),

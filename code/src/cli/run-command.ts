@@ -35,7 +35,7 @@ export interface RunAndReportOptions {
 }
 
 /** Default soft timeout of one invocation for local runs: short, so Ctrl-C and resumption stay quick. */
-export const LOCAL_INVOCATION_TIMEOUT_MS = 20_000;
+export const LOCAL_INVOCATION_TIMEOUT_MS = 30_000;
 
 /** Runs one pipeline run, writes the report (even when the run failed) and fails with one line if it did. */
 export async function runAndReport(o: RunAndReportOptions): Promise<CommandResult> {
