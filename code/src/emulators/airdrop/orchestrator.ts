@@ -85,7 +85,11 @@ class RunDriver {
       for (;;) {
         const limit = this.options.maxInvocations ?? DEFAULT_MAX_INVOCATIONS;
         if (this.invocationsThisCall >= limit) return this.interrupted(limit);
-        if (await this.invokeOnce()) return this.finish('done');
+        if (await this.invokeOnce()) {
+          const late = this.services.invocations.takeStray();
+          if (late.length > 0) throw new RunFailure(`after the last invocation: ${late.join('; ')}`);
+          return this.finish('done');
+        }
       }
     } catch (err) {
       if (err instanceof RunFailure) return this.finish('error', err.message);

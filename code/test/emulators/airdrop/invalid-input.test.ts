@@ -6,7 +6,7 @@ import type { AirdropEmulatorInternals, RunResult } from '../../../src/emulators
 import { MAX_STATE_BYTES } from '../../../src/emulators/airdrop';
 import { goodConnector } from './helpers/good-connector';
 import { CONNECTION, readJsonl, scripted, startEmulator, tempDir } from './helpers/setup';
-import { item, METADATA, type WireClient } from './helpers/wire-client';
+import { item, METADATA, WireClient } from './helpers/wire-client';
 
 const good = goodConnector({ users: 3, tickets: 2, perInvocation: 10, attachments: 2 });
 
@@ -144,6 +144,18 @@ describe('airdrop emulator: bad input fails the run loudly', () => {
       await client.emit('DATA_EXTRACTION_DONE', { artifacts: [] });
     });
     expect(result.error).toMatch(/emitted 2 events \(DATA_EXTRACTION_PROGRESS, DATA_EXTRACTION_DONE\); exactly one is allowed/);
+  });
+
+  it('an event emitted for a request that is not in progress', async () => {
+    const result = await importWith('START_EXTRACTING_METADATA', async (client) => {
+      const stale = { ...client.event, payload: { ...client.event.payload, event_context: { ...client.event.payload.event_context, request_id: 'stale-request' } } };
+      await new WireClient(stale).emit('METADATA_EXTRACTION_DONE', { artifacts: [] });
+      await good('START_EXTRACTING_METADATA', client, client.event);
+    });
+    expect(result.error).toBe(
+      'invocation 1 of phase metadata (START_EXTRACTING_METADATA): an event METADATA_EXTRACTION_DONE was emitted for ' +
+        'request stale-request, which is not an invocation in progress',
+    );
   });
 
   it('a reply type not allowed for the incoming event', async () => {
