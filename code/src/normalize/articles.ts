@@ -80,6 +80,7 @@ export function normalizeArticle(article: IntercomArticle, ctx: NormalizeContext
   const state = stateOf(article.state);
   if (state === null) throw new Error(`state must be "published" or "draft", got ${JSON.stringify(article.state)}`);
   const created = requiredRfc3339(article.created_at, 'created_at');
+  const modified = toRfc3339(article.updated_at) ?? created;
   const authorId = refOrNull(article.author_id);
   const attachments = new Map<string, NormalizedAttachment>();
   const convert = (html: string | null | undefined, author: string | null): RichText | null => {
@@ -92,7 +93,9 @@ export function normalizeArticle(article: IntercomArticle, ctx: NormalizeContext
       adminNames: ctx.adminNames,
     };
     const result = htmlToRichText(html, rtCtx);
-    for (const a of result.attachments) if (!attachments.has(a.id)) attachments.set(a.id, a);
+    for (const a of result.attachments) {
+      if (!attachments.has(a.id)) attachments.set(a.id, { ...a, created_date: created, modified_date: modified });
+    }
     return result.richText.length > 0 ? result.richText : null;
   };
 
@@ -110,7 +113,7 @@ export function normalizeArticle(article: IntercomArticle, ctx: NormalizeContext
     article: {
       id: article.id,
       created_date: created,
-      modified_date: toRfc3339(article.updated_at) ?? created,
+      modified_date: modified,
       data: {
         title: article.title,
         description: textOrNull(article.description),

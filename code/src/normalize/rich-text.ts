@@ -12,7 +12,7 @@ import type { NormalizedAttachment, RichText, RichTextMention } from './types';
  * - `<img src>` → `![alt](` + artifact mention + `)`, plus a NormalizedAttachment with the contract id
  *   (emoji images and `data:` URIs become their alt text: there is nothing to download);
  * - `<a href>` to a help-center article (`…/articles/<id>-slug`) → `<a data-article-id="` + article
- *   mention + `">label</a>` (the form §14 gives for article links inside markdown);
+ *   mention + `">label</a>` (the form §14 gives for article links inside markdown; the label stays markdown);
  * - in article bodies, `<a href>` to an Intercom-hosted file → `[label](` + artifact mention + `)` plus an attachment;
  * - an @-mention of a teammate → an `admins` mention (forms recognised: any element with
  *   `data-mention-id`/`data-admin-id` whose `data-mention-type`, if present, is admin/teammate; and links to
@@ -140,12 +140,13 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
 
   service.addRule('articleLink', {
     filter: (node) => node.nodeName === 'A' && articleIdOf(dom(node), ctx.helpCenterUrls) !== null,
-    replacement: (_content, node) => {
+    replacement: (content, node) => {
       const el = dom(node);
       const id = articleIdOf(el, ctx.helpCenterUrls)!;
       const label = (el.textContent ?? '').trim();
       const mention = token({ ref_type: 'articles', id, fallback_record_name: label || `article ${id}` });
-      return `<a data-article-id="${mention}">${escapeHtml(label)}</a>`;
+      // CommonMark parses markdown between inline HTML tags, so the (already converted) content goes as is.
+      return `<a data-article-id="${mention}">${content.trim()}</a>`;
     },
   });
 
@@ -343,6 +344,3 @@ function escapeBrackets(text: string): string {
   return text.replace(/([\\[\]])/g, '\\$1');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

@@ -76,6 +76,14 @@ describe('htmlToRichText', () => {
     expect(attachments).toEqual([]);
   });
 
+  it('keeps the markdown of an article link label (formatting, images)', () => {
+    const html = '<a href="/en/articles/5-x"><b>Bold</b> &amp; <img src="https://downloads.intercomcdn.com/i/o/1/icon.png" alt="i"></a>';
+    const { richText, attachments } = htmlToRichText(html, articleCtx);
+    const img = `article-45-img-${hash16('https://downloads.intercomcdn.com/i/o/1/icon.png')}`;
+    expect(flat(richText)).toBe(`<a data-article-id="{{articles:5}}">**Bold** & ![i]({{artifact:${img}}})</a>`);
+    expect(attachments.map((a) => a.id)).toEqual([img]);
+  });
+
   it('without help-center URLs, counts only *.intercom.help and relative article links', () => {
     const html = '<a href="https://intercom.help/acme/en/articles/1-a">a</a> <a href="https://help.acme.test/en/articles/2-b">b</a>';
     expect(flat(htmlToRichText(html, { ...partCtx }).richText)).toBe(
