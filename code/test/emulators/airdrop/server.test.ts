@@ -3,6 +3,8 @@ import axios from 'axios';
 import * as fs from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import FormData from 'form-data';
 import type { AirdropEmulatorInternals } from '../../../src/emulators/airdrop';
 import { MAX_STATE_BYTES, PLATFORM_IDENTITY, ROUTES } from '../../../src/emulators/airdrop';
 import { handMadeEvent, startEmulator } from './helpers/setup';
@@ -108,6 +110,19 @@ describe('airdrop emulator endpoints', () => {
       const bytes = randomBytes(3 * 1024 * 1024);
       const id = await client.uploadBytes(bytes, 'photo.bin', 'application/octet-stream');
       expect((await client.download(id)).equals(bytes)).toBe(true);
+    });
+
+    it('accepts a streamed upload of unknown length (chunked)', async () => {
+      const prepared = await http.get(`${emulator.baseUrl}${ROUTES.uploadUrl}`, {
+        params: { file_name: 'stream.bin', file_type: 'application/octet-stream' },
+        headers: { Authorization: `Bearer ${emulator.serviceAccountToken}` },
+      });
+      const chunks = [randomBytes(70_000), randomBytes(5), randomBytes(300_000)];
+      const form = new FormData();
+      form.append('file', Readable.from(chunks), { filename: 'stream.bin' });
+      const res = await http.post(prepared.data.upload_url, form, { headers: form.getHeaders() });
+      expect(res.status).toBe(204);
+      expect(fs.readFileSync(emulator.layout.artifactFile(prepared.data.artifact_id)).equals(Buffer.concat(chunks))).toBe(true);
     });
 
     it('returns form_data [] and an upload URL that needs no DevRev token', async () => {

@@ -27,17 +27,7 @@ export function registerMapperRoutes(app: FastifyInstance, services: PlatformSer
 
   app.post(ROUTES.mapperCreate, async (request, reply) => {
     const body = request.body as Partial<MapperCreateBody> | undefined;
-    const problem = !body
-      ? 'body required'
-      : typeof body.sync_unit !== 'string'
-        ? 'sync_unit must be a string'
-        : !isStringArray(body.external_ids)
-          ? 'external_ids must be an array of strings'
-          : !isStringArray(body.targets)
-            ? 'targets must be an array of strings'
-            : typeof body.status !== 'string'
-              ? 'status must be a string'
-              : undefined;
+    const problem = createBodyProblem(body);
     if (problem) return reply.code(400).send({ message: `sync mapper record create: ${problem}` });
     return reply.send({ sync_mapper_record: mappers.create(body as MapperCreateBody) });
   });
@@ -51,6 +41,16 @@ export function registerMapperRoutes(app: FastifyInstance, services: PlatformSer
     if (!record) return reply.code(404).send({ message: `no sync mapper record with id ${body.id}` });
     return reply.send({ sync_mapper_record: record });
   });
+}
+
+/** Why a create body is unusable, or undefined. */
+function createBodyProblem(body: Partial<MapperCreateBody> | undefined): string | undefined {
+  if (!body) return 'body required';
+  if (typeof body.sync_unit !== 'string') return 'sync_unit must be a string';
+  if (!isStringArray(body.external_ids)) return 'external_ids must be an array of strings';
+  if (!isStringArray(body.targets)) return 'targets must be an array of strings';
+  if (typeof body.status !== 'string') return 'status must be a string';
+  return undefined;
 }
 
 function isStringArray(value: unknown): value is string[] {
