@@ -96,7 +96,11 @@ function truncatedBlock(run: RunReport, index: number): string {
   const t = run.truncatedConversations;
   if (t.count === 0) return '';
   const rows = t.sample.map((s) => `<div><code>${esc(s.id)}</code> ${esc(s.returned)} of ${esc(s.total)} parts</div>`).join('');
-  return `<h3>Truncated conversations: ${num(`runs.${index}.truncatedConversations.count`, t.count)}</h3>${rows}`;
+  return (
+    `<h3>Truncated conversations: ${num(`runs.${index}.truncatedConversations.count`, t.count)}</h3>` +
+    `<p class="muted">Intercom returns only the 500 most recent parts of a conversation.</p>` +
+    `<details><summary>${t.sample.length} examples</summary>${rows}</details>`
+  );
 }
 
 function historySection(report: Report): string {
