@@ -72,13 +72,35 @@ describe('spawn (worker threads)', () => {
       initialState: {},
       workerPath: worker('wait-for-timeout.ts'),
       initialDomainMapping: {},
-      // long enough for the worker (tsx compiling on a busy machine) to start before the soft timeout
-      options: { timeout: 5000 },
+      options: { timeout: 1500 },
     });
     const callbacks = server.callbacks();
     expect(callbacks.map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_PROGRESS']);
     const updates = server.find('POST', '/worker_data_url.update');
     expect(JSON.parse(updates[updates.length - 1].json.state).seenTimeout).toBe(true);
+  });
+
+  it('the timeout clocks start when the worker is loaded, so start-up does not eat a short timeout', async () => {
+    // Thread start-up (tsx + axios) alone often takes longer than this whole timeout here.
+    await spawn({
+      event: event(EventType.StartExtractingData, { sleep_ms: '200' }),
+      initialState: {},
+      workerPath: worker('sleep-then-done.ts'),
+      initialDomainMapping: {},
+      options: { timeout: 1200 },
+    });
+    expect(server.callbacks().map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_DONE']);
+  });
+
+  it('a task that outlives the soft timeout is asked to wrap up (PROGRESS), not killed', async () => {
+    await spawn({
+      event: event(EventType.StartExtractingData, { sleep_ms: '60000' }),
+      initialState: {},
+      workerPath: worker('sleep-then-done.ts'),
+      initialDomainMapping: {},
+      options: { timeout: 1200 },
+    });
+    expect(server.callbacks().map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_PROGRESS']);
   });
 
   it.each([

@@ -14,7 +14,7 @@ import { redactSecrets, secretsOf } from '../common/redact';
 import { loadState } from '../state/load-state';
 import { initialAdapterState } from '../state/sdk-state';
 import { WorkerAdapter } from './worker-adapter';
-import { notifyFailed } from './worker-messages';
+import { notifyFailed, notifyReady } from './worker-messages';
 
 /**
  * Prepares the invocation's adapter: state (stateful events only), the extraction window, and the
@@ -47,6 +47,7 @@ async function ensureInitialDomainMapping(event: AirdropEvent, state: SdkState, 
 export function processTask<S>({ task, onTimeout }: ProcessTaskInterface<S>): void {
   if (isMainThread || !parentPort) return;
   const data = workerData as WorkerData<S>;
+  notifyReady();
   void runTask(data, task, onTimeout);
 }
 

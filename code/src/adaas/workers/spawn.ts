@@ -9,6 +9,10 @@ import { getNoScriptEventType, getTimeoutErrorEventType, translateIncomingEventT
 import { logger } from '../common/logger';
 import { redactSecrets, secretsOf } from '../common/redact';
 import { getWorkerPath } from './worker-path';
+import { WORKER_READY_SUBJECT } from './worker-messages';
+
+/** Extra time a worker may take to load its modules before its hard clock counts. */
+const WORKER_STARTUP_ALLOWANCE_MS = 30_000;
 
 /** execArgv that lets a worker thread load a `.ts` file (tsx's CommonJS hook); `.js` runs as is. */
 function execArgvFor(script: string): string[] | undefined {
@@ -26,7 +30,8 @@ async function emitFromMainThread(event: AirdropEvent, eventType: string, messag
 /**
  * Runs the worker of one event in a worker thread and resolves after the invocation's single emit.
  * Soft timeout (min(options.timeout, 10 min)) asks the worker to wrap up; hard timeout (×1.3) terminates
- * it. A worker that ends without emitting is answered with the phase's `*_ERROR` from here.
+ * it; both count from the moment the worker has loaded (see WORKER_READY_SUBJECT). A worker that ends
+ * without emitting is answered with the phase's `*_ERROR` from here.
  */
 export async function spawn<S>({
   event,
@@ -63,19 +68,32 @@ export async function spawn<S>({
   await new Promise<void>((resolve) => {
     let emitted = false;
     let failure: string | undefined;
-    const softTimer = setTimeout(() => {
-      logger.warn({ softTimeout }, 'Soft timeout reached; telling the worker to wrap up');
-      worker.postMessage({ subject: WorkerMessageSubject.WorkerMessageExit });
-    }, softTimeout);
-    const hardTimer = setTimeout(() => {
-      logger.error({ hardTimeout }, 'Hard timeout reached; terminating the worker');
-      failure ??= `Hard timeout of ${hardTimeout} ms reached`;
-      void worker.terminate();
-    }, hardTimeout);
+    let softTimer: NodeJS.Timeout | undefined;
+    let hardTimer: NodeJS.Timeout | undefined;
+    const startClocks = (ready: boolean) => {
+      clearTimeout(softTimer);
+      clearTimeout(hardTimer);
+      if (ready) {
+        softTimer = setTimeout(() => {
+          logger.warn({ softTimeout }, 'Soft timeout reached; telling the worker to wrap up');
+          worker.postMessage({ subject: WorkerMessageSubject.WorkerMessageExit });
+        }, softTimeout);
+      }
+      const limit = ready ? hardTimeout : hardTimeout + WORKER_STARTUP_ALLOWANCE_MS;
+      hardTimer = setTimeout(() => {
+        logger.error({ hardTimeout: limit, ready }, 'Hard timeout reached; terminating the worker');
+        failure ??= `Hard timeout of ${limit} ms reached${ready ? '' : ' before the worker started its task'}`;
+        void worker.terminate();
+      }, limit);
+    };
+    // Until the worker reports ready only a hard clock (with a start-up allowance) runs, so a worker
+    // that never reaches processTask is still stopped; once ready both clocks restart.
+    startClocks(false);
 
-    worker.on('message', (message: WorkerMessage) => {
+    worker.on('message', (message: WorkerMessage | { subject: typeof WORKER_READY_SUBJECT }) => {
+      if (message?.subject === WORKER_READY_SUBJECT) startClocks(true);
       if (message?.subject === WorkerMessageSubject.WorkerMessageEmitted) emitted = true;
-      if (message?.subject === WorkerMessageSubject.WorkerMessageFailed) failure = message.payload?.message;
+      if (message?.subject === WorkerMessageSubject.WorkerMessageFailed) failure = (message as WorkerMessage).payload?.message;
     });
     worker.on('error', (error) => {
       failure = redactSecrets(errorMessage(error), secretsOf(event));

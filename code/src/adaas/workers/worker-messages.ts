@@ -7,6 +7,18 @@ export function notifyMainThread(message: WorkerMessage): void {
   if (!isMainThread && parentPort) parentPort.postMessage(message);
 }
 
+/**
+ * Internal (not an SDK subject): the worker has loaded its modules and entered processTask. The main
+ * thread starts the soft/hard timeout clocks here, so thread start-up (tsx, axios: 1–2 s on a busy
+ * machine) does not eat short timeouts.
+ */
+export const WORKER_READY_SUBJECT = 'ready';
+
+/** Tells the main thread that the worker is ready to run its task. */
+export function notifyReady(): void {
+  if (!isMainThread && parentPort) parentPort.postMessage({ subject: WORKER_READY_SUBJECT });
+}
+
 /** Tells the main thread that the worker emitted (so it must not emit a fallback error). */
 export function notifyEmitted(eventType: string): void {
   notifyMainThread({ subject: WorkerMessageSubject.WorkerMessageEmitted, payload: { eventType } });
