@@ -1,5 +1,5 @@
 import { ConversationPartSchema, describeIssues, parseItem, type IntercomConversation } from '../intercom/schemas';
-import { normalizePartInput } from './conversation-parts';
+import { normalizePartInput, type NormalizedPart, type PartInput } from './conversation-parts';
 import { customAttributeFields, normalizeCustomAttributes } from './custom-attributes';
 import { bool, enumOf, int, itemUrl, many, ref, text, timestamp } from './fields';
 import { conversationUrl } from './links';
@@ -76,24 +76,15 @@ export function normalizeConversation(conv: IntercomConversation, ctx: Normalize
   const skipped: NormalizedConversation['skipped'] = [];
 
   if (conv.source) {
-    const source = normalizePartInput(
-      {
-        itemId: `${conv.id}-source`,
-        partType: 'source',
-        body: conv.source.body,
-        author: conv.source.author,
-        attachments: conv.source.attachments,
-        created,
-        modified,
-        redacted: conv.source.redacted === true,
-        subject: conv.source.subject,
-      },
-      conv.id,
-      url,
-      ctx,
-    );
-    parts.push(source.item);
-    attachments.push(...source.attachments);
+    const sourceId = `${conv.id}-source`;
+    try {
+      const source = normalizeSource(conv, sourceId, { created, modified, url }, ctx);
+      parts.push(source.item);
+      attachments.push(...source.attachments);
+    } catch (err) {
+      // The conversation is still worth importing without its first message; say why it is missing.
+      skipped.push({ id: sourceId, reason: `conversation source ${sourceId}: ${(err as Error).message}` });
+    }
   }
 
   const rawParts = conv.conversation_parts?.conversation_parts ?? [];
@@ -136,7 +127,8 @@ export function normalizeConversation(conv: IntercomConversation, ctx: Normalize
     conv.statistics?.count_conversation_parts ?? 0,
   );
   const truncated = conv.conversation_parts != null && total > returned;
-  const state = STATES.find((s) => s === conv.state) ?? null;
+  // Older payloads may lack `state`; `open` still tells open from closed.
+  const state = STATES.find((s) => s === conv.state) ?? (conv.open === true ? 'open' : conv.open === false ? 'closed' : null);
   const priority = PRIORITIES.find((p) => p === conv.priority) ?? null;
 
   const conversation: NormalizedItem = {
@@ -173,4 +165,26 @@ export function normalizeConversation(conv: IntercomConversation, ctx: Normalize
   const result: NormalizedConversation = { conversation, parts, attachments, skipped };
   if (truncated) result.truncation = { conversation_id: conv.id, returned, total };
   return result;
+}
+
+/** The source message as part #1 (it has no dates of its own: the conversation's are used). */
+function normalizeSource(
+  conv: IntercomConversation,
+  itemId: string,
+  at: { created: string; modified: string; url: string },
+  ctx: NormalizeContext,
+): NormalizedPart {
+  const source = conv.source!;
+  const input: PartInput = {
+    itemId,
+    partType: 'source',
+    body: source.body,
+    author: source.author,
+    attachments: source.attachments,
+    created: at.created,
+    modified: at.modified,
+    redacted: source.redacted === true,
+    subject: source.subject,
+  };
+  return normalizePartInput(input, conv.id, at.url, ctx);
 }

@@ -118,7 +118,8 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
     baseEscape(text)
       .replace(/<(?=[A-Za-z/!?])/g, '\\<')
       .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-  service.remove(['script', 'style']);
+  // Email bodies can be whole documents: their head is not content.
+  service.remove(['script', 'style', 'head', 'title', 'meta', 'link', 'noscript', 'template']);
 
   service.addRule('image', {
     filter: 'img',

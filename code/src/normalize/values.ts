@@ -1,8 +1,14 @@
 /** Small value rules shared by the normalizers (airdrop-protocol.md §6). */
 
-/** Unix seconds → RFC3339 UTC (`2024-12-18T15:54:03Z`); null/undefined/0/negative/non-finite → null. */
+/** Latest instant RFC3339 can write with a four-digit year (9999-12-31T23:59:59Z). */
+const MAX_SECONDS = 253402300799;
+
+/**
+ * Unix seconds → RFC3339 UTC (`2024-12-18T15:54:03Z`); null/undefined/0/negative/non-finite → null, and
+ * so is a value past year 9999 (milliseconds sent by mistake).
+ */
 export function toRfc3339(seconds: number | null | undefined): string | null {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return null;
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SECONDS) return null;
   return new Date(Math.round(seconds * 1000)).toISOString().replace(/\.000Z$/, 'Z');
 }
 

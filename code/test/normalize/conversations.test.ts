@@ -51,6 +51,14 @@ describe('normalizeConversation', () => {
     expect(data.team_assignee_id).toBe('5017691');
   });
 
+  it('derives the state from `open` when a payload lacks it', () => {
+    const raw = fixture('conversations/conversation-full.json');
+    delete raw.state;
+    expect(normalizeConversation(parse(raw), ctx).conversation.data.state).toBe('closed');
+    raw.open = true;
+    expect(normalizeConversation(parse(raw), ctx).conversation.data.state).toBe('open');
+  });
+
   it('gives every attachment a file-safe id whose parent is a part it emitted', () => {
     const result = normalizeConversation(parse(fixture('conversations/conversation-full.json')), ctx);
     const partIds = new Set(result.parts.map((p) => p.id));

@@ -155,6 +155,11 @@ describe('htmlToRichText', () => {
     expect(flat(htmlToRichText(html, partCtx).richText)).toBe('AT&T © 2024 \\&bogus; \\&amp; \\<script>alert(1)\\</script> **unclosed**');
   });
 
+  it('reads only the body of a whole email document', () => {
+    const html = '<html><head><title>Re: order</title><style>p{color:red}</style></head><body><p>Thanks!</p><blockquote><p>On Monday you wrote</p></blockquote></body></html>';
+    expect(flat(htmlToRichText(html, partCtx).richText)).toBe('Thanks!\n\n> On Monday you wrote');
+  });
+
   it('drops script and style elements', () => {
     expect(flat(htmlToRichText('<p>a</p><script>evil()</script><style>p{}</style><p>b</p>', partCtx).richText)).toBe('a\n\nb');
   });
