@@ -3,6 +3,7 @@
  * plan (who takes part, the source, assignees) and the mutation overlay (added parts, tags,
  * state changes, redactions).
  */
+import type { Faker } from '@faker-js/faker';
 import { attachmentObject, embeddableUrl, fixedFile, randomFile, randomImage } from './attachments';
 import type { Context } from './context';
 import { ALL_HTML_FEATURES, type HtmlFeature, htmlBody, randomFeatures } from './html';
@@ -212,8 +213,10 @@ export class ConversationFactory {
   private generatedParts(skel: ConversationSkeleton, plan: Plan, lite: boolean): JsonObject[] {
     const parts: JsonObject[] = [];
     let state: ConversationState = 'open';
+    // One faker stream per conversation, drawn in part order (seeding faker per part is slow).
+    const f = this.deps.ctx.faker('part', skel.index);
     for (let k = 0; k < skel.partCount; k++) {
-      const part = this.generatedPart(skel, plan, k, state, lite);
+      const part = this.generatedPart(skel, plan, k, state, lite, f);
       state = part.state as ConversationState;
       parts.push(part);
     }
@@ -221,7 +224,7 @@ export class ConversationFactory {
   }
 
   /** Part `k`; `lite` skips bodies and attachments (enough for list shapes, much cheaper). */
-  private generatedPart(skel: ConversationSkeleton, plan: Plan, k: number, stateBefore: ConversationState, lite: boolean): JsonObject {
+  private generatedPart(skel: ConversationSkeleton, plan: Plan, k: number, stateBefore: ConversationState, lite: boolean, f: Faker): JsonObject {
     const { ctx } = this.deps;
     const r = new Rng(ctx.seed, 'part', skel.index, k);
     const last = k === skel.partCount - 1;
@@ -241,7 +244,6 @@ export class ConversationFactory {
 
     if (!EVENT_TYPES.has(partType) && !lite) {
       const r = new Rng(ctx.seed, 'part-body', skel.index, k);
-      const f = ctx.faker('part', skel.index, k);
       const features: HtmlFeature[] = flags.includes('rich') ? ALL_HTML_FEATURES.filter((x) => x !== 'articleLink' && x !== 'fileLink') : randomFeatures(r, ['link', 'image', 'mention', 'code', 'list', 'emoji', 'rtl', 'brokenEntity', 'table']);
       if (flags.includes('image')) features.push('image');
       if (flags.includes('mention')) features.push('mention');

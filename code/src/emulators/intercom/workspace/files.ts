@@ -5,7 +5,7 @@
  * A URL looks like `${fileBaseUrl}/downloads/<key>/<url-encoded name>?expires=<unix>&signature=<hex>`.
  * The key is self-describing (`<type>-<size>-<nonce>-<check>`), so `resolve` needs no lookup table.
  */
-import { createHash, createHmac } from 'crypto';
+import { createCipheriv, createHash, createHmac } from 'crypto';
 import { crc32, deflateSync } from 'zlib';
 import { Rng, hexId } from './random';
 import type { FileResult } from './types';
@@ -53,8 +53,8 @@ export class FileStore {
     const spec: FileSpec = { type, size: Math.max(size, MIN_SIZE[type]), name, nonce };
     if (type === 'png' || type === 'jpeg') {
       const r = new Rng('dims', nonce);
-      spec.width = r.int(16, 800);
-      spec.height = r.int(16, 600);
+      spec.width = r.int(16, 480);
+      spec.height = r.int(16, 360);
     }
     return spec;
   }
@@ -152,8 +152,8 @@ export class FileStore {
     const spec: FileSpec = { type, size: Number(m[2]), name: '', nonce: m[3] };
     if (type === 'png' || type === 'jpeg') {
       const r = new Rng('dims', spec.nonce);
-      spec.width = r.int(16, 800);
-      spec.height = r.int(16, 600);
+      spec.width = r.int(16, 480);
+      spec.height = r.int(16, 360);
     }
     return spec;
   }
@@ -187,25 +187,37 @@ export function generateBytes(spec: FileSpec): Buffer {
 
 const WORDS = ['lorem', 'ipsum', 'invoice', 'order', 'refund', 'login', 'error', 'export', 'report', 'customer', 'ticket', 'retry'];
 
+/** Text made of generated lines; beyond 64 KiB a generated block repeats with a line counter. */
 function text(spec: FileSpec, header: string, line: (r: Rng, i: number) => string): Buffer {
   const r = new Rng('bytes', spec.nonce);
   const parts: string[] = [header];
   let length = header.length;
-  for (let i = 1; length < spec.size; i++) {
+  const blockLimit = Math.min(spec.size, 64 * 1024);
+  let i = 1;
+  for (; length < blockLimit; i++) {
     const next = line(r, i);
     parts.push(next);
     length += next.length;
   }
-  return Buffer.from(parts.join(''), 'ascii').subarray(0, spec.size);
+  let out = parts.join('');
+  if (out.length < spec.size) {
+    const block = out.slice(header.length);
+    const chunks = [out];
+    for (let copy = 1; length < spec.size; copy++) {
+      const chunk = `\n${copy}\n${block}`;
+      chunks.push(chunk);
+      length += chunk.length;
+    }
+    out = chunks.join('');
+  }
+  return Buffer.from(out, 'ascii').subarray(0, spec.size);
 }
 
+/** Deterministic pseudo-random bytes (AES-128-CTR keystream keyed by the nonce: fast for megabytes). */
 function noise(length: number, nonce: string): Buffer {
-  const out = Buffer.allocUnsafe(length);
-  const r = new Rng('noise', nonce);
-  let i = 0;
-  for (; i + 4 <= length; i += 4) out.writeUInt32LE(Math.floor(r.next() * 4294967296), i);
-  for (; i < length; i++) out[i] = Math.floor(r.next() * 256);
-  return out;
+  const key = createHash('sha256').update(`noise:${nonce}`).digest();
+  const cipher = createCipheriv('aes-128-ctr', key.subarray(0, 16), key.subarray(16, 32));
+  return cipher.update(Buffer.alloc(length));
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -223,9 +235,10 @@ function png(spec: FileSpec): Buffer {
   const height = spec.height ?? 16;
   const r = new Rng('png', spec.nonce);
   const rgb = [r.int(0, 255), r.int(0, 255), r.int(0, 255)];
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const rowLength = 1 + width * 3;
+  const raw = Buffer.alloc(rowLength * height);
+  for (let x = 0; x < width; x++) raw.set(rgb, 1 + x * 3);
+  for (let y = 1; y < height; y++) raw.copy(raw, y * rowLength, 0, rowLength);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -233,7 +246,7 @@ function png(spec: FileSpec): Buffer {
   const head = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IDAT', deflateSync(raw, { level: 1 })),
   ]);
   const end = pngChunk('IEND', Buffer.alloc(0));
   const padLength = spec.size - head.length - end.length - 12;

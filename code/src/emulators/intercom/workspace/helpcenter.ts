@@ -92,7 +92,7 @@ export function generateCollection(ctx: Context, index: number): JsonObject {
   const translated: JsonObject = { type: 'group_translated_content' };
   if (hc === 0 && r.chance(0.7)) {
     translated.fr = { type: 'group_content', name: `${name} (fr)`, description: 'Description en français' };
-    translated.ar = { type: 'group_content', name: 'مجموعة المساعدة', description: null };
+    translated.ar = { type: 'group_content', name: 'مجموعة المساعدة' };
   }
   return {
     id: collectionId(ctx, index),
