@@ -70,6 +70,9 @@ export async function postFileStream(
     headers,
     maxBodyLength: Infinity,
     maxContentLength: Infinity,
+    // follow-redirects keeps every written chunk to replay the body on a redirect, i.e. the whole
+    // file in memory; a presigned upload does not redirect, so use the plain http transport.
+    maxRedirects: 0,
     'axios-retry': { retries: 0 },
   });
 }
