@@ -12,6 +12,7 @@
  *   external_domain_metadata.json    the last metadata the connector uploaded
  *   initial_domain_mapping.json      the last installed initial domain mapping
  *   worker-data/<direction>/<sync unit>.json   the raw state strings the `.get`/`.update` endpoints serve
+ *   worker-data/snapshot.json        the extractor state before the invocation in flight
  *   mappers.json                     sync mapper records
  * ```
  */
@@ -49,6 +50,10 @@ export class OutputLayout {
   }
   get recipeBlueprintsDir(): string {
     return path.join(this.root, 'recipe-blueprints');
+  }
+  /** The extractor state as it was before the invocation in flight (rolled back if that invocation never ends). */
+  get stateSnapshotFile(): string {
+    return path.join(this.root, 'worker-data', 'snapshot.json');
   }
   get mappersFile(): string {
     return path.join(this.root, 'mappers.json');

@@ -10,6 +10,7 @@ import { ArtifactError, type ArtifactIngest, type IngestResult } from './artifac
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
 import { allowedReplies, classifyReply, eventTypeToSend, PHASE_EVENTS, type Phase } from './event-types';
 import type { InvocationRecord } from './invocations';
+import { readJsonFile, writeFileAtomic } from './layout';
 import { loadPosition, savePosition, type PlatformPosition, type RunPosition } from './position';
 import type { PlatformServices } from './services';
 import type { PhaseStats, RunKind, RunOptions, RunProgress, RunResult } from './types';
@@ -22,6 +23,13 @@ const PHASE_ORDER: Record<RunKind, Phase[]> = {
 };
 
 const DEFAULT_MAX_INVOCATIONS = 10_000;
+
+/** The extractor state before the invocation `requestId` (null: there was none). */
+interface StateSnapshot {
+  requestId: string;
+  syncUnit: string;
+  state: string | null;
+}
 
 /** Thrown inside a run to end it with status `error`. */
 class RunFailure extends Error {}
@@ -119,11 +127,36 @@ class RunDriver {
     };
   }
 
-  /** A process that died mid-invocation left work half done: continue that phase rather than restart it. */
+  /**
+   * A process that died mid-invocation: the connector may have saved an advanced state without the
+   * platform ever ingesting the artifacts of that invocation. Roll the state back to what it was before
+   * the invocation (its work is redone; the store merges by id), and continue the phase.
+   */
   private recoverInFlight(): void {
-    if (this.current.inFlightRequestId === undefined) return;
+    const requestId = this.current.inFlightRequestId;
+    if (requestId === undefined) return;
+    const snapshot = readJsonFile<StateSnapshot>(this.services.layout.stateSnapshotFile);
+    if (snapshot?.requestId === requestId) {
+      if (snapshot.state === null) this.services.workerData.delete('extractor', snapshot.syncUnit);
+      else this.services.workerData.set('extractor', snapshot.syncUnit, snapshot.state);
+    }
     if (PHASE_EVENTS[this.current.phase].continue) this.current.next = 'continue';
     delete this.current.inFlightRequestId;
+  }
+
+  /** Remembers the extractor state before an invocation, for `recoverInFlight`. */
+  private snapshotState(requestId: string): void {
+    const unit = this.position.syncUnit;
+    if (!unit || this.current.phase === 'external_sync_units') {
+      fs.rmSync(this.services.layout.stateSnapshotFile, { force: true });
+      return;
+    }
+    const snapshot: StateSnapshot = {
+      requestId,
+      syncUnit: unit.platformId,
+      state: this.services.workerData.get('extractor', unit.platformId) ?? null,
+    };
+    writeFileAtomic(this.services.layout.stateSnapshotFile, JSON.stringify(snapshot));
   }
 
   private get legacy(): boolean {
@@ -137,6 +170,7 @@ class RunDriver {
     const requestId = randomUUID();
     this.current.nextEventType = eventType;
     this.current.inFlightRequestId = requestId;
+    this.snapshotState(requestId);
     this.save();
 
     const event = buildEvent({

@@ -227,30 +227,34 @@ describe('airdrop emulator runs', () => {
     expect(runs[0].runId).toBe(interrupted.runId);
   });
 
-  it('resumes a run whose process died in the middle of an invocation with CONTINUE', async () => {
+  it('resumes a run whose process died in the middle of an invocation: state rolled back, CONTINUE, nothing lost', async () => {
     const handler = goodConnector({ users: 9, tickets: 0, perInvocation: 3, attachments: 0 });
-    const killed = new Error('process killed');
     let calls = 0;
-    // The "process" dies during the second data invocation: the emulator never sees it finish.
+    // The "process" dies during the second data invocation, after the connector saved an advanced
+    // cursor but before its emit: the platform never ingests items u3..u5.
     const dying = scripted(async (type, client, event) => {
       calls++;
       if (calls === 4) {
+        const state = JSON.parse((await client.getState()).data.state);
+        await client.postState({ ...state, cursor: state.cursor + 3 });
         fs.copyFileSync(emulator.layout.platformFile, `${outDir}/platform.snapshot.json`);
-        throw killed;
+        throw new Error('process killed');
       }
       await handler(type, client, event);
     });
     const failed = await emulator.runImport({ invoke: dying, connection: CONNECTION });
     expect(failed.status).toBe('error');
-    // Restore the position as it was on disk while the invocation was in flight, as a real kill would leave it.
+    // Put the position back as a real kill would have left it (in flight), in a new emulator process.
+    await emulator.close();
     fs.copyFileSync(`${outDir}/platform.snapshot.json`, emulator.layout.platformFile);
     fs.rmSync(emulator.layout.runsFile);
+    emulator = await startEmulator(outDir);
 
     const seen: AirdropEvent[] = [];
     const resumed = await emulator.runImport({ invoke: scripted(handler, seen), connection: CONNECTION });
     expect(resumed.status).toBe('done');
     expect(resumed.runId).toBe(failed.runId);
     expect(seen[0].payload.event_type).toBe('CONTINUE_EXTRACTING_DATA');
-    expect(readJsonl(emulator.layout.itemsFile('users'))).toHaveLength(9);
+    expect(readJsonl(emulator.layout.itemsFile('users')).map((u) => u.id)).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']);
   });
 });
