@@ -1,0 +1,107 @@
+import * as path from 'path';
+import { createMockEvent, EventType, spawn } from '../../src/adaas';
+import { PlatformServer } from './helpers/platform-server';
+
+process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
+
+const worker = (name: string) => path.join(__dirname, 'workers', name);
+const server = new PlatformServer();
+
+beforeAll(async () => {
+  await server.start();
+});
+afterAll(async () => {
+  await server.stop();
+});
+beforeEach(() => server.reset());
+
+function event(eventType: string, globalValues: Record<string, string> = {}) {
+  return createMockEvent(server.baseUrl, {
+    payload: { event_type: eventType as EventType },
+    input_data: { global_values: globalValues },
+  });
+}
+
+describe('spawn: timeouts and failing workers', () => {
+  it('soft timeout: the worker is told to wrap up, onTimeout emits PROGRESS', async () => {
+    await spawn({
+      event: event(EventType.StartExtractingData),
+      initialState: {},
+      workerPath: worker('wait-for-timeout.ts'),
+      initialDomainMapping: {},
+      options: { timeout: 1500 },
+    });
+    const callbacks = server.callbacks();
+    expect(callbacks.map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_PROGRESS']);
+    const updates = server.find('POST', '/worker_data_url.update');
+    expect(JSON.parse(updates[updates.length - 1].json.state).seenTimeout).toBe(true);
+  });
+
+  it('the timeout clocks start when the worker is loaded, so start-up does not eat a short timeout', async () => {
+    // Thread start-up (tsx + axios) alone often takes longer than this whole timeout here.
+    await spawn({
+      event: event(EventType.StartExtractingData, { sleep_ms: '200' }),
+      initialState: {},
+      workerPath: worker('sleep-then-done.ts'),
+      initialDomainMapping: {},
+      options: { timeout: 1200 },
+    });
+    expect(server.callbacks().map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_DONE']);
+  });
+
+  it('a task that outlives the soft timeout is asked to wrap up (PROGRESS), not killed', async () => {
+    await spawn({
+      event: event(EventType.StartExtractingData, { sleep_ms: '60000' }),
+      initialState: {},
+      workerPath: worker('sleep-then-done.ts'),
+      initialDomainMapping: {},
+      options: { timeout: 1200 },
+    });
+    expect(server.callbacks().map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_PROGRESS']);
+  });
+
+  it.each([
+    ['throw', 'Worker exited without emitting event. Error: boom: the connector failed'],
+    ['exit', 'Worker exited without emitting event. Check the logs for more information.'],
+  ])('a worker that fails (%s) is answered with *_ERROR from the main thread', async (how, message) => {
+    await spawn({
+      event: event(EventType.ContinueExtractingData, { crash: how }),
+      initialState: {},
+      workerPath: worker('crash.ts'),
+      initialDomainMapping: {},
+    });
+    const callbacks = server.callbacks();
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0].json.event_type).toBe('DATA_EXTRACTION_ERROR');
+    expect(callbacks[0].json.event_data).toEqual({ error: { message } });
+    expect(callbacks[0].headers.authorization).toBe('test-service-account-token');
+  });
+
+  it('a worker file that does not exist is answered with *_ERROR', async () => {
+    await spawn({
+      event: event(EventType.StartExtractingMetadata),
+      initialState: {},
+      workerPath: worker('no-such-worker.ts'),
+      initialDomainMapping: {},
+    });
+    const callbacks = server.callbacks();
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0].json.event_type).toBe('METADATA_EXTRACTION_ERROR');
+    expect(callbacks[0].json.event_data.error.message).toMatch(/^Worker exited without emitting event\. Error: .*no-such-worker/);
+  });
+
+  it('hard timeout terminates a blocked worker and reports *_ERROR', async () => {
+    await spawn({
+      event: event(EventType.StartExtractingAttachments, { crash: 'block' }),
+      initialState: {},
+      workerPath: worker('crash.ts'),
+      initialDomainMapping: {},
+      options: { timeout: 1500 },
+    });
+    const callbacks = server.callbacks();
+    expect(callbacks).toHaveLength(1);
+    expect(callbacks[0].json.event_type).toBe('ATTACHMENT_EXTRACTION_ERROR');
+    expect(callbacks[0].json.event_data.error.message).toMatch(/^Worker exited without emitting event\. Error: Hard timeout/);
+  });
+
+});
