@@ -96,6 +96,17 @@ describe('emit on the wire', () => {
     expect(adapter.hasWorkerEmitted).toBe(true);
   });
 
+  it('a dropped connection on the callback POST is retried (network errors: any method)', async () => {
+    seedState();
+    server.script('POST', '/callback_url', { status: 0, destroy: true, times: 1 });
+    server.script('POST', '/callback_url', { status: 503, times: 1 });
+    const adapter = await adapterFor(testEvent(server, EventType.ContinueExtractingData), {});
+    await adapter.emit(ExtractorEventType.DataExtractionDone);
+    const callbacks = server.callbacks();
+    expect(callbacks).toHaveLength(3);
+    expect(callbacks.every((c) => c.json.event_type === 'DATA_EXTRACTION_DONE')).toBe(true);
+  });
+
   it('a failing callback (after retries) throws and still counts as emitted', async () => {
     seedState();
     server.script('POST', '/callback_url', { status: 400, body: { message: 'bad event' } });

@@ -26,6 +26,8 @@ export interface Scripted {
   body?: unknown;
   headers?: Record<string, string>;
   times?: number;
+  /** Drop the connection instead of answering (a network error for the client). */
+  destroy?: boolean;
 }
 
 type Handler = (req: RecordedRequest, res: http.ServerResponse) => void | Promise<void>;
@@ -134,6 +136,7 @@ export class PlatformServer {
     if (queue && queue.length > 0) {
       const answer = queue[0];
       if (answer.times !== undefined && --answer.times <= 0) queue.shift();
+      if (answer.destroy) return void req.socket.destroy();
       return this.send(res, answer.status, answer.body ?? {}, answer.headers);
     }
     const extra = this.extraRoutes.get(key);
