@@ -1,15 +1,8 @@
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
+import { INTERCOM_BASE_URLS as REGION_BASE_URLS, INTERCOM_VERSION } from '../intercom/constants';
 import { CliError, ExitCode, isNetworkError } from './cli-error';
 import { registerSecret } from './secrets';
 import { Region, REGIONS, WorkspaceInfo } from './settings';
-
-// TODO(cli): take these from code/src/intercom/constants.ts once the client lands, so they live in one place.
-const INTERCOM_VERSION = '2.16';
-const REGION_BASE_URLS: Record<Region, string> = {
-  us: 'https://api.intercom.io',
-  eu: 'https://api.eu.intercom.io',
-  au: 'https://api.au.intercom.io',
-};
 
 /** Where and how the CLI talks to Intercom. `token` is registered as a secret as soon as it is known. */
 export interface IntercomConnection {

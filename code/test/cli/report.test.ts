@@ -214,6 +214,17 @@ describe('report from an output folder', () => {
     expect(fs.readFileSync(path.join(fresh, 'report.json'), 'utf8')).toBe(before);
   });
 
+  it('shows a run the platform has not finished (platform.json) as unfinished, with how to resume', async () => {
+    const fresh = buildFolder();
+    const result = { kind: 'sync', runId: 'run-3', startedAt: '2026-01-01T12:00:00.000Z', phases: [], items: { tags: { received: 4, new: 1, updated: 0 } } };
+    fs.writeFileSync(path.join(fresh, 'platform.json'), JSON.stringify({ current: { runId: 'run-3', kind: 'sync', phase: 'data', result } }));
+    const withUnfinished = await buildReport(fresh);
+    expect(withUnfinished.runs.map((r) => [r.runId, r.status])).toEqual([['run-1', 'done'], ['run-2', 'error'], ['run-3', 'unfinished']]);
+    expect(withUnfinished.problems.find((p) => p.kind === 'run_unfinished')?.message).toBe(
+      'Run sync run-3 is not finished: stopped in phase data; run the same command again to resume',
+    );
+  });
+
   it('`report` on a folder that does not exist says so', async () => {
     const r = await runCli(['report', '--out', path.join(tempDir(), 'nope')]);
     expect(r.code).toBe(2);

@@ -13,6 +13,7 @@ import {
   readDomainMetadata,
   readRuns,
   readStateReport,
+  readUnfinishedRun,
   RunResultLine,
 } from './sources';
 import { readJsonLines } from '../fs-safe';
@@ -22,6 +23,8 @@ export async function buildReport(outDir: string, now = new Date()): Promise<Rep
   const badLines: BadLine[] = [];
   const settings = loadSettings(outDir);
   const runs = await readRuns(outDir, badLines);
+  const unfinished = readUnfinishedRun(outDir);
+  if (unfinished && !runs.some((r) => r.runId === unfinished.runId)) runs.push(unfinished);
   const cliRuns = await readCliRuns(outDir, badLines);
   const stateReport = readStateReport(outDir);
   const metadata = readDomainMetadata(outDir);
@@ -167,7 +170,8 @@ export function findProblems(report: Report): Problem[] {
   const add = (severity: Severity, kind: string, message: string) => problems.push({ severity, kind, message });
   for (const run of report.runs) {
     const label = `${run.kind} ${run.runId}`;
-    if (run.status !== 'done') add('error', 'run_failed', `Run ${label} ended with status ${run.status}: ${run.error ?? 'no message'}`);
+    if (run.status === 'unfinished') add('warning', 'run_unfinished', `Run ${label} is not finished: ${run.error}`);
+    else if (run.status !== 'done') add('error', 'run_failed', `Run ${label} ended with status ${run.status}: ${run.error ?? 'no message'}`);
     for (const row of run.itemTypes) {
       if (row.skipped > 0) {
         const ids = row.skippedSample.slice(0, 3).map((s) => `${s.id} (${s.reason})`).join(', ');

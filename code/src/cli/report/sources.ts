@@ -105,6 +105,24 @@ export function readCliRuns(outDir: string, bad: BadLine[]): Promise<CliRunRecor
   return readLines(path.join(outDir, 'cli-runs.jsonl'), CliRunRecordSchema, bad);
 }
 
+/**
+ * The run the platform emulator has not finished yet (`DIR/platform.json` → `current`), as a run line with
+ * status `unfinished`, or undefined when every run finished.
+ */
+export function readUnfinishedRun(outDir: string): RunResultLine | undefined {
+  const position = readJsonIfExists(path.join(outDir, 'platform.json')) as
+    | { current?: { phase?: string; result?: Record<string, unknown> } }
+    | undefined;
+  const current = position?.current;
+  if (!current?.result) return undefined;
+  const parsed = RunResultSchema.safeParse({
+    ...current.result,
+    status: 'unfinished',
+    error: `stopped in phase ${current.phase ?? 'unknown'}; run the same command again to resume`,
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The connector report in `DIR/state.json`, if the folder has one. */
 export function readStateReport(outDir: string): ConnectorReport | undefined {
   const state = readJsonIfExists(path.join(outDir, 'state.json')) as { intercom?: { report?: unknown } } | undefined;
