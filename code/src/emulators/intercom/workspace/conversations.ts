@@ -191,7 +191,7 @@ export class ConversationFactory {
     if (edge && i === edge.openUnassignedEmail) sourceType = 'email';
     if (edge && i === edge.adminInitiatedRedactedSource) sourceType = 'phone_call';
     if (edge && i === edge.groupWithNastySource) sourceType = 'conversation';
-    const adminInitiated = (edge && i === edge.adminInitiatedRedactedSource) || (admins.length > 0 && r.chance(0.12));
+    const adminInitiated = (edge && i === edge.adminInitiatedRedactedSource) || (!fromMutation && admins.length > 0 && r.chance(0.12));
     const sourceAuthor = adminInitiated && admins.length ? admins[0] : customers[0].person;
     const unassigned = (edge && i === edge.openUnassignedEmail) || r.chance(0.3);
     return {
