@@ -1,7 +1,7 @@
 /**
  * Rate limiting, driven by Intercom's headers (shared/docs/intercom-api.md §2):
  * - {@link computeWait}: how long to wait before retrying a failed attempt (pure);
- * - {@link ConnectionLimiter}: pacing of one connection. Its reservoir follows
+ * - {@link ConnectionLimiter}: pacing of one connection. Its budget follows
  *   `X-RateLimit-Remaining` and refills at `X-RateLimit-Reset`, so 429s stay rare without
  *   sleeping before requests by fixed thresholds;
  * - {@link limiterFor}: one limiter per connection (base URL + token) in the process.
@@ -96,13 +96,27 @@ export interface LimiterOptions {
 
 /**
  * Paces the requests of one Intercom connection. Every attempt runs through {@link schedule};
- * every answer's headers go to {@link observe}. When the window's budget is used up, requests
- * queue until the window resets.
+ * every answer's headers go to {@link observe}. The window's budget follows
+ * `X-RateLimit-Remaining` (minus requests already sent that the answer has not counted); when it
+ * is used up, requests wait until `X-RateLimit-Reset`.
+ *
+ * Bottleneck queues the requests (FIFO) and bounds their concurrency. The budget itself is kept
+ * here, synchronously: Bottleneck's own reservoir is updated asynchronously, so a value computed
+ * from an answer could land after another request had already taken a share, and overshoot.
+ *
+ * Until the first answer tells the budget, one request at a time is let through (a probe), so
+ * an opening burst cannot overshoot a small limit. A server that sends no rate-limit headers
+ * (Intercom omits them on unauthenticated answers) leaves the connection unpaced.
  */
 export class ConnectionLimiter {
-  private readonly bottleneck: Bottleneck;
+  private readonly queue: Bottleneck;
   private readonly fallbackWindowMs: number;
+  private mode: 'probing' | 'paced' | 'unpaced' = 'probing';
+  /** Requests that may still be sent in this window; null = no limit known. */
+  private budget: number | null = 1;
+  /** Requests sent (budget taken) whose task has not finished. */
   private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
   private limit?: number;
   private windowResetAtMs?: number;
   private refillAtMs?: number;
@@ -111,41 +125,48 @@ export class ConnectionLimiter {
 
   constructor(options: LimiterOptions = {}) {
     this.fallbackWindowMs = options.fallbackWindowMs ?? 10_000;
-    this.bottleneck = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? 4, reservoir: null });
-    // The reservoir can also run dry by our own decrements before any answer says so.
-    this.bottleneck.on('depleted', () => this.scheduleRefill(Date.now()));
+    this.queue = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? 4 });
   }
 
   /** Runs `task` when the connection's budget allows; resolves or rejects with it. */
   schedule<T>(task: () => Promise<T>): Promise<T> {
     this.renewIfWindowEnded(Date.now());
-    return this.bottleneck.schedule(async () => {
-      this.inFlight += 1;
+    return this.queue.schedule(async () => {
+      await this.acquire();
       try {
         return await task();
       } finally {
         this.inFlight -= 1;
+        // A probe that got no answer (network failure) hands its place to the next one.
+        if (this.mode === 'probing') this.setBudget(1);
       }
     });
   }
 
-  /** Feeds one answer's rate-limit headers into the pacing. Call it while the answer's task still runs. */
+  /** Feeds one answer's headers into the pacing. Call it inside the answer's task. */
   observe(headers: HeaderBag, now: number = Date.now()): void {
     const info = readRateLimit(headers);
-    if (info.remaining === undefined) return;
+    if (info.remaining === undefined) {
+      if (this.mode === 'probing') {
+        this.mode = 'unpaced';
+        this.setBudget(null);
+      }
+      return;
+    }
+    this.mode = 'paced';
     // An answer from an older window (it was in flight across a reset) says nothing about this one.
     if (info.resetAtMs !== undefined && this.windowResetAtMs !== undefined && info.resetAtMs < this.windowResetAtMs) return;
     if (info.limit !== undefined) this.limit = info.limit;
     if (info.resetAtMs !== undefined) this.windowResetAtMs = info.resetAtMs;
-    // Other requests in flight will spend budget the server has not counted yet.
+    // The other requests in flight will spend budget this answer has not counted yet.
     const others = Math.max(0, this.inFlight - 1);
-    const reservoir = Math.max(0, Math.floor(info.remaining) - others);
-    if (reservoir > 0) this.cancelRefill();
-    void this.bottleneck.updateSettings({ reservoir });
-    if (reservoir === 0) this.scheduleRefill(now);
+    const budget = Math.max(0, Math.floor(info.remaining) - others);
+    if (budget > 0) this.cancelRefill();
+    else this.scheduleRefill(now);
+    this.setBudget(budget);
   }
 
-  /** Milliseconds until queued requests may run again (0 when the budget is not used up). */
+  /** Milliseconds until waiting requests may run again (0 when the budget is not used up). */
   expectedWaitMs(now: number = Date.now()): number {
     return this.refillAtMs === undefined ? 0 : Math.max(0, this.refillAtMs - now);
   }
@@ -155,13 +176,33 @@ export class ConnectionLimiter {
     this.cancelRefill();
   }
 
-  /** After an idle spell the reservoir may still count a window that has ended: its budget is back. */
+  /** Takes one share of the budget, waiting for a refill when there is none. */
+  private acquire(): Promise<void> {
+    if (this.take()) return Promise.resolve();
+    if (this.mode === 'paced') this.scheduleRefill(Date.now());
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private take(): boolean {
+    if (this.budget !== null && this.budget <= 0) return false;
+    if (this.budget !== null) this.budget -= 1;
+    this.inFlight += 1;
+    return true;
+  }
+
+  /** Sets the budget and lets waiting requests through, in order, while it lasts. */
+  private setBudget(budget: number | null): void {
+    this.budget = budget;
+    while (this.waiting.length > 0 && this.take()) this.waiting.shift()?.();
+  }
+
+  /** After an idle spell the budget may still count a window that has ended: it is back in full. */
   private renewIfWindowEnded(now: number): void {
     const reset = this.windowResetAtMs;
     if (reset === undefined || now < reset + RESET_MARGIN_MS || this.renewedWindowAtMs === reset) return;
     this.renewedWindowAtMs = reset;
     this.cancelRefill();
-    void this.bottleneck.updateSettings({ reservoir: this.limit ?? null });
+    this.setBudget(this.limit ?? null);
   }
 
   private scheduleRefill(now: number): void {
@@ -177,7 +218,7 @@ export class ConnectionLimiter {
   private refill(): void {
     this.refillTimer = undefined;
     this.refillAtMs = undefined;
-    void this.bottleneck.updateSettings({ reservoir: this.limit ?? null });
+    this.setBudget(this.limit ?? null);
   }
 
   private cancelRefill(): void {

@@ -258,11 +258,9 @@ export class Transport {
       if (response.status >= 500) stats.serverErrors += 1;
       if (new URL(url).origin === this.apiOrigin) this.options.limiter.observe(plainHeaders(response.headers));
     };
+    let response: AxiosResponse;
     try {
-      const response = await nodeAdapter(config);
-      observe(response);
-      if (response.data instanceof Readable) response.data = this.countingStream(response.data);
-      return response;
+      response = await nodeAdapter(config);
     } catch (error) {
       if (axios.isAxiosError(error) && error.response) {
         observe(error.response);
@@ -270,6 +268,9 @@ export class Transport {
       }
       throw error;
     }
+    observe(response);
+    if (response.data instanceof Readable) response.data = this.countingStream(response.data);
+    return response;
   }
 
   private countingStream(source: Readable): Readable {

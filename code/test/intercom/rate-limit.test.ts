@@ -90,7 +90,29 @@ describe('ConnectionLimiter', () => {
     }
   });
 
-  it('ignores answers without rate-limit headers and answers from an older window', () => {
+  it('lets one request at a time through until an answer tells the budget; no headers means unpaced', async () => {
+    const limiter = new ConnectionLimiter({ maxConcurrent: 4 });
+    try {
+      let running = 0;
+      let most = 0;
+      const task = async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        running -= 1;
+      };
+      await Promise.all([task, task, task].map((t) => limiter.schedule(t)));
+      expect(most).toBe(1);
+      await limiter.schedule(async () => limiter.observe({})); // an answer without rate-limit headers
+      most = 0;
+      await Promise.all([task, task, task].map((t) => limiter.schedule(t)));
+      expect(most).toBe(3);
+    } finally {
+      limiter.dispose();
+    }
+  });
+
+  it('ignores answers from an older window', async () => {
     const limiter = new ConnectionLimiter();
     try {
       const reset = Math.floor(Date.now() / 1000) + 30;
@@ -156,10 +178,9 @@ describe('header-driven pacing through the client', () => {
       const { client } = makeClient({ baseUrl: server.baseUrl, maxConcurrent: 4 });
       const results = await Promise.all(Array.from({ length: 12 }, (_, i) => client.get(`/contacts/${i}`)));
       expect(results).toHaveLength(12);
-      // Before the first answer nothing is known, so the opening burst may overshoot once at most.
-      expect(rejected).toBeLessThanOrEqual(1);
-      expect(client.stats().rateLimited).toBe(rejected);
-      for (const used of counts.values()) expect(used).toBeLessThanOrEqual(limit + 1);
+      expect(rejected).toBe(0);
+      expect(client.stats().rateLimited).toBe(0);
+      for (const used of counts.values()) expect(used).toBeLessThanOrEqual(limit);
     } finally {
       await server.close();
     }
