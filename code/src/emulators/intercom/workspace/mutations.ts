@@ -33,6 +33,7 @@ export function createMutations(ws: WorkspaceCore): Mutations {
 
   const adminPerson = (adminId: string | undefined): Person => {
     const admins = ws.people.admins;
+    if (adminId === undefined && admins.length === 0) return ws.people.bots[0]; // a workspace without admins: workflows act
     const admin = adminId === undefined ? admins[0] : admins.find((a) => a.id === adminId);
     if (!admin) throw notFound('admin', adminId ?? '(none)');
     return { type: 'admin', id: String(admin.id), name: String(admin.name), email: String(admin.email) };
@@ -274,7 +275,7 @@ export function createMutations(ws: WorkspaceCore): Mutations {
           case 'addPart': {
             const id = conv();
             if (!id) break;
-            addPart(id, r.chance(0.5) ? { withAttachment: r.chance(0.3) } : { partType: r.pick(['comment', 'note']), adminId: String(ws.people.admins[0]?.id) });
+            addPart(id, r.chance(0.5) ? { withAttachment: r.chance(0.3) } : { partType: r.pick(['comment', 'note']), adminId: ws.people.admins[0] ? String(ws.people.admins[0].id) : undefined });
             note('conversations', 'updated', id);
             break;
           }
