@@ -35,6 +35,7 @@ class BarsView implements ProgressView {
       clearOnComplete: false,
       autopadding: true,
       barsize: 30,
+      stream: process.stdout,
     },
     cliProgress.Presets.shades_classic,
   );
