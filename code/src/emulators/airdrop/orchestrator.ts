@@ -260,7 +260,11 @@ class RunDriver {
   private ingestArtifacts(reply: WireEmittedEvent, label: string, eventType: string): void {
     const listed = reply.event_data?.artifacts ?? [];
     if (!Array.isArray(listed)) throw new RunFailure(`${label}: event_data.artifacts must be an array`);
+    const ingested = (this.current.ingestedArtifacts ??= []);
     for (const artifact of listed) {
+      if (ingested.includes(artifact?.id)) {
+        throw new RunFailure(`${label}: artifact ${artifact.id} (item type ${artifact.item_type}) was already listed earlier in this run`);
+      }
       let result: IngestResult;
       try {
         result = this.ingest.ingest(artifact);
@@ -268,6 +272,7 @@ class RunDriver {
         if (err instanceof ArtifactError) throw new RunFailure(`${label}: ${err.message}`);
         throw err;
       }
+      ingested.push(artifact.id);
       this.apply(result);
       this.report({
         type: 'artifact',

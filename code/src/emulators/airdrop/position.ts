@@ -19,6 +19,8 @@ export interface RunPosition {
   nextEventType: string;
   /** Request id of an invocation that was started but never finished (process died during it). */
   inFlightRequestId?: string;
+  /** Ids of the artifacts already ingested in this run (an artifact counts once). */
+  ingestedArtifacts?: string[];
   /** Sync units the connector reported in this run (import only). */
   externalSyncUnits?: ExternalSyncUnit[];
   /** The result so far (status and endedAt are filled in at the end). */

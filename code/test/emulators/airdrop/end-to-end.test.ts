@@ -25,9 +25,10 @@ describe('airdrop emulator end to end with the SDK-compatible layer', () => {
   });
 
   it('imports N items and M attachments across many invocations with one DELAY', async () => {
-    // 600 items at 10 ms each; the DELAY comes after 1 s of work, and the 5 s left exceed one invocation.
-    // 16 files at 300 ms each = 4.8 s: the attachments phase needs at least two invocations too.
-    const config: TestConnectorConfig = { items: 600, attachments: 16, filesUrl: files.url, itemCostMs: 10, delayAt: 100, delaySeconds: 5 };
+    // 450 items at 10 ms each; the DELAY comes after 0.5 s of work, and the 4 s left exceed what one
+    // invocation can do (4 s soft timeout minus the worker's start-up). 14 files at 300 ms each = 4.2 s:
+    // the attachments phase needs at least two invocations too.
+    const config: TestConnectorConfig = { items: 450, attachments: 14, filesUrl: files.url, itemCostMs: 10, delayAt: 50, delaySeconds: 5 };
     const { items: N, attachments: M } = config;
     const result = await emulator.runImport({ invoke, connection: CONNECTION, globalValues: toGlobalValues(config), delayScale: 0.01 });
     expect(result.error).toBeUndefined();

@@ -121,6 +121,26 @@ describe('airdrop emulator: bad input fails the run loudly', () => {
     expect(result.error).toMatch(/artifact artifact-abc-0123 \(item type users\): listed in event_data.artifacts but never uploaded/);
   });
 
+  it('an artifact listed a second time', async () => {
+    let first: Awaited<ReturnType<WireClient['uploadItems']>> | undefined;
+    const result = await emulator.runImport({
+      invoke: scripted(async (type, client, event) => {
+        if (type === 'START_EXTRACTING_DATA') {
+          first = await client.uploadItems('users', [item('u1')]);
+          await client.emit('DATA_EXTRACTION_PROGRESS', { artifacts: [first] });
+        } else if (type === 'CONTINUE_EXTRACTING_DATA') {
+          await client.emit('DATA_EXTRACTION_DONE', { artifacts: [first] });
+        } else await good(type, client, event);
+      }),
+      connection: CONNECTION,
+    });
+    expect(result.status).toBe('error');
+    expect(result.error).toBe(
+      `invocation 2 of phase data (CONTINUE_EXTRACTING_DATA): artifact ${first!.id} (item type users) was already listed earlier in this run`,
+    );
+    expect(result.items.users).toEqual({ received: 1, new: 1, updated: 0 });
+  });
+
   it('a state body above 1 MB', async () => {
     let status = 0;
     const result = await importWith('START_EXTRACTING_DATA', async (client) => {
