@@ -6,17 +6,13 @@
  * run is complete: its start time becomes the bookmark of the next sync.
  */
 import {
-  processTask, ExtractorEventType, type ExternalSystemAttachmentStreamingFunction, type NormalizedAttachment, type WorkerAdapter,
+  processTask, ExtractorEventType, type ExternalSystemAttachmentStreamingFunction, type NormalizedAttachment,
 } from '../../adaas';
 import { IntercomDelayRequired, IntercomError, type IntercomClient } from '../../intercom';
 import { refreshAttachmentUrl } from '../attachment-refresh';
-import { createIntercomClient, extraDownloadHosts, userMessage } from '../connection';
-import { backoffCapMs, deadlineOf } from '../deadline';
-import { HttpStatsRecorder } from '../http-stats';
-import { readOptions } from '../options';
-import { completeRun, loadConnectorState, reportCounters, type ConnectorState, type ConnectorStateEnvelope } from '../state';
-
-type Adapter = WorkerAdapter<ConnectorStateEnvelope>;
+import { extraDownloadHosts, userMessage } from '../connection';
+import { openInvocation } from '../invocation';
+import { completeRun, reportCounters, type ConnectorState, type ConnectorStateEnvelope } from '../state';
 
 const statusOf = (error: unknown): number | undefined => (error instanceof IntercomError ? error.status : undefined);
 
@@ -50,40 +46,28 @@ function streamFunction(client: IntercomClient, allowedHosts: string[], state: C
 }
 
 processTask<ConnectorStateEnvelope>({
-  task: async ({ adapter }: { adapter: Adapter }) => {
-    let state: ConnectorState;
+  task: async ({ adapter }) => {
+    const inv = await openInvocation(adapter, ExtractorEventType.AttachmentExtractionError);
+    if (!inv) return;
     try {
-      state = loadConnectorState(adapter.state);
-    } catch (error) {
-      await adapter.emit(ExtractorEventType.AttachmentExtractionError, { error: { message: userMessage(error) } });
-      return;
-    }
-    const options = readOptions(adapter.event.input_data?.global_values);
-    const client = createIntercomClient(adapter.event, options, { deadline: deadlineOf(adapter), backoffCapMs: backoffCapMs(adapter) });
-    const stats = new HttpStatsRecorder(client);
-    const save = () => {
-      stats.addTo(state.report);
-      adapter.state = { ...adapter.state, intercom: state };
-    };
-    try {
-      const result = await adapter.streamAttachments({ stream: streamFunction(client, extraDownloadHosts(options), state) });
+      const stream = streamFunction(inv.client, extraDownloadHosts(inv.options), inv.state);
+      const result = await adapter.streamAttachments({ stream });
       if (result?.delay !== undefined) {
-        state.report.http.delays += 1;
-        save();
+        inv.state.report.http.delays += 1;
+        inv.save();
         await adapter.emit(ExtractorEventType.AttachmentExtractionDelayed, { delay: result.delay });
       } else if (result?.error) {
-        save();
+        inv.save();
         await adapter.emit(ExtractorEventType.AttachmentExtractionError, { error: result.error });
       } else if (adapter.isTimeout) {
-        save();
+        inv.save();
         await adapter.emit(ExtractorEventType.AttachmentExtractionProgress);
       } else {
-        state = completeRun(state);
-        save();
+        inv.save(completeRun(inv.state)); // the run is complete: its start becomes the bookmark
         await adapter.emit(ExtractorEventType.AttachmentExtractionDone);
       }
     } catch (error) {
-      save();
+      inv.save();
       await adapter.emit(ExtractorEventType.AttachmentExtractionError, { error: { message: userMessage(error) } });
     }
   },

@@ -5,24 +5,21 @@
  * seconds, anything else (e.g. a rejected token) → ERROR with a message for the user.
  */
 import { processTask, EventType, ExtractorEventType, SyncMode, type WorkerAdapter } from '../../adaas';
-import { IntercomDelayRequired, type IntercomClient } from '../../intercom';
+import { IntercomDelayRequired } from '../../intercom';
 import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
+import { extraDownloadHosts, userMessage } from '../connection';
 import { runDataLoop } from '../data-loop';
-import { createIntercomClient, extraDownloadHosts, userMessage } from '../connection';
-import { readOptions } from '../options';
+import { openInvocation, type Invocation } from '../invocation';
 import { newestStamp, readRunContext, readWorkspaceAndClock, runStartTime } from '../run-context';
-import { beginRun, loadConnectorState, type ConnectorState, type ConnectorStateEnvelope } from '../state';
-import { HttpStatsRecorder } from '../http-stats';
+import { beginRun, type ConnectorState, type ConnectorStateEnvelope } from '../state';
 import { windowStartFor } from '../window';
-import { backoffCapMs, deadlineOf } from '../deadline';
 
 type Adapter = WorkerAdapter<ConnectorStateEnvelope>;
 
-/** Starts a new run on START, or when there is nothing to resume. */
-async function startRunIfNeeded(adapter: Adapter, state: ConnectorState, client: IntercomClient): Promise<ConnectorState> {
+/** Starts a new run on START, or when there is no unfinished run to resume. */
+async function startRunIfNeeded(adapter: Adapter, { state, client, options }: Invocation): Promise<ConnectorState> {
   const isStart = adapter.event.payload.event_type === EventType.StartExtractingData;
   if (!isStart && state.run && !state.run.dataDone) return state;
-  const options = readOptions(adapter.event.input_data?.global_values);
   const { workspace, serverNow } = await readWorkspaceAndClock(client);
   const startedAt = runStartTime(serverNow, await newestStamp(client));
   const incremental = adapter.event.payload.event_context.mode === SyncMode.INCREMENTAL && state.bookmark !== null;
@@ -37,24 +34,12 @@ async function startRunIfNeeded(adapter: Adapter, state: ConnectorState, client:
 
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
-    const deadline = deadlineOf(adapter);
-    let state: ConnectorState;
+    const inv = await openInvocation(adapter, ExtractorEventType.DataExtractionError);
+    if (!inv) return;
+    const { client } = inv;
     try {
-      state = loadConnectorState(adapter.state);
-    } catch (error) {
-      await adapter.emit(ExtractorEventType.DataExtractionError, { error: { message: userMessage(error) } });
-      return;
-    }
-    const options = readOptions(adapter.event.input_data?.global_values);
-    const client = createIntercomClient(adapter.event, options, { deadline, backoffCapMs: backoffCapMs(adapter) });
-    const stats = new HttpStatsRecorder(client);
-    const save = () => {
-      stats.addTo(state.report);
-      adapter.state = { ...adapter.state, intercom: state };
-    };
-    try {
-      state = await startRunIfNeeded(adapter, state, client);
-      save();
+      inv.save(await startRunIfNeeded(adapter, inv));
+      const state = inv.state;
       adapter.initializeRepos([...allItemTypes(), ATTACHMENTS_ITEM_TYPE].map((itemType) => ({ itemType })));
       const outcome = await runDataLoop({
         kinds: KINDS.filter((k) => adapter.shouldExtract(k.itemType)),
@@ -63,28 +48,28 @@ processTask<ConnectorStateEnvelope>({
           get: (path, o) => client.get(path, o),
         },
         state,
-        listContext: { importAllConversations: state.report.options?.importAllConversations ?? options.importAllConversations },
+        listContext: { importAllConversations: state.report.options?.importAllConversations ?? inv.options.importAllConversations },
         normalizeContext: state.run!.context,
         push: async (itemType, items) => {
           await adapter.getRepo(itemType)!.push(items);
         },
         checkpoint: async () => {
           await adapter.uploadAllRepos();
-          save();
+          inv.save();
           await adapter.postState();
         },
-        isTimeout: () => adapter.isTimeout || Date.now() >= deadline,
+        isTimeout: () => adapter.isTimeout || Date.now() >= inv.deadline,
       });
-      save();
+      inv.save();
       await adapter.emit(outcome === 'done' ? ExtractorEventType.DataExtractionDone : ExtractorEventType.DataExtractionProgress);
     } catch (error) {
       if (error instanceof IntercomDelayRequired) {
-        state.report.http.delays += 1;
-        save();
+        inv.state.report.http.delays += 1;
+        inv.save();
         await adapter.emit(ExtractorEventType.DataExtractionDelayed, { delay: error.delaySeconds });
         return;
       }
-      save();
+      inv.save();
       await adapter.emit(ExtractorEventType.DataExtractionError, { error: { message: userMessage(error) } });
     }
   },

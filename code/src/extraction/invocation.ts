@@ -1,0 +1,53 @@
+/**
+ * What the stateful workers (data, attachments) set up at the start of every invocation: the
+ * connector state, the options, a client whose waits end before the invocation's deadline, and a
+ * `save` that folds the client's counters into the report and puts the state back on the adapter.
+ * Unusable state or options end the invocation at once with the phase's error event.
+ */
+import { ExtractorEventType, type WorkerAdapter } from '../adaas';
+import type { IntercomClient } from '../intercom';
+import { createIntercomClient, userMessage } from './connection';
+import { backoffCapMs, deadlineOf } from './deadline';
+import { HttpStatsRecorder } from './http-stats';
+import { readOptions, type ExtractionOptions } from './options';
+import { loadConnectorState, type ConnectorState, type ConnectorStateEnvelope } from './state';
+
+export interface Invocation {
+  state: ConnectorState;
+  options: ExtractionOptions;
+  client: IntercomClient;
+  /** Epoch ms at which the loop should wrap up. */
+  deadline: number;
+  /** Writes `state` (or a replacement) back to the adapter, with the HTTP counters added to its report. */
+  save(next?: ConnectorState): void;
+}
+
+export async function openInvocation(
+  adapter: WorkerAdapter<ConnectorStateEnvelope>,
+  errorEvent: ExtractorEventType,
+): Promise<Invocation | undefined> {
+  let state: ConnectorState;
+  let options: ExtractionOptions;
+  try {
+    state = loadConnectorState(adapter.state);
+    options = readOptions(adapter.event.input_data?.global_values);
+  } catch (error) {
+    await adapter.emit(errorEvent, { error: { message: userMessage(error) } });
+    return undefined;
+  }
+  const deadline = deadlineOf(adapter);
+  const client = createIntercomClient(adapter.event, options, { deadline, backoffCapMs: backoffCapMs(adapter) });
+  const stats = new HttpStatsRecorder(client);
+  const invocation: Invocation = {
+    state,
+    options,
+    client,
+    deadline,
+    save(next) {
+      if (next) invocation.state = next;
+      stats.addTo(invocation.state.report);
+      adapter.state = { ...adapter.state, intercom: invocation.state };
+    },
+  };
+  return invocation;
+}
