@@ -64,6 +64,8 @@ export class WorkspaceCore {
   readonly deleted = new Map<string, DeletedConversation>();
 
   private skeletonList?: ConversationSkeleton[];
+  private baseContactIds?: string[];
+  private baseCompanyIds?: string[];
   private indexCache?: ConversationIndexEntry[];
   private contactIndexById?: Map<string, number>;
   private companyIndexById?: Map<string, number>;
@@ -141,13 +143,15 @@ export class WorkspaceCore {
   // ----- companies -----
 
   companyIds(): string[] {
-    const base = Array.from({ length: this.ctx.size.companies }, (_, i) => companyId(this.ctx, i));
+    this.baseCompanyIds ??= Array.from({ length: this.ctx.size.companies }, (_, i) => companyId(this.ctx, i));
+    const base = this.baseCompanyIds;
     return [...base, ...this.companiesOverlay.createdOrder].filter((id) => !this.companiesOverlay.deleted.has(id));
   }
 
   companyIndex(id: string): number | undefined {
     if (!this.companyIndexById) {
-      this.companyIndexById = new Map(Array.from({ length: this.ctx.size.companies }, (_, i) => [companyId(this.ctx, i), i]));
+      this.companyIds();
+      this.companyIndexById = new Map(this.baseCompanyIds!.map((id, i) => [id, i]));
     }
     return this.companyIndexById.get(id);
   }
@@ -194,13 +198,15 @@ export class WorkspaceCore {
   // ----- contacts -----
 
   contactIds(): string[] {
-    const base = Array.from({ length: this.ctx.size.contacts }, (_, i) => contactId(this.ctx, i));
+    this.baseContactIds ??= Array.from({ length: this.ctx.size.contacts }, (_, i) => contactId(this.ctx, i));
+    const base = this.baseContactIds;
     return [...base, ...this.contactsOverlay.createdOrder].filter((id) => !this.contactsOverlay.deleted.has(id));
   }
 
   contactIndex(id: string): number | undefined {
     if (!this.contactIndexById) {
-      this.contactIndexById = new Map(Array.from({ length: this.ctx.size.contacts }, (_, i) => [contactId(this.ctx, i), i]));
+      this.contactIds();
+      this.contactIndexById = new Map(this.baseContactIds!.map((id, i) => [id, i]));
     }
     return this.contactIndexById.get(id);
   }
