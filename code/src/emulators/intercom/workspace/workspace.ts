@@ -10,7 +10,7 @@ import { contactCompanyIndexes, contactId, type ContactRecord, generateContact }
 import type { Context } from './context';
 import { type ConversationOverlay, ConversationFactory, type Customer, PART_LIMIT } from './conversations';
 import { URL_LIFETIME_SECONDS } from './files';
-import { articleId, articleStatistics, collectionCount, collectionId, generateArticle, generateCollection, generateHelpCenters } from './helpcenter';
+import { articleId, articleStatistics, EDGE_ARTICLE, collectionCount, collectionId, generateArticle, generateCollection, generateHelpCenters } from './helpcenter';
 import { generatePeople, type People } from './people';
 import { Rng } from './random';
 import { type ConversationSkeleton, conversationIndexOf, generatedConversationCount, generateSkeleton, initiallyDeletedIndexes } from './skeleton';
@@ -351,6 +351,8 @@ export class WorkspaceCore {
     if (!this.articleExists(id)) return undefined;
     const index = this.articleIndex(id);
     const authors = this.people.admins.map((a) => Number(a.id));
+    // Edge case: an article written by an admin who has since been deleted.
+    if (index === EDGE_ARTICLE.noParent && this.ctx.edgeCases && this.people.deletedAdminIds.length) authors.splice(0, authors.length, Number(this.people.deletedAdminIds[0]));
     const article = index !== undefined
       ? generateArticle(this.ctx, index, authors, this.people.tags, this.ctx.size.articles)
       : structuredClone(this.articlesOverlay.created.get(id)!);

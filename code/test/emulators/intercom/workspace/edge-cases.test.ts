@@ -51,6 +51,7 @@ describe('workspace with edge cases (default size, seed 3)', () => {
     const ghostAuthors = parts.filter((p) => p.author.type === 'admin' && !adminIds.has(p.author.id));
     expect(ghostAuthors.length).toBeGreaterThan(0);
     expect(w.admin(ghostAuthors[0].author.id)).toBeUndefined();
+    expect(articles.some((a) => !adminIds.has(String(a.author_id)) && ghostAuthors.some((p) => p.author.id === String(a.author_id)))).toBe(true);
     expect(w.teams().some((t) => (t.admin_ids as unknown[]).length === 0)).toBe(true);
     expect(w.teams().some((t) => (t.admin_ids as unknown[]).length > 0)).toBe(true);
   });
@@ -203,6 +204,20 @@ describe('workspace with edge cases (default size, seed 3)', () => {
     expect(links.some((l) => l.startsWith(`${BASE}/downloads/`))).toBe(true);
     expect(articles.some((a) => parse(a.body).querySelectorAll('img').some((i) => i.getAttribute('src')!.startsWith(`${BASE}/downloads/`)))).toBe(true);
     for (const a of articles) expect(a.statistics.type).toBe('article_statistics');
+  });
+
+  it('gives list shapes equal to the retrieve minus its parts, and consistent timelines', () => {
+    for (const c of conversations) {
+      const { conversation_parts: _parts, ...rest } = c;
+      expect(w.conversation(c.id, { withParts: false })).toEqual(rest);
+      const times = partsOf(c).map((p) => p.created_at as number);
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+      for (const t of times) expect(t).toBeGreaterThanOrEqual(c.created_at);
+      expect(c.updated_at).toBe(Math.max(c.created_at, ...times));
+      expect(c.updated_at).toBeLessThanOrEqual(w.now());
+      const last = partsOf(c).at(-1);
+      if (last) expect(last.state).toBe(c.state);
+    }
   });
 
   it('lists deleted conversations that can no longer be fetched', () => {
