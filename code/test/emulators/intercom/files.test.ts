@@ -58,3 +58,14 @@ test('a tampered signature answers 403, an unknown file 404', async () => {
   expect((await h.anonymous.get(tampered.slice(h.emulator.baseUrl.length))).status).toBe(403);
   expect((await h.anonymous.get('/downloads/no-such-key/file.txt?expires=9999999999&signature=00')).status).toBeGreaterThanOrEqual(403);
 });
+
+test('a file with a non-ASCII name downloads, its name kept in RFC 5987 form', async () => {
+  const truth = h.emulator.workspace.truth.attachments({ allConversations: true });
+  const unicode = truth.find((a) => a.owner.conversationId && /[^\x20-\x7e]/.test(a.name));
+  expect(unicode).toBeDefined();
+  const signed = (await signedUrlsOf(unicode!.owner.conversationId!)).find((u) => u.startsWith(unicode!.url))!;
+  const res = await h.anonymous.get(signed.slice(h.emulator.baseUrl.length), { responseType: 'arraybuffer', timeout: 10_000 });
+  expect(res.status).toBe(200);
+  expect(createHash('sha256').update(Buffer.from(res.data)).digest('hex')).toBe(unicode!.sha256);
+  expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(unicode!.name)}`);
+});

@@ -12,7 +12,7 @@ export function registerFileRoutes(app: FastifyInstance, ctx: EmulatorContext): 
       return reply
         .type(result.contentType)
         .header('content-length', String(result.bytes.length))
-        .header('content-disposition', `inline; filename="${result.name.replace(/["\\\r\n]/g, '_')}"`)
+        .header('content-disposition', contentDisposition(result.name))
         .send(result.bytes);
     }
     const status = result.status === 'missing' ? 404 : 403;
@@ -20,4 +20,13 @@ export function registerFileRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     // A CDN answers in XML/text, not Intercom's error.list.
     return reply.code(status).type('text/plain; charset=utf-8').send(`${status} ${message}\n`);
   });
+}
+
+/**
+ * `inline` with an ASCII fallback name and the real one in RFC 5987 form: a raw non-ASCII header
+ * value makes Node refuse to write the response, which then hangs the download.
+ */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
