@@ -5,7 +5,8 @@
  */
 import { IntercomClient } from '../intercom';
 import { IntercomAuthError, IntercomError } from '../intercom/errors';
-import type { AirdropEvent } from '../adaas';
+import type { AirdropEvent, WorkerAdapter } from '../adaas';
+import { backoffCapMs, deadlineOf, requestTimeoutMs } from './deadline';
 import type { ExtractionOptions } from './options';
 
 /** Time kept in reserve at the end of an invocation for the closing upload and emit. */
@@ -18,15 +19,28 @@ const RESERVE_MS = 1500;
 export function createIntercomClient(
   event: AirdropEvent,
   options: ExtractionOptions,
-  limits: { deadline: number; backoffCapMs?: number },
+  limits: { deadline: number; backoffCapMs?: number; requestTimeoutMs?: number },
 ): IntercomClient {
   return new IntercomClient({
+    ...(limits.requestTimeoutMs !== undefined ? { timeoutMs: limits.requestTimeoutMs } : {}),
     token: event.payload.connection_data.key,
     region: options.region,
     ...(options.apiBaseUrl ? { baseUrl: options.apiBaseUrl } : {}),
     canWait: (ms: number) => Date.now() + ms < limits.deadline - RESERVE_MS,
     ...(limits.backoffCapMs !== undefined ? { backoff: { capMs: limits.backoffCapMs, baseMs: Math.min(1000, limits.backoffCapMs) } } : {}),
   });
+}
+
+/** The client of one worker invocation, with its deadline (epoch ms) for the loop to stop at. */
+export function clientForInvocation(
+  adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>,
+  options: ExtractionOptions,
+): { client: IntercomClient; deadline: number } {
+  const deadline = deadlineOf(adapter);
+  const client = createIntercomClient(adapter.event, options, {
+    deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter),
+  });
+  return { client, deadline };
 }
 
 /** The allow-list of download hosts beyond Intercom's own: the configured emulator host. */

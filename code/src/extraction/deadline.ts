@@ -23,3 +23,8 @@ export function deadlineOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>, sta
 export function backoffCapMs(adapter: Pick<WorkerAdapter<unknown>, 'options'>): number {
   return Math.min(60_000, Math.max(200, softTimeoutOf(adapter) / 8));
 }
+
+/** Timeout of one HTTP attempt: a hung answer must fail (and be retried) well inside the invocation. */
+export function requestTimeoutMs(adapter: Pick<WorkerAdapter<unknown>, 'options'>): number {
+  return Math.min(30_000, Math.max(1000, softTimeoutOf(adapter) / 4));
+}

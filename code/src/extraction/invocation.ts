@@ -6,8 +6,7 @@
  */
 import { ExtractorEventType, type WorkerAdapter } from '../adaas';
 import type { IntercomClient } from '../intercom';
-import { createIntercomClient, userMessage } from './connection';
-import { backoffCapMs, deadlineOf } from './deadline';
+import { clientForInvocation, userMessage } from './connection';
 import { HttpStatsRecorder } from './http-stats';
 import { readOptions, type ExtractionOptions } from './options';
 import { loadConnectorState, type ConnectorState, type ConnectorStateEnvelope } from './state';
@@ -35,8 +34,7 @@ export async function openInvocation(
     await adapter.emit(errorEvent, { error: { message: userMessage(error) } });
     return undefined;
   }
-  const deadline = deadlineOf(adapter);
-  const client = createIntercomClient(adapter.event, options, { deadline, backoffCapMs: backoffCapMs(adapter) });
+  const { client, deadline } = clientForInvocation(adapter, options);
   const stats = new HttpStatsRecorder(client);
   const invocation: Invocation = {
     state,

@@ -3,7 +3,7 @@
  * every normalizer call needs (admin and team names, help-center URLs, custom attribute
  * definitions). Stored in the connector state so later invocations do not read it again.
  */
-import { IntercomAuthError, IntercomDelayRequired, type IntercomClient } from '../intercom';
+import { IntercomAuthError, IntercomDelayRequired, IntercomNotFoundError, IntercomRequestError, type IntercomClient } from '../intercom';
 import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
@@ -120,7 +120,9 @@ export async function readAttributeDefinitions(client: IntercomClient, model: Mo
   }
   try {
     return toDefinitions(await client.get('/conversations/attributes')).map((d) => ({ ...d, custom: true }));
-  } catch {
+  } catch (error) {
+    // Only "this server has no such endpoint" falls back; waits, auth and server errors go up.
+    if (!(error instanceof IntercomNotFoundError) && !(error instanceof IntercomRequestError)) throw error;
     return toDefinitions(await client.get('/data_attributes', { query: { model } }));
   }
 }

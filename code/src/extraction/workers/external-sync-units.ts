@@ -3,8 +3,7 @@
  * the connection (`GET /me`), with its name, region and time zone for the user to recognise.
  */
 import { processTask, ExtractorEventType, type ExternalSyncUnit } from '../../adaas';
-import { createIntercomClient, userMessage } from '../connection';
-import { backoffCapMs, deadlineOf } from '../deadline';
+import { clientForInvocation, userMessage } from '../connection';
 import { readOptions } from '../options';
 import { readWorkspace, type Workspace } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
@@ -23,7 +22,7 @@ processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
       const options = readOptions(adapter.event.input_data?.global_values);
-      const client = createIntercomClient(adapter.event, options, { deadline: deadlineOf(adapter), backoffCapMs: backoffCapMs(adapter) });
+      const { client } = clientForInvocation(adapter, options);
       const workspace = await readWorkspace(client);
       await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionDone, { external_sync_units: [syncUnitOf(workspace)] });
     } catch (error) {

@@ -5,8 +5,7 @@
  */
 import { processTask, ExtractorEventType } from '../../adaas';
 import { KINDS } from '../../kinds';
-import { createIntercomClient, userMessage } from '../connection';
-import { deadlineOf, backoffCapMs } from '../deadline';
+import { clientForInvocation, userMessage } from '../connection';
 import { buildExternalDomainMetadata } from '../metadata';
 import { readOptions } from '../options';
 import { checkContactReferenceField, readAttributeDefinitions } from '../run-context';
@@ -18,7 +17,7 @@ processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
       const options = readOptions(adapter.event.input_data?.global_values);
-      const client = createIntercomClient(adapter.event, options, { deadline: deadlineOf(adapter), backoffCapMs: backoffCapMs(adapter) });
+      const { client } = clientForInvocation(adapter, options);
       const contacts = await readAttributeDefinitions(client, 'contact');
       checkContactReferenceField(options.contactReferenceField, contacts);
       const custom = {
