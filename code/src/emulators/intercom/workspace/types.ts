@@ -91,7 +91,11 @@ export interface Workspace {
 
   /** All company ids in a stable order (creation order). */
   companyIds(): string[];
-  /** `GET /companies/{id}` shape. */
+  /**
+   * `GET /companies/{id}` shape. Note: `custom_attributes` values are typed as in real workspaces
+   * (numbers, booleans, dates as unix seconds) although the 2.16 description declares them strings
+   * (intercom-api.md pitfall 20); response validation must relax that one schema.
+   */
   company(id: string): JsonObject | undefined;
   /** Contact ids attached to a company (full list), stable order. */
   companyContactIds(id: string): string[];

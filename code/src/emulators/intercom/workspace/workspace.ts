@@ -10,7 +10,7 @@ import { contactCompanyIndexes, contactId, type ContactRecord, generateContact }
 import type { Context } from './context';
 import { type ConversationOverlay, ConversationFactory, type Customer, PART_LIMIT } from './conversations';
 import { URL_LIFETIME_SECONDS } from './files';
-import { articleId, articleStatistics, EDGE_ARTICLE, collectionCount, collectionId, generateArticle, generateCollection, generateHelpCenters } from './helpcenter';
+import { articleId, articleStatistics, EDGE_ARTICLE, collectionCount, generateArticle, generateCollection, generateHelpCenters } from './helpcenter';
 import { generatePeople, type People } from './people';
 import { Rng } from './random';
 import { type ConversationSkeleton, conversationIndexOf, generatedConversationCount, generateSkeleton, initiallyDeletedIndexes } from './skeleton';
