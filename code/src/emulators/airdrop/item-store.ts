@@ -6,7 +6,7 @@
  * last appended line: loading drops such a torn tail (the resumed run redoes that invocation).
  */
 import * as fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { OutputLayout } from './layout';
 
 /** Counts of one merge (or of a whole run, summed). */
@@ -20,31 +20,32 @@ export interface ItemCounts {
 }
 
 export class ItemStore {
+  /** Per item type: id → hash of its stored line (the lines themselves stay on disk). */
   private readonly cache = new Map<string, Map<string, string>>();
 
   constructor(private readonly layout: OutputLayout) {}
 
   /** Merges items (each with a string `id`) of one item type and writes the file. */
   merge(itemType: string, items: { id: string }[]): ItemCounts {
-    const lines = this.load(itemType);
+    const hashes = this.load(itemType);
     const counts: ItemCounts = { received: items.length, new: 0, updated: 0 };
-    const appended: string[] = [];
+    const latest = new Map<string, string>(); // id → line, for this batch
     let rewrite = false;
     for (const item of items) {
       const line = JSON.stringify(item);
-      const previous = lines.get(item.id);
-      if (previous === undefined) {
-        counts.new++;
-        appended.push(line);
-      } else {
-        if (previous !== line) counts.updated++;
+      const hash = hashLine(line);
+      const previous = hashes.get(item.id);
+      if (previous === undefined) counts.new++;
+      else {
+        if (previous !== hash) counts.updated++;
         rewrite = true; // also when the id repeats inside this batch: the file must hold it once
       }
-      lines.set(item.id, line);
+      hashes.set(item.id, hash);
+      latest.set(item.id, line);
     }
     const file = this.layout.itemsFile(itemType);
-    if (rewrite) writeLinesAtomic(file, lines.values());
-    else if (appended.length > 0) fs.appendFileSync(file, appended.map((l) => `${l}\n`).join(''));
+    if (rewrite) rewriteWith(file, latest);
+    else if (latest.size > 0) fs.appendFileSync(file, [...latest.values()].map((l) => `${l}\n`).join(''));
     return counts;
   }
 
@@ -54,25 +55,44 @@ export class ItemStore {
   }
 
   private load(itemType: string): Map<string, string> {
-    let lines = this.cache.get(itemType);
-    if (lines) return lines;
-    lines = new Map();
+    let hashes = this.cache.get(itemType);
+    if (hashes) return hashes;
+    hashes = new Map();
     const file = this.layout.itemsFile(itemType);
-    if (fs.existsSync(file)) {
-      const text = fs.readFileSync(file, 'utf8');
-      const rows = text.split('\n');
-      const tornTail = !text.endsWith('\n') && text.length > 0;
-      rows.forEach((line, index) => {
-        if (line.trim() === '') return;
-        if (tornTail && index === rows.length - 1) return; // an append cut short by a crash
-        const item = JSON.parse(line) as { id: string };
-        lines!.set(item.id, line);
-      });
-      if (tornTail) writeLinesAtomic(file, lines.values());
-    }
-    this.cache.set(itemType, lines);
-    return lines;
+    const { lines, tornTail } = readStoredLines(file);
+    for (const line of lines) hashes.set((JSON.parse(line) as { id: string }).id, hashLine(line));
+    if (tornTail) writeLinesAtomic(file, lines);
+    this.cache.set(itemType, hashes);
+    return hashes;
   }
+}
+
+function hashLine(line: string): string {
+  return createHash('sha1').update(line).digest('base64');
+}
+
+/** The complete lines of a store file; a last line without newline is a torn append and left out. */
+function readStoredLines(file: string): { lines: string[]; tornTail: boolean } {
+  if (!fs.existsSync(file)) return { lines: [], tornTail: false };
+  const text = fs.readFileSync(file, 'utf8');
+  const rows = text.split('\n');
+  const tornTail = text.length > 0 && !text.endsWith('\n');
+  if (tornTail) rows.pop();
+  return { lines: rows.filter((l) => l.trim() !== ''), tornTail };
+}
+
+/** Replaces the stored lines of the ids in `latest` and appends the ids the file does not hold yet. */
+function rewriteWith(file: string, latest: Map<string, string>): void {
+  const pending = new Map(latest);
+  const out: string[] = [];
+  for (const line of readStoredLines(file).lines) {
+    const id = (JSON.parse(line) as { id: string }).id;
+    const replacement = pending.get(id);
+    out.push(replacement ?? line);
+    pending.delete(id);
+  }
+  out.push(...pending.values());
+  writeLinesAtomic(file, out);
 }
 
 /** Writes lines to a temp file in chunks (no giant string), then renames it over `file`. */
