@@ -3,8 +3,9 @@
  * and turn a failed run into a one-line error.
  */
 import type { Logger } from 'pino';
-import { CliError, ExitCode, findErrorCode, diskFullError, oneLine } from './cli-error';
+import { CliError, ExitCode, diskFullError, oneLine } from './cli-error';
 import type { IntercomConnection } from './connection';
+import { StopRequested } from './interrupt';
 import { RunKind, runPipeline } from './pipeline';
 import { writeReport } from './report/write';
 import type { Report } from './report/model';
@@ -39,9 +40,16 @@ export const LOCAL_INVOCATION_TIMEOUT_MS = 30_000;
 
 /** Runs one pipeline run, writes the report (even when the run failed) and fails with one line if it did. */
 export async function runAndReport(o: RunAndReportOptions): Promise<CommandResult> {
-  const result = await runPipeline({ ...o, timeoutMs: o.timeoutMs ?? LOCAL_INVOCATION_TIMEOUT_MS });
+  let result;
+  try {
+    result = await runPipeline({ ...o, timeoutMs: o.timeoutMs ?? LOCAL_INVOCATION_TIMEOUT_MS });
+  } catch (err) {
+    // Stopped by the user: the report still shows how far the run got (as an unfinished run).
+    if (err instanceof StopRequested) await writeReport(o.outDir).catch(() => undefined);
+    throw err;
+  }
   const written = await writeReport(o.outDir);
-  if (o.summary !== false) printSummary(written.report, written, [result.runId]);
+  if (o.summary !== false || result.status !== 'done') printSummary(written.report, written, [result.runId]);
   if (result.status !== 'done') throw runFailure(o.kind, result.error ?? 'no message', o.outDir);
   return { ...written, runIds: [result.runId] };
 }
@@ -60,10 +68,4 @@ export function runFailure(kind: RunKind, message: string, outDir: string): CliE
     return new CliError(`The ${kind} stopped because Intercom could not be reached (${text}): check the network, then run the same command again to resume.`, ExitCode.unreachable);
   }
   return new CliError(`The ${kind} failed: ${text}. See report.html in ${outDir}; run the same command again to resume.`, ExitCode.failure);
-}
-
-/** Maps a thrown error to ENOSPC advice when it is one. */
-export function rethrowDiskFull(err: unknown, outDir: string): never {
-  if (findErrorCode(err, (c) => c === 'ENOSPC')) throw diskFullError(outDir);
-  throw err;
 }
