@@ -128,7 +128,6 @@ export class IntercomClient implements PagingClient {
     query?: Query;
     body?: unknown;
     idempotent?: boolean;
-    retryServerErrors?: boolean;
   }): Promise<unknown> {
     return this.send({
       method: request.method,
@@ -136,7 +135,6 @@ export class IntercomClient implements PagingClient {
       query: request.query,
       body: request.body,
       idempotent: request.idempotent ?? request.method === 'GET',
-      retryServerErrors: request.retryServerErrors,
     });
   }
 

@@ -5,7 +5,7 @@
  * and items are validated one by one: a bad item is reported in `invalid`, never dropped silently.
  */
 import type { z } from 'zod';
-import { IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, IntercomServerError } from './errors';
+import { IntercomNetworkError, IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, IntercomServerError } from './errors';
 
 /** URL query parameters. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -53,7 +53,7 @@ export interface ScrollPager<T> extends PagerBase<T> {
   style: 'scroll';
   /** Waiting out "scroll already exists": pause per try (default 15 s) and number of tries (default 6). */
   existingScrollWait?: { pauseMs?: number; maxWaits?: number };
-  /** Restarts after a 500 or an expired scroll before giving up. Default 3. */
+  /** Restarts after a 5xx, a network failure or an expired scroll before giving up. Default 5. */
   maxRestarts?: number;
 }
 
@@ -91,8 +91,8 @@ export interface PagingClient {
     path: string;
     query?: Query;
     body?: unknown;
+    /** May a 5xx or network failure be retried in place? Default: GET yes, POST no. */
     idempotent?: boolean;
-    retryServerErrors?: boolean;
   }): Promise<unknown>;
   /** Sleeps `ms`, or throws IntercomDelayRequired when the caller cannot wait that long. */
   pause(ms: number, why: string): Promise<void>;
@@ -171,7 +171,7 @@ async function* numberedPages<T>(client: PagingClient, pager: PageNumberPager<T>
 async function* scrollPages<T>(client: PagingClient, pager: ScrollPager<T>, from: { scrollParam: string; read: number } | undefined): AsyncGenerator<Page<T>> {
   const pauseMs = pager.existingScrollWait?.pauseMs ?? 15_000;
   const maxWaits = pager.existingScrollWait?.maxWaits ?? 6;
-  const maxRestarts = pager.maxRestarts ?? 3;
+  const maxRestarts = pager.maxRestarts ?? 5;
   let scrollParam = from?.scrollParam;
   let read = from?.read ?? 0;
   let waits = 0;
@@ -185,8 +185,9 @@ async function* scrollPages<T>(client: PagingClient, pager: ScrollPager<T>, from
         method: 'GET',
         path: pager.path,
         query: { ...pager.params, scroll_param: scrollParam },
-        // A 500 mid-scroll cannot be retried in place: the scroll must restart (below).
-        retryServerErrors: false,
+        // Each call advances the scroll on Intercom's side: after a 5xx, a timeout or a broken body
+        // a replay would skip a page, so only a 429 is retried in place; the rest restarts (below).
+        idempotent: false,
       });
     } catch (error) {
       if (scrollParam === undefined && isScrollAlreadyOpen(error)) {
@@ -195,7 +196,8 @@ async function* scrollPages<T>(client: PagingClient, pager: ScrollPager<T>, from
         await client.pause(pauseMs, 'another scroll of this app is still open');
         continue;
       }
-      const broken = error instanceof IntercomServerError || (scrollParam !== undefined && isExpiredScroll(error));
+      const broken =
+        error instanceof IntercomServerError || error instanceof IntercomNetworkError || (scrollParam !== undefined && isExpiredScroll(error));
       if (!broken) throw error;
       restarts += 1;
       if (restarts > maxRestarts) throw error;

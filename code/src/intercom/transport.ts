@@ -45,8 +45,6 @@ export interface TransportRequest {
   responseType?: 'json' | 'stream';
   /** May the request be repeated after a 5xx or a network failure? (429 is always retried.) */
   idempotent: boolean;
-  /** Retry 5xx in place (false for a scroll, which must restart instead). Default true. */
-  retryServerErrors?: boolean;
 }
 
 export interface TransportSuccess {
@@ -91,7 +89,6 @@ export interface TransportOptions {
 /** Per-request facts the retry hooks and the adapter need; travels on the axios config. */
 interface RequestMeta {
   idempotent: boolean;
-  retryServerErrors: boolean;
   nextDelayMs?: number;
   delayRequiredMs?: number;
 }
@@ -199,7 +196,7 @@ export class Transport {
     if (pacingWait > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(pacingWait)) {
       return { ...base, kind: 'delay', delayMs: pacingWait, attempts: 0, message: 'rate-limit window used up' };
     }
-    const meta: RequestMeta = { idempotent: request.idempotent, retryServerErrors: request.retryServerErrors ?? true };
+    const meta: RequestMeta = { idempotent: request.idempotent };
     try {
       const response = await this.http.request({
         method: request.method,
@@ -292,7 +289,7 @@ export class Transport {
     const status = failedStatus(error);
     let retryable: boolean;
     if (status === 429) retryable = true;
-    else if (status !== undefined && status >= 500) retryable = meta.idempotent && meta.retryServerErrors;
+    else if (status !== undefined && status >= 500) retryable = meta.idempotent;
     else if (status !== undefined) retryable = false;
     else retryable = error.code !== AxiosError.ERR_CANCELED && meta.idempotent;
     if (!retryable) return false;

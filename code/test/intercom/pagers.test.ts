@@ -240,6 +240,29 @@ describe('scroll pager', () => {
     expect(client.stats()).toMatchObject({ serverErrors: 1, retries: 0 });
   });
 
+  it('restarts (never replays) after a broken body mid-scroll: a replay would skip the page Intercom already served', async () => {
+    const { client } = makeClient();
+    nock(API)
+      .get('/companies/scroll')
+      .reply(200, answer([item('a')], 's1'))
+      .get('/companies/scroll')
+      .query({ scroll_param: 's1' })
+      .reply(200, '{"type":"list","data":[{"id":"b"')
+      .get('/companies/scroll')
+      .reply(200, answer([item('a')], 't1'))
+      .get('/companies/scroll')
+      .query({ scroll_param: 't1' })
+      .reply(200, answer([item('b')], 't2'))
+      .get('/companies/scroll')
+      .query({ scroll_param: 't2' })
+      .reply(200, answer([], 't3'));
+    const pages = await collect(client.paginate(scroll()));
+    expect(ids(pages)).toEqual([['a'], ['a'], ['b']]);
+    expect(pages[1].restarted).toBe(true);
+    expect(nock.isDone()).toBe(true);
+    expect(client.stats().retries).toBe(0);
+  });
+
   it('gives up with IntercomServerError after too many restarts', async () => {
     const { client } = makeClient();
     nock(API).get('/companies/scroll').times(2).reply(500, errorList('server_error', 'internal network error'));
