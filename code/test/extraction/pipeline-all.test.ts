@@ -1,0 +1,4 @@
+import { pipelineSuite } from './pipeline-suite';
+
+// "Import all conversations" on.
+pipelineSuite(true);

@@ -1,0 +1,4 @@
+import { pipelineSuite } from './pipeline-suite';
+
+// "Import all conversations" off: closed conversations only.
+pipelineSuite(false);
