@@ -110,8 +110,9 @@ export class IntercomSchemaError extends IntercomError {
   readonly id?: string;
   readonly issues: SchemaIssue[];
 
-  constructor(kind: string, id: string | undefined, issues: SchemaIssue[], details: IntercomErrorDetails = {}) {
-    const where = id === undefined ? kind : `${kind} ${id}`;
+  /** `position` names an object without id, e.g. `item 3 of the page`. */
+  constructor(kind: string, id: string | undefined, issues: SchemaIssue[], details: IntercomErrorDetails = {}, position?: string) {
+    const where = id !== undefined ? `${kind} ${id}` : position !== undefined ? `${kind} (${position})` : kind;
     const what = issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
     super(`Invalid ${where} from Intercom: ${what}`, details);
     this.kind = kind;
@@ -120,12 +121,18 @@ export class IntercomSchemaError extends IntercomError {
   }
 
   /** Builds the error from a zod validation failure. */
-  static fromZod(kind: string, id: string | undefined, error: z.ZodError, details: IntercomErrorDetails = {}): IntercomSchemaError {
+  static fromZod(
+    kind: string,
+    id: string | undefined,
+    error: z.ZodError,
+    details: IntercomErrorDetails = {},
+    position?: string,
+  ): IntercomSchemaError {
     const issues = error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),
       message: issue.message,
     }));
-    return new IntercomSchemaError(kind, id, issues, details);
+    return new IntercomSchemaError(kind, id, issues, details, position);
   }
 
   override toJSON(): Record<string, unknown> {

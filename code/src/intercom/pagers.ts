@@ -260,7 +260,7 @@ function readPage<T>(pager: Pager<T>, response: unknown): Omit<Page<T>, 'next'> 
       return;
     }
     const id = idOf(item);
-    const error = IntercomSchemaError.fromZod(pager.kind, id ?? `at index ${index}`, parsed.error, { path: pager.path });
+    const error = IntercomSchemaError.fromZod(pager.kind, id, parsed.error, { path: pager.path }, `item ${index} of the page`);
     invalid.push(id === undefined ? { error } : { id, error });
   });
   return { items, invalid, rawCount: raw.length, totalCount: totalCountOf(record) };

@@ -30,13 +30,16 @@ describe('list pager', () => {
     const { client } = makeClient();
     nock(API)
       .get('/admins')
-      .reply(200, { type: 'admin.list', admins: [item('1'), { id: '2', name: null }, item('3'), { name: 'no id', id: 5 }] });
+      .reply(200, { type: 'admin.list', admins: [item('1'), { id: '2', name: null }, item('3'), { name: 'numeric id', id: 5 }, { name: 'no id at all' }] });
     const pages = await collect(client.paginate(pagers.list({ kind: 'admin', path: '/admins', itemsKey: 'admins', itemSchema: Item })));
     expect(pages).toHaveLength(1);
     expect(ids(pages)).toEqual([['1', '3']]);
     expect(pages[0].items[0]).toEqual(item('1'));
     expect(pages[0].next).toBeNull();
-    expect(pages[0].invalid.map((i) => i.id)).toEqual(['2', '5']);
+    expect(pages[0].invalid.map((i) => i.id)).toEqual(['2', '5', undefined]);
+    expect(pages[0].invalid[1].error.message).toMatch(/^Invalid admin 5 from Intercom: id: /);
+    expect(pages[0].invalid[2].error.message).toMatch(/^Invalid admin \(item 4 of the page\) from Intercom: id: /);
+    expect(pages[0].invalid[2].error.id).toBeUndefined();
     const [bad] = pages[0].invalid;
     expect(bad.error).toBeInstanceOf(IntercomSchemaError);
     expect(bad.error.kind).toBe('admin');
