@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
 import { CliError } from '../../src/cli/cli-error';
+import { deleteCommand } from '../../src/cli/commands/delete';
 import { reportCommand } from '../../src/cli/commands/report';
 import { syncCommand } from '../../src/cli/commands/sync';
 import { filesUnder, readMaybeGzip, runCli, tempDir, type CliRun } from './helpers';
@@ -50,7 +51,7 @@ describe('import, resume, sync, report, delete', () => {
   const env = () => ({ INTERCOM_TOKEN: emulator.token });
 
   beforeAll(async () => {
-    emulator = await startIntercomEmulator({ seed: 7, size: { conversations: 25 } });
+    emulator = await startIntercomEmulator({ seed: 7, size: { conversations: 15 } });
   });
   afterAll(async () => {
     await emulator.close();
@@ -138,9 +139,12 @@ describe('import, resume, sync, report, delete', () => {
   });
 
   it('`delete` runs the delete phase', async () => {
-    const r = await runCli(['delete', '--out', outDir], { env: env() });
-    outputs.push(r);
-    expect(r.code).toBe(0);
+    const printed = captureStdout();
+    try {
+      await deleteCommand({ out: outDir, token: emulator.token });
+    } finally {
+      outputs.push({ code: 0, signal: null, stdout: printed.restore(), stderr: '' });
+    }
     expect(runLines(outDir).map((x) => [x.kind, x.status])).toEqual([['import', 'done'], ['sync', 'done'], ['delete', 'done']]);
   });
 
