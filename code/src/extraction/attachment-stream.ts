@@ -1,0 +1,44 @@
+/**
+ * The attachments phase's stream function: opens a download stream for one attachment. Only
+ * Intercom hosts, the API host and the configured emulator host are contacted (the client checks);
+ * a signed URL that expired (403/410) is refreshed by re-reading its parent once. Failures are
+ * counted in the report and returned as errors (the platform layer skips the file); a wait too long
+ * for this invocation is returned as a delay.
+ */
+import type { ExternalSystemAttachmentStreamingFunction, NormalizedAttachment } from '../adaas';
+import { IntercomDelayRequired, IntercomError, type IntercomClient } from '../intercom';
+import { refreshAttachmentUrl } from './attachment-refresh';
+import { reportCounters, type ConnectorState } from './state';
+
+const statusOf = (error: unknown): number | undefined => (error instanceof IntercomError ? error.status : undefined);
+
+/** The stream function of one invocation. */
+export function streamFunction(client: IntercomClient, allowedHosts: string[], state: ConnectorState): ExternalSystemAttachmentStreamingFunction {
+  const open = async (url: string) => {
+    const response = await client.download(url, { allowedHosts });
+    return { httpStream: response as never };
+  };
+  const failed = (item: NormalizedAttachment, error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    reportCounters.skipped(state.report, 'attachments', item.id, reason);
+    return { error: { message: `Attachment ${item.id} (${item.file_name}) of ${item.parent_id}: ${reason}`, statusCode: statusOf(error) } };
+  };
+  return async ({ item }) => {
+    try {
+      return await open(item.url);
+    } catch (error) {
+      if (error instanceof IntercomDelayRequired) return { delay: error.delaySeconds };
+      if (statusOf(error) !== 403 && statusOf(error) !== 410) return failed(item, error);
+    }
+    // The signed URL expired: read the parent again for a fresh one.
+    try {
+      const fresh = await refreshAttachmentUrl(client, item, state.run?.context);
+      if (!fresh) return failed(item, new Error('its URL expired and the parent no longer lists it'));
+      return await open(fresh);
+    } catch (error) {
+      if (error instanceof IntercomDelayRequired) return { delay: error.delaySeconds };
+      return failed(item, error);
+    }
+  };
+}
+

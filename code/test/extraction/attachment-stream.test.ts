@@ -1,0 +1,78 @@
+/**
+ * The attachments phase's stream function against the Intercom emulator: bytes arrive intact, an
+ * expired signed URL is refreshed from its parent, a foreign host is never contacted.
+ */
+import { createHash } from 'crypto';
+import type { Readable } from 'stream';
+import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
+import { IntercomClient } from '../../src/intercom';
+import { kindOf } from '../../src/kinds';
+import { streamFunction } from '../../src/extraction/attachment-stream';
+import { initialConnectorState } from '../../src/extraction/state';
+import type { NormalizedAttachment } from '../../src/adaas';
+import { partAttachmentId, inlineFileId } from '../../src/normalize';
+
+async function sha256Of(stream: Readable): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+describe('attachment stream function', () => {
+  let emu: IntercomEmulator;
+  let client: IntercomClient;
+  const ctx = { appId: 'app', observedAt: '2026-01-01T00:00:00.000Z' };
+  beforeAll(async () => {
+    emu = await startIntercomEmulator({ seed: 8, size: { conversations: 12, articles: 4, longConversations: 0 } });
+    client = new IntercomClient({ token: emu.token, baseUrl: emu.baseUrl, backoff: { baseMs: 10, capMs: 50 } });
+  });
+  afterAll(async () => emu.close());
+
+  /** The attachment as the data phase would have listed it, and its ground truth. */
+  async function listedAttachment(kind: 'attachment' | 'article') {
+    const truth = emu.workspace.truth.attachments({ allConversations: true })
+      .find((a) => (kind === 'article' ? a.owner.type === 'article' : a.owner.type === 'part' && a.kind === 'attachment'))!;
+    let item: NormalizedAttachment | undefined;
+    if (kind === 'article') {
+      const article = emu.workspace.article(truth.owner.id, { withStatistics: false })!;
+      const id = inlineFileId({ kind: 'article', id: truth.owner.id }, truth.kind === 'linked_file' ? 'file' : 'img', truth.url);
+      item = kindOf('articles')!.normalize(article, ctx).attachments.find((a) => a.id === id);
+    } else {
+      const conversations = kindOf('conversations')!;
+      const conv = await conversations.fetchDetail!(client, { id: truth.owner.conversationId! });
+      item = conversations.normalize(conv, ctx).attachments.find((a) => a.id === partAttachmentId(truth.owner.id, truth.index ?? 0));
+    }
+    expect(item).toBeDefined();
+    return { item: item!, truth };
+  }
+
+  it.each(['attachment', 'article'] as const)('streams a %s file byte for byte', async (kind) => {
+    const { item, truth } = await listedAttachment(kind);
+    const state = initialConnectorState();
+    const result = await streamFunction(client, [], state)({ item, event: {} as never });
+    expect(result.error).toBeUndefined();
+    expect(await sha256Of((result.httpStream as unknown as { data: Readable }).data)).toBe(truth.sha256);
+  });
+
+  it.each(['attachment', 'article'] as const)('refreshes an expired %s URL by re-reading its parent', async (kind) => {
+    const { item, truth } = await listedAttachment(kind);
+    emu.workspace.mutate.advance(3 * 60 * 60); // signed URLs live one hour
+    const before = emu.requestLog().length;
+    const result = await streamFunction(client, [], initialConnectorState())({ item, event: {} as never });
+    expect(result.error).toBeUndefined();
+    expect(await sha256Of((result.httpStream as unknown as { data: Readable }).data)).toBe(truth.sha256);
+    const statuses = emu.requestLog().slice(before).map((e) => `${e.status} ${e.route}`);
+    expect(statuses[0]).toMatch(/^403 /); // the old URL was refused, then the parent was read again
+    expect(statuses.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never contacts a host that is not Intercom\'s or the configured one, and reports the file as skipped', async () => {
+    const { item } = await listedAttachment('attachment');
+    const state = initialConnectorState();
+    const before = emu.requestLog().length;
+    const result = await streamFunction(client, [], state)({ item: { ...item, url: 'https://evil.example.com/a.png' }, event: {} as never });
+    expect(result.error?.message).toMatch(new RegExp(item.id));
+    expect(emu.requestLog().length).toBe(before);
+    expect(state.report.items.attachments?.skipped.count).toBe(1);
+  });
+});
