@@ -4,7 +4,7 @@
  * carries a JSON-serialisable {@link Cursor} from which iteration resumes exactly after that page,
  * and items are validated one by one: a bad item is reported in `invalid`, never dropped silently.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { IntercomNetworkError, IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, IntercomServerError } from './errors';
 
 /** URL query parameters. */
@@ -102,8 +102,21 @@ export interface PagingClient {
 
 export const DEFAULT_PER_PAGE = 50;
 
+/** Validates a cursor read back from saved state. */
+export const CursorSchema: z.ZodType<Cursor> = z.discriminatedUnion('style', [
+  z.object({ style: z.literal('cursor'), startingAfter: z.string().min(1) }),
+  z.object({ style: z.literal('page'), page: z.number().int().min(1) }),
+  z.object({ style: z.literal('scroll'), scrollParam: z.string().min(1), read: z.number().int().min(0) }),
+]);
+
 /** Walks `pager` from the start, or from `from` (a `next` of an earlier page). */
 export async function* iteratePages<T>(client: PagingClient, pager: Pager<T>, from?: Cursor | null): AsyncGenerator<Page<T>> {
+  if (from !== undefined && from !== null) {
+    const checked = CursorSchema.safeParse(from);
+    if (!checked.success) {
+      throw new Error(`Cannot resume ${pager.kind} listing: the saved cursor ${JSON.stringify(from).slice(0, 200)} is not a cursor of this client (${checked.error.issues[0]?.message})`);
+    }
+  }
   const expected = pager.style === 'search' ? 'cursor' : pager.style;
   if (from && (pager.style === 'list' || from.style !== expected)) {
     throw new Error(`Cannot resume ${pager.kind} listing (${pager.style} paging) from a ${from.style} cursor`);

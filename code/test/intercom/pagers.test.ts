@@ -95,8 +95,11 @@ describe('cursor pager (GET per_page / starting_after)', () => {
     expect(ids(rest)).toEqual([['c', 'd'], ['e']]);
   });
 
-  it('refuses a cursor of another paging style', async () => {
+  it('refuses a cursor of another paging style, or a damaged one', async () => {
     const { client } = makeClient();
+    await expect(collect(client.paginate(pager, { startingAfter: 'x' } as unknown as Cursor))).rejects.toThrow(
+      /Cannot resume contact listing: the saved cursor \{"startingAfter":"x"\} is not a cursor of this client/,
+    );
     await expect(collect(client.paginate(pager, { style: 'page', page: 2 }))).rejects.toThrow(/Cannot resume contact listing \(cursor paging\) from a page cursor/);
   });
 });
