@@ -13,7 +13,7 @@ import { buildExternalDomainMetadata } from '../../src/extraction/metadata';
 import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
 
 const SIZE = {
-  admins: 4, teams: 2, tags: 6, companies: 6, contacts: 14, conversations: 36, collections: 2, sections: 2, articles: 5,
+  admins: 4, teams: 2, tags: 6, companies: 6, contacts: 14, conversations: 30, collections: 2, sections: 2, articles: 5,
   helpCenters: 1, maxPartsPerConversation: 6, longConversations: 1, deletedConversations: 2,
 };
 /** Soft timeout of one invocation. Larger than a second or two because worker threads load TypeScript on a shared machine. */
