@@ -58,10 +58,7 @@ function problemsSection(report: Report): string {
   return `<section class="problems"><h2>Problems: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes</h2><ul>${items}</ul></section>`;
 }
 
-function barsSection(report: Report): string {
-  const index = report.runs.length - 1;
-  const run = report.runs[index];
-  if (!run) return `<section><h2>Items</h2><p class="muted">No run recorded in this folder yet.</p></section>`;
+function runItemsTable(run: RunReport, index: number): string {
   const max = Math.max(1, ...run.itemTypes.map((r) => r.extracted + r.skipped + r.failed));
   const rows = run.itemTypes
     .map((row, i) => {
@@ -73,23 +70,39 @@ function barsSection(report: Report): string {
         `<span class="b-new" style="width:${pct(row.new)}"></span><span class="b-updated" style="width:${pct(row.updated)}"></span>` +
         `<span class="b-other" style="width:${pct(other)}"></span><span class="b-skipped" style="width:${pct(row.skipped)}"></span>` +
         `<span class="b-failed" style="width:${pct(row.failed)}"></span></div>`;
-      const skippedList = row.skippedSample.length
-        ? `<details><summary>${row.skippedSample.length} examples</summary>${row.skippedSample.map((s) => `<div><code>${esc(s.id)}</code> ${esc(s.reason)}</div>`).join('')}</details>`
-        : '';
+      const examples = (list: Array<{ id: string; reason: string }>) =>
+        list.length
+          ? `<details><summary>${list.length} examples</summary>${list.map((s) => `<div><code>${esc(s.id)}</code> ${esc(s.reason)}</div>`).join('')}</details>`
+          : '';
       return (
         `<tr><td>${esc(row.itemType)}</td><td class="n">${num(`${p}.extracted`, row.extracted)}</td><td class="n">${num(`${p}.new`, row.new)}</td>` +
-        `<td class="n">${num(`${p}.updated`, row.updated)}</td><td class="n">${num(`${p}.skipped`, row.skipped)}${skippedList}</td>` +
-        `<td class="n">${num(`${p}.failed`, row.failed)}</td><td style="width:35%">${bar}</td></tr>`
+        `<td class="n">${num(`${p}.updated`, row.updated)}</td><td class="n">${num(`${p}.skipped`, row.skipped)}${examples(row.skippedSample)}</td>` +
+        `<td class="n">${num(`${p}.failed`, row.failed)}${examples(row.failedSample)}</td><td style="width:35%">${bar}</td></tr>`
       );
     })
     .join('');
-  const legend = `<p class="legend"><span><i class="b-new"></i>new</span><span><i class="b-updated"></i>updated</span><span><i class="b-other"></i>unchanged</span><span><i class="b-skipped"></i>skipped</span><span><i class="b-failed"></i>failed</span></p>`;
   return (
-    `<section><h2>Latest run: ${esc(run.kind)} <span class="muted">${esc(run.runId)}</span> — <span class="${run.status === 'done' ? 'ok' : 'bad'}">${esc(run.status)}</span></h2>` +
-    `<table><thead><tr><th>Item type</th><th class="n">Extracted</th><th class="n">New</th><th class="n">Updated</th><th class="n">Skipped</th><th class="n">Failed</th><th></th></tr></thead><tbody>${rows}</tbody></table>${legend}` +
-    truncatedBlock(run, index) +
-    `</section>`
+    `<table><thead><tr><th>Item type</th><th class="n">Extracted</th><th class="n">New</th><th class="n">Updated</th><th class="n">Skipped</th><th class="n">Failed</th><th></th></tr></thead><tbody>${rows}</tbody></table>` +
+    `<p class="legend"><span><i class="b-new"></i>new</span><span><i class="b-updated"></i>updated</span><span><i class="b-other"></i>unchanged</span><span><i class="b-skipped"></i>skipped</span><span><i class="b-failed"></i>failed</span></p>` +
+    truncatedBlock(run, index)
   );
+}
+
+function runTitle(run: RunReport): string {
+  return `${esc(run.kind)} <span class="muted">${esc(run.runId)}</span> — <span class="${run.status === 'done' ? 'ok' : 'bad'}">${esc(run.status)}</span>`;
+}
+
+/** Per-type bars: the latest run open, earlier runs folded. */
+function barsSection(report: Report): string {
+  if (report.runs.length === 0) return `<section><h2>Items</h2><p class="muted">No run recorded in this folder yet.</p></section>`;
+  const latest = report.runs.length - 1;
+  const earlier = report.runs
+    .slice(0, latest)
+    .map((run, i) => ({ run, i }))
+    .reverse()
+    .map(({ run, i }) => `<details><summary>Earlier run: ${runTitle(run)}</summary>${runItemsTable(run, i)}</details>`)
+    .join('');
+  return `<section><h2>Latest run: ${runTitle(report.runs[latest])}</h2>${runItemsTable(report.runs[latest], latest)}${earlier}</section>`;
 }
 
 function truncatedBlock(run: RunReport, index: number): string {
