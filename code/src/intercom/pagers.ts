@@ -140,7 +140,8 @@ export async function* iteratePages<T>(client: PagingClient, pager: Pager<T>, fr
 
 async function* listPages<T>(client: PagingClient, pager: ListPager<T>): AsyncGenerator<Page<T>> {
   const response = await client.requestJson({ method: 'GET', path: pager.path, query: pager.params });
-  yield { ...readPage(pager, response), next: null };
+  const { rawCount: _count, ...page } = readPage(pager, response);
+  yield { ...page, next: null };
 }
 
 async function* cursorPages<T>(client: PagingClient, pager: CursorPager<T> | SearchPager<T>, startingAfter: string | undefined): AsyncGenerator<Page<T>> {
@@ -161,7 +162,7 @@ async function* cursorPages<T>(client: PagingClient, pager: CursorPager<T> | Sea
             idempotent: true, // a search changes nothing
           })
         : await client.requestJson({ method: 'GET', path: pager.path, query: { ...pager.params, per_page: perPage, starting_after: after } });
-    const page = readPage(pager, response);
+    const { rawCount: _count, ...page } = readPage(pager, response);
     const nextAfter = nextStartingAfter(response);
     const next: Cursor | null = nextAfter !== undefined && nextAfter !== after ? { style: 'cursor', startingAfter: nextAfter } : null;
     yield { ...page, next };
@@ -174,8 +175,8 @@ async function* numberedPages<T>(client: PagingClient, pager: PageNumberPager<T>
   const perPage = pager.perPage ?? DEFAULT_PER_PAGE;
   for (let page = firstPage; ; page += 1) {
     const response = await client.requestJson({ method: 'GET', path: pager.path, query: { ...pager.params, page, per_page: perPage } });
-    const read = readPage(pager, response);
-    const more = read.rawCount > 0 && hasNextPage(response, page);
+    const { rawCount, ...read } = readPage(pager, response);
+    const more = rawCount > 0 && hasNextPage(response, page);
     yield { ...read, next: more ? { style: 'page', page: page + 1 } : null };
     if (!more) return;
   }
@@ -234,7 +235,7 @@ async function* scrollPages<T>(client: PagingClient, pager: ScrollPager<T>, from
     yield {
       items: page.items,
       invalid: page.invalid,
-      totalCount: page.totalCount,
+      ...(page.totalCount === undefined ? {} : { totalCount: page.totalCount }),
       next: { style: 'scroll', scrollParam, read },
       ...(restarted ? { restarted: true } : {}),
     };
@@ -261,7 +262,7 @@ function readPage<T>(pager: Pager<T>, response: unknown): Omit<Page<T>, 'next'> 
   const record = response as Record<string, unknown>;
   const raw = record[pager.itemsKey];
   if (raw === undefined || raw === null) {
-    return { items: [], invalid: [], rawCount: 0, totalCount: totalCountOf(record) };
+    return { items: [], invalid: [], rawCount: 0, ...totalCountOf(record) };
   }
   if (!Array.isArray(raw)) throw envelopeError('expected an array', pager.itemsKey);
   const items: T[] = [];
@@ -276,7 +277,7 @@ function readPage<T>(pager: Pager<T>, response: unknown): Omit<Page<T>, 'next'> 
     const error = IntercomSchemaError.fromZod(pager.kind, id, parsed.error, { path: pager.path }, `item ${index} of the page`);
     invalid.push(id === undefined ? { error } : { id, error });
   });
-  return { items, invalid, rawCount: raw.length, totalCount: totalCountOf(record) };
+  return { items, invalid, rawCount: raw.length, ...totalCountOf(record) };
 }
 
 function idOf(item: unknown): string | undefined {
@@ -285,8 +286,8 @@ function idOf(item: unknown): string | undefined {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
-function totalCountOf(record: Record<string, unknown>): number | undefined {
-  return typeof record.total_count === 'number' ? record.total_count : undefined;
+function totalCountOf(record: Record<string, unknown>): { totalCount?: number } {
+  return typeof record.total_count === 'number' ? { totalCount: record.total_count } : {};
 }
 
 function pagesOf(response: unknown): Record<string, unknown> | undefined {

@@ -35,6 +35,7 @@ describe('list pager', () => {
     expect(pages).toHaveLength(1);
     expect(ids(pages)).toEqual([['1', '3']]);
     expect(pages[0].items[0]).toEqual(item('1'));
+    expect(Object.keys(pages[0]).sort()).toEqual(['invalid', 'items', 'next']);
     expect(pages[0].next).toBeNull();
     expect(pages[0].invalid.map((i) => i.id)).toEqual(['2', '5', undefined]);
     expect(pages[0].invalid[1].error.message).toMatch(/^Invalid admin 5 from Intercom: id: /);
