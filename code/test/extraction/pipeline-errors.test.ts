@@ -37,4 +37,5 @@ describe('pipeline errors', () => {
       if (fs.statSync(full).isFile()) expect({ file, leaked: fs.readFileSync(full).includes(p.intercom.token) }).toEqual({ file, leaked: false });
     }
   });
+
 });
