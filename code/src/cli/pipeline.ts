@@ -35,6 +35,8 @@ export interface PipelineOptions {
   logger?: Logger;
   /** Draw bars even when stdout is not a terminal (default: only on a TTY). */
   tty?: boolean;
+  /** No progress output at all (benchmarks). */
+  quiet?: boolean;
 }
 
 /** The snap-in's import options as global values (contract §2). */
@@ -56,7 +58,7 @@ export async function runPipeline(o: PipelineOptions): Promise<RunResult> {
   const { startAirdropEmulator } = await import('../emulators/airdrop');
   const interrupt = new Interrupt(o.resumeCommand).listen();
   const emulator = await startAirdropEmulator({ outDir: o.outDir });
-  const view = createProgressView(o.kind, o.expected, o.tty);
+  const view = o.quiet ? { update: () => {}, stop: () => {} } : createProgressView(o.kind, o.expected, o.tty);
   const functions = createFunctions(o.timeoutMs ? { timeoutMs: o.timeoutMs } : undefined);
   o.logger?.info({ kind: o.kind, outDir: o.outDir, baseUrl: o.connection.baseUrl }, 'run starting');
   try {
