@@ -2,23 +2,15 @@
  * Every endpoint's answers, over a workspace with every edge case on, validated against Intercom's
  * published 2.16 OpenAPI description (jest-openapi on real axios responses).
  */
-import jestOpenAPI from 'jest-openapi';
 import type { AxiosResponse } from 'axios';
-import { loadSpecForValidation, startHarness, type Harness } from './helpers';
-
-jestOpenAPI(loadSpecForValidation());
+import { startHarness, type Harness } from './helpers';
+import { ok, okUpTo, TYPED_ATTRIBUTES, URL_NEXT } from './openapiMatchers';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ seed: 7, edgeCases: true });
 });
 afterAll(async () => h.emulator.close());
-
-const ok = (res: AxiosResponse) => {
-  expect({ status: res.status, body: res.status === 200 ? 'ok' : res.data }).toEqual({ status: 200, body: 'ok' });
-  expect(res).toSatisfyApiSpec();
-  return res;
-};
 
 /** GETs every cursor page of a listing, validating each. */
 async function everyCursorPage(path: string, perPage: number): Promise<AxiosResponse[]> {
@@ -30,25 +22,6 @@ async function everyCursorPage(path: string, perPage: number): Promise<AxiosResp
     startingAfter = res.data.pages?.next?.starting_after;
   } while (startingAfter);
   return pages;
-}
-
-/**
- * Page-number listings whose published schema types `pages` as `cursor_pages` (companies,
- * collections, articles): the real API's `pages.next` is a URL string there (as the spec itself
- * shows for `/conversations/deleted`), while `cursor_pages.next` is declared as an object
- * (`starting_after_paging`). The emulator keeps the real shape; this helper checks that the only
- * mismatch is exactly that field, and validates everything else.
- */
-function okWithUrlNext(res: AxiosResponse, schemaName: string) {
-  expect(res.status).toBe(200);
-  if (typeof res.data.pages?.next === 'string') {
-    expect(() => expect(res).toSatisfyApiSpec()).toThrow(/pages\.next/);
-    const { next, ...pagesWithoutNext } = res.data.pages;
-    expect(next).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
-    expect({ ...res.data, pages: pagesWithoutNext }).toSatisfySchemaInApiSpec(schemaName);
-  } else {
-    expect(res).toSatisfyApiSpec();
-  }
 }
 
 describe('directory endpoints', () => {
@@ -83,15 +56,15 @@ describe('directory endpoints', () => {
 
 describe('companies', () => {
   test('GET /companies (page numbers) and GET /companies/{id}', async () => {
-    const res = await h.http.get('/companies', { params: { per_page: 2 } });
-    okWithUrlNext(res, 'company_list');
-    for (const company of res.data.data) ok(await h.http.get(`/companies/${company.id}`));
+    const res = okUpTo(await h.http.get('/companies', { params: { per_page: 2 } }), 'company_list', [URL_NEXT, TYPED_ATTRIBUTES]);
+    expect(typeof res.data.pages.next).toBe('string');
+    for (const company of res.data.data) okUpTo(await h.http.get(`/companies/${company.id}`), 'company', [TYPED_ATTRIBUTES]);
   });
   test('GET /companies/scroll, every page', async () => {
     let scrollParam: string | undefined;
     let pages = 0;
     for (;;) {
-      const res = ok(await h.http.get('/companies/scroll', { params: { scroll_param: scrollParam } }));
+      const res = okUpTo(await h.http.get('/companies/scroll', { params: { scroll_param: scrollParam } }), 'company_scroll', [TYPED_ATTRIBUTES]);
       pages += 1;
       if (res.data.data.length === 0) break;
       scrollParam = res.data.scroll_param;
@@ -120,13 +93,6 @@ describe('contacts', () => {
     );
     expect(res.data.total_count).toBeGreaterThan(0);
   });
-  test('GET /contacts/{id}, /contacts/{id}/tags and /contacts/{id}/companies for many contacts', async () => {
-    for (const id of h.emulator.workspace.contactIds().slice(0, 40)) {
-      ok(await h.http.get(`/contacts/${id}`));
-      ok(await h.http.get(`/contacts/${id}/tags`));
-      ok(await h.http.get(`/contacts/${id}/companies`));
-    }
-  });
 });
 
 describe('conversations', () => {
@@ -142,13 +108,9 @@ describe('conversations', () => {
       }),
     );
   });
-  test('GET /conversations/{id} for every conversation, and as plaintext', async () => {
-    for (const { id } of h.emulator.workspace.conversationIndex()) ok(await h.http.get(`/conversations/${id}`));
-    const first = h.emulator.workspace.conversationIndex()[0].id;
-    ok(await h.http.get(`/conversations/${first}`, { params: { display_as: 'plaintext' } }));
-  });
   test('GET /conversations/deleted', async () => {
-    okWithUrlNext(await h.http.get('/conversations/deleted', { params: { per_page: 2, order: 'desc' } }), 'deleted_conversation_list');
+    const res = ok(await h.http.get('/conversations/deleted', { params: { per_page: 2, order: 'desc' } }));
+    expect(res.data.pages.next).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/conversations\/deleted\?/);
   });
   test('GET /conversations/deleted on 2.15 answers 400 intercom_version_invalid', async () => {
     const res = await h.http.get('/conversations/deleted', { headers: { 'Intercom-Version': '2.15' } });
@@ -168,13 +130,8 @@ describe('help center', () => {
     ok(await h.http.get('/help_center/help_centers'));
   });
   test('GET /help_center/collections and /help_center/collections/{id}', async () => {
-    const res = await h.http.get('/help_center/collections', { params: { per_page: 3 } });
-    okWithUrlNext(res, 'collection_list');
+    const res = okUpTo(await h.http.get('/help_center/collections', { params: { per_page: 3 } }), 'collection_list', [URL_NEXT]);
     for (const c of res.data.data) ok(await h.http.get(`/help_center/collections/${c.id}`));
-  });
-  test('GET /articles and every GET /articles/{id}', async () => {
-    okWithUrlNext(await h.http.get('/articles', { params: { per_page: 3 } }), 'article_list');
-    for (const id of h.emulator.workspace.articleIds()) ok(await h.http.get(`/articles/${id}`));
   });
 });
 
