@@ -121,10 +121,12 @@ export function normalizeConversation(conv: IntercomConversation, ctx: Normalize
   }
 
   const returned = rawParts.length;
+  // The list's own total_count is authoritative. statistics.count_conversation_parts is only a
+  // fallback: whether it counts the source message is not documented, and counting it would
+  // report every conversation as truncated by one.
   const total = Math.max(
     returned,
-    conv.conversation_parts?.total_count ?? 0,
-    conv.statistics?.count_conversation_parts ?? 0,
+    conv.conversation_parts?.total_count ?? conv.statistics?.count_conversation_parts ?? 0,
   );
   const truncated = conv.conversation_parts != null && total > returned;
   // Older payloads may lack `state`; `open` still tells open from closed.

@@ -25,6 +25,14 @@ describe('normalizeConversation', () => {
     expect(result.conversation.data.parts_truncated).toBe(false);
   });
 
+  it('trusts total_count over a statistics count that also counts the opening message', () => {
+    const raw = fixture('conversations/conversation-full.json');
+    const returned = raw.conversation_parts.conversation_parts.length;
+    raw.conversation_parts.total_count = returned;
+    raw.statistics.count_conversation_parts = returned + 1;
+    expect(normalizeConversation(parse(raw), ctx).truncation).toBeUndefined();
+  });
+
   it('falls back to the statistics count when total_count is missing', () => {
     const raw = fixture('conversations/conversation-full.json');
     delete raw.conversation_parts.total_count;
