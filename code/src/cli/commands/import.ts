@@ -59,6 +59,7 @@ export function registerImport(program: Command, run: (work: () => Promise<unkno
   withConnectionFlags(program.command('import').description('full import of an Intercom workspace into an output folder'))
     .option('--out <dir>', 'output folder (created if missing)')
     .option('--all-conversations', 'import open and snoozed conversations too (default: closed only)')
+    .option('--no-all-conversations', 'closed conversations only (turns off a choice saved in the folder)')
     .option('--contact-ref-field <name>', 'contact custom attribute holding the contact reference id (default: Intercom id)')
     .action((flags: ImportFlags) => run(() => importCommand(flags)));
 }
