@@ -120,11 +120,24 @@ export function matches<R>(filter: Filter<R>, record: R, timeZone: string): bool
  * the next day, `<` before the start of the value's day.
  */
 function matchDate(operator: Operator, value: number, present: number[], timeZone: string): boolean {
-  const dayStart = startOfDay(value, timeZone);
-  const nextDayStart = startOfNextDay(value, timeZone);
+  const { dayStart, nextDayStart } = dayBounds(value, timeZone);
   if (operator === '>') return present.some((v) => v >= nextDayStart);
   if (operator === '<') return present.some((v) => v < dayStart);
   return present.some((v) => v >= dayStart && v < nextDayStart);
+}
+
+const boundsCache = new Map<string, { dayStart: number; nextDayStart: number }>();
+
+/** Day boundaries of a value, memoized: a search compares one value with thousands of records. */
+function dayBounds(value: number, timeZone: string): { dayStart: number; nextDayStart: number } {
+  const key = `${timeZone}:${value}`;
+  let bounds = boundsCache.get(key);
+  if (!bounds) {
+    bounds = { dayStart: startOfDay(value, timeZone), nextDayStart: startOfNextDay(value, timeZone) };
+    if (boundsCache.size > 1000) boundsCache.clear();
+    boundsCache.set(key, bounds);
+  }
+  return bounds;
 }
 
 function normalize(v: unknown, type: FieldType): unknown {
