@@ -40,7 +40,11 @@ export function buildProgram(): Command {
     .name('airdrop')
     .description('Intercom → DevRev Airdrop snap-in: import, sync, estimate, report, demo, emulators')
     .option('--verbose', "show the snap-in's own log lines (platform layer) on the terminal")
-    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 failure, 2 usage, 3 token rejected, 4 Intercom unreachable, 5 disk full,\n' +
+        '6 output folder of another workspace, 130 stopped by Ctrl-C (run the same command again to resume).',
+    )
     .configureOutput({
       writeOut: (text) => process.stdout.write(redact(text)),
       writeErr: (text) => process.stderr.write(redact(text)),

@@ -93,6 +93,13 @@ describe('CLI errors', () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
+  it('a usage mistake (unknown region) is one line and exit 2', async () => {
+    const r = await runCli(['import', '--out', tempDir(), '--region', 'mars', '--token', SECRET]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining("argument 'mars' is invalid. Allowed choices are us, eu, au.")]);
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+
   it('sync on a folder without an import: exit 2, says to import first', async () => {
     const out = tempDir();
     const r = await runCli(['sync', '--out', out, '--intercom-url', emulator.baseUrl, '--token', emulator.token]);
