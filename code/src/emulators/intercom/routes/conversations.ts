@@ -6,7 +6,7 @@ import { requireVersion } from '../http/versions';
 import { conversationAsPlaintext } from '../plaintext';
 import { CONVERSATION_INDEX_FIELDS, conversationFields } from '../search/fields';
 import { runSearch } from '../search/runSearch';
-import type { JsonObject } from '../workspace/types';
+import type { ConversationIndexEntry, JsonObject } from '../workspace/types';
 import { bodyObject, found, param, queryOf, requiredString } from './shared';
 
 const NOT_FOUND = ['conversation_not_found', 'Conversation not found'] as const;
@@ -16,10 +16,21 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: EmulatorCo
   const ws = () => ctx.workspace;
   const listShape = (id: string) => ws().conversation(id, { withParts: false });
 
+  // The index sorted most recently updated first, re-sorted only when the workspace changed (its clock moved).
+  let recency: { version: string; sorted: ConversationIndexEntry[] } | undefined;
+  const byRecency = (): ConversationIndexEntry[] => {
+    const index = ws().conversationIndex();
+    const version = `${ws().now()}:${index.length}`;
+    if (recency?.version !== version) {
+      recency = { version, sorted: [...index].sort((a, b) => b.updated_at - a.updated_at || compareIds(b.id, a.id)) };
+    }
+    return recency.sorted;
+  };
+
   app.get('/conversations', async (req) => {
     const q = queryOf(req);
     const perPage = readPerPage(q.per_page, { default: 20, max: 150 });
-    const index = [...ws().conversationIndex()].sort((a, b) => b.updated_at - a.updated_at || compareIds(b.id, a.id));
+    const index = byRecency();
     const page = keysetPage(index, {
       scope: 'conversations', perPage, startingAfter: q.starting_after, keyOf: (c) => c.updated_at, idOf: (c) => c.id, descending: true,
     });
