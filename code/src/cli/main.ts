@@ -16,7 +16,7 @@ import { registerImport } from './commands/import';
 import { registerReport } from './commands/report';
 import { registerSync } from './commands/sync';
 import { out } from './output';
-import { redact } from './secrets';
+import { redact, registerSecret } from './secrets';
 
 // The platform layer logs to the terminal; keep it for progress and our one-line errors unless --verbose.
 // What it would warn about (skipped attachments, retries) is in the report.
@@ -63,7 +63,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Registers the token of the command line and the environment before anything can print. */
+function registerSecretsOf(argv: string[]): void {
+  registerSecret(process.env.INTERCOM_TOKEN);
+  argv.forEach((arg, i) => {
+    if (arg === '--token') registerSecret(argv[i + 1]);
+    else if (arg.startsWith('--token=')) registerSecret(arg.slice('--token='.length));
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
+  registerSecretsOf(argv);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
