@@ -126,8 +126,10 @@ describe('conversations', () => {
 });
 
 describe('help center', () => {
-  test('GET /help_center/help_centers', async () => {
-    ok(await h.http.get('/help_center/help_centers'));
+  test('GET /help_center/help_centers and /help_center/help_centers/{id}', async () => {
+    const res = ok(await h.http.get('/help_center/help_centers'));
+    expect(res.data.data.length).toBeGreaterThan(0);
+    for (const hc of res.data.data) ok(await h.http.get(`/help_center/help_centers/${hc.id}`));
   });
   test('GET /help_center/collections and /help_center/collections/{id}', async () => {
     const res = okUpTo(await h.http.get('/help_center/collections', { params: { per_page: 3 } }), 'collection_list', [URL_NEXT]);
