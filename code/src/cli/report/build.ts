@@ -200,7 +200,8 @@ export function findProblems(report: Report): Problem[] {
   for (const field of audit.fields) {
     if (field.unresolved > 0) {
       const eg = field.sample.slice(0, 3).map((s) => `${s.id} → ${s.value}`).join(', ');
-      add('error', 'unresolved_references', `${field.unresolved} of ${field.checked} references in ${field.itemType}.${field.field} do not resolve (${field.targets.join(', ')}), e.g. ${eg}`);
+      // A warning, not an error: Intercom keeps references to deleted objects (e.g. a removed teammate on old parts).
+      add('warning', 'unresolved_references', `${field.unresolved} of ${field.checked} references in ${field.itemType}.${field.field} do not resolve (${field.targets.join(', ')}), e.g. ${eg}`);
     }
   }
   if (audit.mentions.unresolved > 0) {

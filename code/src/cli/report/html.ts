@@ -126,7 +126,8 @@ function historySection(report: Report): string {
         `<tr><td>${esc(run.kind)}<div class="muted">${esc(run.runId)}</div></td><td>${esc(run.startedAt ?? '')}</td>` +
         `<td class="${run.status === 'done' ? 'ok' : 'bad'}">${esc(run.status)}${run.error ? `<div class="muted">${esc(run.error)}</div>` : ''}</td>` +
         `<td class="n">${num(`${p}.durationSeconds`, run.durationSeconds, 'dec')}</td>` +
-        `<td class="n">${num(`${p}.http.requests`, h?.requests)}</td><td class="n">${num(`${p}.http.rateLimited`, h?.rateLimited)}</td>` +
+        `<td class="n">${num(`${p}.http.requests`, h?.requests)}</td><td class="n">${num(`${p}.http.retries`, h?.retries)}</td>` +
+        `<td class="n">${num(`${p}.http.serverErrors`, h?.serverErrors)}</td><td class="n">${num(`${p}.http.rateLimited`, h?.rateLimited)}</td>` +
         `<td class="n">${num(`${p}.http.waitedSeconds`, h?.waitedSeconds, 'dec')}</td><td class="n">${num(`${p}.http.rateShare`, h?.rateShare, 'percent')}</td>` +
         `<td class="n">${num(`${p}.attachments.received`, run.attachments.received)}</td><td class="muted">${phases}</td></tr>`
       );
@@ -134,7 +135,7 @@ function historySection(report: Report): string {
     .join('');
   return (
     `<section><h2>Run history</h2><table><thead><tr><th>Run</th><th>Started</th><th>Status</th><th class="n">Seconds</th><th class="n">Requests</th>` +
-    `<th class="n">429s</th><th class="n">Waited s</th><th class="n">Rate used</th><th class="n">Files</th><th>Phases</th></tr></thead><tbody>${rows}</tbody></table></section>`
+    `<th class="n">Retries</th><th class="n">5xx</th><th class="n">429s</th><th class="n">Waited s</th><th class="n">Rate used</th><th class="n">Files</th><th>Phases</th></tr></thead><tbody>${rows}</tbody></table></section>`
   );
 }
 
