@@ -24,7 +24,7 @@ export function printSummary(report: Report, paths: { htmlPath: string; jsonPath
     const h = run.http;
     if (h) {
       const share = h.rateShare === null ? 'unknown' : `${(h.rateShare * 100).toFixed(1)}%`;
-      out.line(`  requests ${h.requests}, 429s ${h.rateLimited}, waited ${h.waitedSeconds} s, rate limit used ${share}; attachment files ${run.attachments.received}`);
+      out.line(`  requests ${h.requests} (retries ${h.retries}, 5xx ${h.serverErrors}), 429s ${h.rateLimited}, waited ${h.waitedSeconds} s, rate limit used ${share}; attachment files ${run.attachments.received}`);
     }
   }
   const errors = report.problems.filter((p) => p.severity === 'error').length;
