@@ -147,9 +147,13 @@ async function extractObject(kind: KindSpec, listed: Record<string, unknown>, de
     await deps.push(itemType, items);
     reportCounters.extracted(report, itemType, items.length);
   }
-  if (batch.attachments.length > 0) {
-    await deps.push('attachments', batch.attachments);
-    reportCounters.extracted(report, 'attachments', batch.attachments.length);
+  const run = deps.state.run!;
+  const attachments = run.windowStart !== null && kind.changedAttachments
+    ? kind.changedAttachments(obj, batch, { start: run.windowStart, importAll: deps.listContext.importAllConversations })
+    : batch.attachments;
+  if (attachments.length > 0) {
+    await deps.push('attachments', attachments);
+    reportCounters.extracted(report, 'attachments', attachments.length);
   }
 }
 

@@ -53,6 +53,37 @@ export function conversation(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
   };
 }
 
+const unixOf = (rfc3339: string): number => Math.floor(Date.parse(rfc3339) / 1000);
+
+type RawPart = { created_at?: unknown; state?: unknown };
+
+/** Was the conversation closed at `t`? The state recorded by its last part before `t`; undefined if unknown. */
+function closedAt(parts: RawPart[], t: number): boolean | undefined {
+  let latest: { at: number; state: string } | undefined;
+  for (const p of parts) {
+    if (typeof p.created_at !== 'number' || p.created_at >= t || typeof p.state !== 'string') continue;
+    if (!latest || p.created_at >= latest.at) latest = { at: p.created_at, state: p.state };
+  }
+  return latest === undefined ? undefined : latest.state === 'closed';
+}
+
+/**
+ * The files of a changed conversation that DevRev may not have yet. All of them when the
+ * conversation is new to the import: created in the window, or (closed-only imports) not closed
+ * when the window started, so not listed before. Otherwise only those of parts created or edited in
+ * the window: the others were downloaded when their part was first extracted.
+ */
+export function conversationChangedAttachments(obj: Raw, batch: NormalizedBatch, window: { start: number; importAll: boolean }) {
+  const conv = obj as unknown as IntercomConversation;
+  const parts = (conv.conversation_parts?.conversation_parts ?? []) as RawPart[];
+  const newToImport = conv.created_at >= window.start || (!window.importAll && closedAt(parts, window.start) !== true);
+  if (newToImport) return batch.attachments;
+  const changedParts = new Set(batch.items
+    .filter((i) => i.itemType === 'conversation_parts' && unixOf(i.item.modified_date) >= window.start)
+    .map((i) => i.item.id));
+  return batch.attachments.filter((a) => changedParts.has(a.parent_id));
+}
+
 /** An article and the files of its body (inline images, linked Intercom files). */
 export function article(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
   const result = normalizeArticle(obj as unknown as IntercomArticle, ctx);

@@ -70,6 +70,12 @@ export interface KindSpec {
   updatedAt(obj: Record<string, unknown>): number | undefined;
   /** Fetches the full object when the listing shape lacks something (conversations: parts). */
   fetchDetail?(client: DetailClient, listed: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /**
+   * In an incremental run, the attachments that may be new to DevRev (each one is a download);
+   * default: all of them. Conversations keep only those of parts changed in the window, unless the
+   * whole conversation is new to the import.
+   */
+  changedAttachments?(obj: Record<string, unknown>, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch['attachments'];
   /** Intercom object → normalized items and attachment references. Throws on an unusable object. */
   normalize(obj: Record<string, unknown>, ctx: NormalizeContext): NormalizedBatch;
   deletions: DeletionDetection;
