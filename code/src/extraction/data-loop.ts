@@ -77,7 +77,8 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   progress.phase = 'listing';
   const spec = listingFor(kind, deps);
   for await (const page of deps.client.paginate(spec, progress.pageFrom)) {
-    for (const bad of page.invalid) {
+    const resumedInPage = progress.doneInPage.length > 0; // its invalid items were reported before
+    for (const bad of resumedInPage ? [] : page.invalid) {
       reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
     }
     const done = new Set(progress.doneInPage);

@@ -3,7 +3,9 @@
  * every normalizer call needs (admin and team names, help-center URLs, custom attribute
  * definitions). Stored in the connector state so later invocations do not read it again.
  */
-import { IntercomAuthError, IntercomDelayRequired, IntercomNotFoundError, IntercomRequestError, type IntercomClient } from '../intercom';
+import {
+  IntercomAuthError, IntercomDelayRequired, IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, type IntercomClient,
+} from '../intercom';
 import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
@@ -31,7 +33,9 @@ export async function readWorkspaceAndClock(client: IntercomClient): Promise<{ w
   }
   const date = response.headers.date;
   const ms = typeof date === 'string' ? Date.parse(date) : NaN;
-  return { workspace: workspaceOf(MeSchema.parse(body)), serverNow: Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined };
+  const me = MeSchema.safeParse(body);
+  if (!me.success) throw IntercomSchemaError.fromZod('me', undefined, me.error, { method: 'GET', path: '/me' });
+  return { workspace: workspaceOf(me.data), serverNow: Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined };
 }
 
 /** Reads the workspace of the connection's token. */
