@@ -1,8 +1,8 @@
 /**
  * When an invocation must stop starting new work. The platform layer's soft timeout only sets a
  * flag; a request or a pause already under way runs on, and the hard timeout (×1.3) kills the
- * worker. So the loop stops itself at half of the soft timeout (never less than 1 s of work),
- * which leaves the rest for the request in flight, the closing upload and the emit.
+ * worker. So the loop stops itself early enough for the request in flight, the closing upload and
+ * the emit: half of a short soft timeout, one minute before a long one (9 of DevRev's 10 minutes).
  */
 import type { WorkerAdapter } from '../adaas';
 
@@ -16,7 +16,8 @@ export function softTimeoutOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>):
 /** Epoch ms after which the loop should wrap up. */
 export function deadlineOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>, startMs: number = Date.now()): number {
   const soft = softTimeoutOf(adapter);
-  return startMs + Math.max(Math.min(1000, soft), soft / 2);
+  const reserve = Math.min(60_000, soft / 2);
+  return startMs + Math.max(Math.min(1000, soft), soft - reserve);
 }
 
 /** Back-off cap for retries without rate-limit headers: short invocations cannot sleep a minute. */

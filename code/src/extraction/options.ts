@@ -3,8 +3,7 @@
  * strings (or, defensively, booleans); anything unknown is a clear error naming the option.
  */
 
-/** Intercom regions with their own API host. */
-export type IntercomRegion = 'us' | 'eu' | 'au';
+import { parseRegion, type IntercomRegion } from '../intercom/constants';
 
 /** The options one extraction runs with. */
 export interface ExtractionOptions {
@@ -31,9 +30,11 @@ function parseBool(name: string, value: unknown, fallback: boolean): boolean {
 /** Parses the global values of an event into ExtractionOptions. */
 export function readOptions(globalValues: Record<string, unknown> | undefined | null): ExtractionOptions {
   const g = globalValues ?? {};
-  const regionRaw = String(g.intercom_region ?? '').trim().toLowerCase() || 'us';
-  if (regionRaw !== 'us' && regionRaw !== 'eu' && regionRaw !== 'au') {
-    throw new OptionsError(`Import option "intercom_region" must be one of us, eu, au; got ${JSON.stringify(g.intercom_region)}.`);
+  let region: IntercomRegion;
+  try {
+    region = parseRegion(typeof g.intercom_region === 'string' ? g.intercom_region : undefined);
+  } catch (error) {
+    throw new OptionsError(`Import option "intercom_region": ${(error as Error).message}.`);
   }
   const apiBaseUrl = typeof g.intercom_api_base_url === 'string' && g.intercom_api_base_url.trim() !== ''
     ? g.intercom_api_base_url.trim().replace(/\/+$/, '')
@@ -44,7 +45,7 @@ export function readOptions(globalValues: Record<string, unknown> | undefined | 
   return {
     importAllConversations: parseBool('import_all_conversations', g.import_all_conversations, false),
     contactReferenceField: typeof g.contact_reference_field === 'string' ? g.contact_reference_field.trim() : '',
-    region: regionRaw,
+    region,
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
   };
 }

@@ -31,13 +31,3 @@ export function inWindow(updatedAt: number | null | undefined, windowStart: numb
   if (updatedAt === null || updatedAt === undefined || !Number.isFinite(updatedAt)) return true; // unknown: keep
   return updatedAt >= windowStart;
 }
-
-/** Unix seconds from an ISO string or unix seconds; undefined when neither. */
-export function toUnixSeconds(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value !== '') {
-    const ms = Date.parse(value);
-    if (Number.isFinite(ms)) return Math.floor(ms / 1000);
-  }
-  return undefined;
-}

@@ -1,4 +1,4 @@
-import { inWindow, OVERLAP_SECONDS, searchFloor, SEARCH_MARGIN_SECONDS, toUnixSeconds, windowStartFor } from '../../src/extraction/window';
+import { inWindow, OVERLAP_SECONDS, searchFloor, SEARCH_MARGIN_SECONDS, windowStartFor } from '../../src/extraction/window';
 
 describe('sync window', () => {
   const bookmark = 1_767_225_600; // 2026-01-01T00:00:00Z
@@ -24,11 +24,5 @@ describe('sync window', () => {
   it('keeps everything in a full run and objects without a stamp', () => {
     expect(inWindow(1, null)).toBe(true);
     expect(inWindow(undefined, windowStartFor(bookmark))).toBe(true);
-  });
-
-  it('reads ISO strings and unix seconds', () => {
-    expect(toUnixSeconds('2026-01-01T00:00:00Z')).toBe(bookmark);
-    expect(toUnixSeconds(bookmark)).toBe(bookmark);
-    expect(toUnixSeconds('soon')).toBeUndefined();
   });
 });
