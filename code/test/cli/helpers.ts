@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 
 export const REPO = path.resolve(__dirname, '../../..');
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 const MAIN = path.join(REPO, 'code', 'src', 'cli', 'main.ts');
 
 export interface CliRun {
@@ -22,7 +21,7 @@ export function tempDir(prefix = 'airdrop-cli-'): string {
 }
 
 /**
- * Runs `tsx code/src/cli/main.ts ...args` in a child process. `INTERCOM_TOKEN` is not inherited unless
+ * Runs `node --import tsx code/src/cli/main.ts ...args` in a child process. `INTERCOM_TOKEN` is not inherited unless
  * given in `env`. `onOutput` sees stdout as it arrives (e.g. to send SIGINT at the right moment).
  */
 export function runCli(
@@ -34,7 +33,9 @@ export function runCli(
   delete env.NODE_ENV;
   Object.assign(env, o.env ?? {});
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [MAIN, ...args], { cwd: o.cwd ?? REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // One process (node with tsx's loader), not the tsx CLI: that one runs the script in a grandchild, so a
+    // SIGKILL would hit only the wrapper.
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: o.cwd ?? REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 110_000);
