@@ -51,7 +51,7 @@ describe('import, resume, sync, report, delete', () => {
   const env = () => ({ INTERCOM_TOKEN: emulator.token });
 
   beforeAll(async () => {
-    emulator = await startIntercomEmulator({ seed: 7, size: { conversations: 15 } });
+    emulator = await startIntercomEmulator({ seed: 7, size: { conversations: 8 } });
   });
   afterAll(async () => {
     await emulator.close();
