@@ -16,7 +16,13 @@ processTask<ConnectorStateEnvelope>({
     const inv = await openInvocation(adapter, ExtractorEventType.AttachmentExtractionError);
     if (!inv) return;
     try {
-      const stream = streamFunction(inv.client, extraDownloadHosts(inv.options), inv.state);
+      const open = streamFunction(inv.client, extraDownloadHosts(inv.options), inv.state);
+      // The platform layer may emit PROGRESS itself on a timeout: keep the report on the adapter current.
+      const stream: typeof open = async (params) => {
+        const response = await open(params);
+        inv.save();
+        return response;
+      };
       const result = await adapter.streamAttachments({ stream });
       if (result?.delay !== undefined) {
         inv.state.report.http.delays += 1;
