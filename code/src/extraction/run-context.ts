@@ -150,6 +150,15 @@ function helpCenterUrls(list: unknown): string[] {
   return Array.isArray(data) ? helpCenterBaseUrls(data as IntercomHelpCenter[]) : [];
 }
 
+/** The custom attribute definitions of contacts, companies and conversations. */
+export async function readCustomAttributes(client: IntercomClient): Promise<RunContext['customAttributes']> {
+  return {
+    contacts: customOnly(await readAttributeDefinitions(client, 'contact')),
+    companies: customOnly(await readAttributeDefinitions(client, 'company')),
+    conversations: customOnly(await readAttributeDefinitions(client, 'conversation')),
+  };
+}
+
 /** Reads everything the normalizers of a run need. */
 export async function readRunContext(
   client: IntercomClient,
@@ -158,24 +167,15 @@ export async function readRunContext(
   observedAt: string,
   extraFileHosts: string[],
 ): Promise<RunContext> {
-  const [admins, teams, helpCenters, contacts, companies, conversations] = [
-    await client.get('/admins'),
-    await client.get('/teams'),
-    await client.get('/help_center/help_centers'),
-    await readAttributeDefinitions(client, 'contact'),
-    await readAttributeDefinitions(client, 'company'),
-    await readAttributeDefinitions(client, 'conversation'),
-  ];
+  const admins = await client.get('/admins');
+  const teams = await client.get('/teams');
+  const helpCenters = await client.get('/help_center/help_centers');
   return {
     appId: workspace.id,
     region: options.region,
     observedAt,
     contactReferenceField: options.contactReferenceField,
-    customAttributes: {
-      contacts: customOnly(contacts),
-      companies: customOnly(companies),
-      conversations: customOnly(conversations),
-    },
+    customAttributes: await readCustomAttributes(client),
     adminNames: namesById(admins, 'admins'),
     teamNames: namesById(teams, 'teams'),
     helpCenterUrls: helpCenterUrls(helpCenters),

@@ -8,7 +8,7 @@ import { KINDS } from '../../kinds';
 import { clientForInvocation, userMessage } from '../connection';
 import { buildExternalDomainMetadata } from '../metadata';
 import { readOptions } from '../options';
-import { checkContactReferenceField, readAttributeDefinitions } from '../run-context';
+import { checkContactReferenceField, readCustomAttributes } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 
 const METADATA_ITEM_TYPE = 'external_domain_metadata';
@@ -18,13 +18,8 @@ processTask<ConnectorStateEnvelope>({
     try {
       const options = readOptions(adapter.event.input_data?.global_values);
       const { client } = clientForInvocation(adapter, options);
-      const contacts = await readAttributeDefinitions(client, 'contact');
-      checkContactReferenceField(options.contactReferenceField, contacts);
-      const custom = {
-        contacts: contacts.filter((d) => d.custom !== false),
-        companies: (await readAttributeDefinitions(client, 'company')).filter((d) => d.custom !== false),
-        conversations: (await readAttributeDefinitions(client, 'conversation')).filter((d) => d.custom !== false),
-      };
+      const custom = await readCustomAttributes(client);
+      checkContactReferenceField(options.contactReferenceField, custom.contacts ?? []);
       adapter.initializeRepos([{ itemType: METADATA_ITEM_TYPE }]);
       await adapter.getRepo(METADATA_ITEM_TYPE)!.push([buildExternalDomainMetadata(KINDS, custom)]);
       await adapter.emit(ExtractorEventType.MetadataExtractionDone);
