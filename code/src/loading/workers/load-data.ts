@@ -1,0 +1,28 @@
+/**
+ * Worker of START_LOADING_DATA / CONTINUE_LOADING_DATA: loads the transformer files of the loadable
+ * item types into Intercom (comments → replies/notes, tags → tags) through `adapter.loadItemTypes`,
+ * which emits PROGRESS on timeout and DELAYED on a rate limit itself; DONE when all files are loaded.
+ */
+import { LoaderEventType, processTask, type WorkerAdapter } from '../../adaas';
+import { userMessage } from '../../extraction/connection';
+import { commentsLoader } from '../comments';
+import { emitErrorAndExit, startDataLoading } from '../invocation';
+import { tagsLoader } from '../tags';
+
+processTask<unknown>({
+  task: async ({ adapter }) => {
+    const worker = adapter as WorkerAdapter<unknown>;
+    try {
+      const { ctx, done } = startDataLoading(worker);
+      await worker.loadItemTypes({ itemTypesToLoad: [commentsLoader(ctx), tagsLoader(ctx)] });
+      done();
+    } catch (error) {
+      if (!worker.hasWorkerEmitted) await emitErrorAndExit(worker, LoaderEventType.DataLoadingError, `Loading data failed: ${userMessage(error)}`);
+      throw error;
+    }
+    if (!worker.hasWorkerEmitted) await worker.emit(LoaderEventType.DataLoadingDone);
+  },
+  onTimeout: async ({ adapter }) => {
+    await adapter.emit(LoaderEventType.DataLoadingProgress);
+  },
+});
