@@ -22,6 +22,7 @@ import { buildPlatformServer } from './server';
 import type { PlatformServices } from './services';
 import type { AirdropEmulator, AirdropEmulatorOptions } from './types';
 import { WorkerDataStore } from './worker-data-store';
+import { runLoad, type LoadRunOptions, type LoadRunResult } from './loading-run';
 
 export type {
   AirdropEmulator,
@@ -38,6 +39,7 @@ export type {
 } from './types';
 export { MAX_STATE_BYTES } from './worker-data-store';
 export { ROUTES, PLATFORM_IDENTITY } from './identity';
+export type { LoadingItem, LoadPhase, LoadPhaseStats, LoadReport, LoadRunOptions, LoadRunResult } from './loading-run';
 
 /** Emulator internals tests and tools may need (the token is a secret: never log it). */
 export interface AirdropEmulatorInternals extends AirdropEmulator {
@@ -45,6 +47,8 @@ export interface AirdropEmulatorInternals extends AirdropEmulator {
   serviceAccountToken: string;
   /** The folder layout of `outDir`. */
   layout: OutputLayout;
+  /** A loading run (DevRev → external system): data, then attachments; see `loading-run.ts`. */
+  runLoad(run: LoadRunOptions): Promise<LoadRunResult>;
 }
 
 /** Starts the platform emulator on 127.0.0.1 (ephemeral port unless `port` is given). */
@@ -75,6 +79,7 @@ export async function startAirdropEmulator(options: AirdropEmulatorOptions): Pro
     runImport: (run) => orchestrator.run('import', run),
     runSync: (run) => orchestrator.run('sync', run),
     runDelete: (run) => orchestrator.run('delete', run),
+    runLoad: (run) => runLoad(services, run),
     close: () => app.close(),
   };
 }

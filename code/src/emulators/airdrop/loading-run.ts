@@ -1,0 +1,351 @@
+/**
+ * A loading run (DevRev → external system, protocol §2.5, §7): the platform uploads one transformer
+ * file per item type (gzip JSONL of `ExternalSystemItem`s) and a stats file (plain JSONL), then sends
+ * START_LOADING_DATA (mode LOADING, `event_data.stats_file`), CONTINUE while PROGRESS, waits on DELAYED,
+ * and does the same for the attachments phase. Each reply is judged (§2.4, exactly one emit, §2.7);
+ * the loader keeps its own state (`worker_data_url` …/loader), separate from the extractor's; the sync
+ * mapper endpoints are the ones the server already serves. The result, with the summed reports, is
+ * returned and appended to `runs.jsonl`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
+import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
+import { ROUTES } from './identity';
+import { readJsonFile, writeFileAtomic } from './layout';
+import { loadPosition } from './position';
+import type { PlatformServices } from './services';
+import type { RunOptions } from './types';
+import type { AirdropEvent, WireEmittedEvent } from './wire';
+
+/** A DevRev record handed to the loader (§7.1). */
+export interface LoadingItem {
+  id: { devrev: string; external?: string };
+  created_date: string;
+  modified_date: string;
+  data: unknown;
+}
+
+/** The item type of attachment files (singular, §7.1); their lines are attachment records. */
+export const LOADING_ATTACHMENT_ITEM_TYPE = 'attachment';
+
+/** What a loading run needs; `items` maps an item type to its records (`attachment` → attachments phase). */
+export interface LoadRunOptions extends Pick<RunOptions, 'invoke' | 'connection' | 'globalValues' | 'delayScale'> {
+  items: Record<string, Array<LoadingItem | Record<string, unknown>>>;
+  /** Guard against loops: the run fails after this many invocations (default 1000). */
+  maxInvocations?: number;
+}
+
+/** Counts of one item type, summed over the run's replies. */
+export interface LoadReport {
+  item_type: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  deleted: number;
+  failed: number;
+}
+
+/** The two loading phases. */
+export type LoadPhase = 'load_data' | 'load_attachments';
+
+/** Per-phase statistics of a loading run. */
+export interface LoadPhaseStats {
+  phase: LoadPhase;
+  invocations: number;
+  durationMs: number;
+  delays: number;
+  delaySeconds: number;
+  /** The event type of every reply, in order. */
+  replies: string[];
+}
+
+/** One line of `runs.jsonl` for a loading run. */
+export interface LoadRunResult {
+  kind: 'load';
+  runId: string;
+  startedAt: string;
+  endedAt: string;
+  status: 'done' | 'error';
+  error?: string;
+  phases: LoadPhaseStats[];
+  /** Per item type: the counts of all replies added up (each reply reports its own invocation). */
+  reports: LoadReport[];
+  /** Artifact ids the connector reported fully processed. */
+  processedFiles: string[];
+  /** The uploaded transformer files (the stats file's lines). */
+  files: Array<{ id: string; item_type: string; file_name: string; count: string }>;
+  syncUnit: { id: string; name: string };
+}
+
+interface LoadPhaseEvents {
+  start: string;
+  continue: string;
+  done: string;
+  error: string;
+  progress: string;
+  delayed: string;
+}
+
+const LOAD_PHASES: Record<LoadPhase, LoadPhaseEvents> = {
+  load_data: {
+    start: 'START_LOADING_DATA',
+    continue: 'CONTINUE_LOADING_DATA',
+    done: 'DATA_LOADING_DONE',
+    error: 'DATA_LOADING_ERROR',
+    progress: 'DATA_LOADING_PROGRESS',
+    delayed: 'DATA_LOADING_DELAYED',
+  },
+  load_attachments: {
+    start: 'START_LOADING_ATTACHMENTS',
+    continue: 'CONTINUE_LOADING_ATTACHMENTS',
+    done: 'ATTACHMENT_LOADING_DONE',
+    error: 'ATTACHMENT_LOADING_ERROR',
+    progress: 'ATTACHMENT_LOADING_PROGRESS',
+    delayed: 'ATTACHMENT_LOADING_DELAYED',
+  },
+};
+
+const REPORT_ACTIONS = ['created', 'updated', 'skipped', 'deleted', 'failed'] as const;
+const DEFAULT_MAX_INVOCATIONS = 1000;
+
+/** Thrown inside a loading run to end it with status `error`. */
+class LoadFailure extends Error {}
+
+/**
+ * The sync unit loading runs use: the last import's, else one kept for loading-only folders in
+ * `loading-sync-unit.json` (so mapper records from earlier loading runs are found again).
+ */
+function loadingSyncUnit(services: PlatformServices, orgId: string): PlatformSyncUnit {
+  const imported = loadPosition(services.layout.platformFile).syncUnit;
+  if (imported) return imported;
+  const file = path.join(services.layout.root, 'loading-sync-unit.json');
+  const saved = readJsonFile<PlatformSyncUnit>(file);
+  if (saved) return saved;
+  const platformId = randomBytes(6).toString('hex');
+  const unit: PlatformSyncUnit = { id: 'loading', name: 'Loading (no import in this folder)', platformId, don: syncUnitDon(orgId, platformId) };
+  writeFileAtomic(file, `${JSON.stringify(unit, null, 2)}\n`);
+  return unit;
+}
+
+/** Why `item` cannot be put in a transformer file of `itemType`, or undefined. */
+function itemProblem(itemType: string, item: unknown): string | undefined {
+  if (!item || typeof item !== 'object') return 'is not an object';
+  const o = item as Record<string, unknown>;
+  if (itemType === LOADING_ATTACHMENT_ITEM_TYPE) {
+    for (const key of ['reference_id', 'parent_type', 'parent_reference_id', 'file_name', 'url']) {
+      if (typeof o[key] !== 'string' || o[key] === '') return `has no ${key} (string)`;
+    }
+    return undefined;
+  }
+  const id = o.id as Record<string, unknown> | undefined;
+  if (!id || typeof id.devrev !== 'string' || id.devrev === '') return 'has no id.devrev (string)';
+  for (const key of ['created_date', 'modified_date']) {
+    if (typeof o[key] !== 'string' || Number.isNaN(Date.parse(o[key] as string))) return `has no valid ${key}`;
+  }
+  if (!('data' in o)) return 'has no data';
+  return undefined;
+}
+
+/** Drives one loading run on the platform emulator. */
+class LoadRunDriver {
+  private readonly runId = randomUUID();
+  private readonly startedAt = new Date().toISOString();
+  private readonly phases: LoadPhaseStats[] = [];
+  private readonly reports = new Map<string, LoadReport>();
+  private readonly processed = new Set<string>();
+  private files: LoadRunResult['files'] = [];
+  private invocations = 0;
+  private unit!: PlatformSyncUnit;
+
+  constructor(
+    private readonly services: PlatformServices,
+    private readonly options: LoadRunOptions,
+  ) {}
+
+  async drive(): Promise<LoadRunResult> {
+    try {
+      this.unit = loadingSyncUnit(this.services, this.options.connection.org_id);
+      const statsFile = await this.uploadInput();
+      for (const phase of Object.keys(LOAD_PHASES) as LoadPhase[]) await this.runPhase(phase, statsFile);
+      return this.finish('done');
+    } catch (err) {
+      if (err instanceof LoadFailure) return this.finish('error', err.message);
+      throw err;
+    }
+  }
+
+  /** Uploads one gzip JSONL transformer file per item type and the stats file; returns its id. */
+  private async uploadInput(): Promise<string> {
+    for (const [itemType, items] of Object.entries(this.options.items)) {
+      if (!Array.isArray(items)) throw new LoadFailure(`items.${itemType} must be an array`);
+      items.forEach((item, index) => {
+        const problem = itemProblem(itemType, item);
+        if (problem) throw new LoadFailure(`items.${itemType}[${index}] ${problem}`);
+      });
+      if (items.length === 0) continue;
+      const lines = items.map((item) => JSON.stringify(this.withExternalId(itemType, item)));
+      const fileName = `${itemType}.jsonl.gz`;
+      const id = await this.upload(fileName, 'application/x-gzip', gzipSync(`${lines.join('\n')}\n`));
+      this.files.push({ id, item_type: itemType, file_name: fileName, count: String(items.length) });
+    }
+    const stats = this.files.map((f) => JSON.stringify(f)).join('\n');
+    return this.upload('stats.jsonl', 'application/jsonl', Buffer.from(stats === '' ? '' : `${stats}\n`));
+  }
+
+  /** As the platform does: a record already linked to an external id carries it in `id.external`. */
+  private withExternalId(itemType: string, item: LoadingItem | Record<string, unknown>): unknown {
+    if (itemType === LOADING_ATTACHMENT_ITEM_TYPE) return item;
+    const loading = item as LoadingItem;
+    const record = this.services.mappers.getByTarget(this.unit.don, loading.id.devrev);
+    const external = record?.external_ids[record.external_ids.length - 1];
+    return external ? { ...loading, id: { ...loading.id, external } } : item;
+  }
+
+  private async upload(fileName: string, fileType: string, bytes: Buffer): Promise<string> {
+    const { artifacts } = this.services;
+    const record = artifacts.prepare({ fileName, fileType, requestId: this.runId });
+    await artifacts.receive(record.id, Readable.from([bytes]));
+    artifacts.confirm(record.id);
+    return record.id;
+  }
+
+  private async runPhase(phase: LoadPhase, statsFile: string): Promise<void> {
+    const events = LOAD_PHASES[phase];
+    const stats: LoadPhaseStats = { phase, invocations: 0, durationMs: 0, delays: 0, delaySeconds: 0, replies: [] };
+    this.phases.push(stats);
+    let eventType = events.start;
+    for (;;) {
+      const max = this.options.maxInvocations ?? DEFAULT_MAX_INVOCATIONS;
+      if (this.invocations >= max) throw new LoadFailure(`stopped after ${max} invocations (maxInvocations) in phase ${phase}`);
+      const reply = await this.invoke(phase, eventType, statsFile, stats);
+      const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
+      const type = reply.event_type;
+      stats.replies.push(type);
+      if (![events.done, events.error, events.progress, events.delayed].includes(type)) {
+        throw new LoadFailure(`${label}: reply ${type} is not allowed (allowed: ${events.progress}, ${events.delayed}, ${events.done}, ${events.error})`);
+      }
+      this.addReports(reply, label);
+      if (type === events.error) {
+        throw new LoadFailure(`${label}: the connector replied ${type}: ${reply.event_data?.error?.message ?? '(no error message)'}`);
+      }
+      if (type === events.done) return;
+      if (type === events.delayed) {
+        const delay = Number(reply.event_data?.delay);
+        if (!Number.isFinite(delay) || delay < 0) {
+          throw new LoadFailure(`${label}: ${type} needs event_data.delay in seconds, got ${JSON.stringify(reply.event_data?.delay)}`);
+        }
+        stats.delays++;
+        stats.delaySeconds += delay;
+        await sleep(delay * (this.options.delayScale ?? 1) * 1000);
+      }
+      eventType = events.continue;
+    }
+  }
+
+  /** One invocation; returns its single reply (§2.7) or fails the run. */
+  private async invoke(phase: LoadPhase, eventType: string, statsFile: string, stats: LoadPhaseStats): Promise<WireEmittedEvent> {
+    const requestId = randomUUID();
+    const event = this.buildLoadingEvent(eventType, requestId, statsFile);
+    const record = this.services.invocations.start(requestId, eventType);
+    const started = Date.now();
+    let thrown: unknown;
+    try {
+      await (this.options.invoke as (events: AirdropEvent[]) => Promise<void>)([event]);
+    } catch (err) {
+      thrown = err ?? new Error('unknown error');
+    }
+    this.services.invocations.finish(requestId);
+    this.invocations++;
+    stats.invocations++;
+    stats.durationMs += Date.now() - started;
+    const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
+    if (thrown !== undefined) throw new LoadFailure(`${label}: the snap-in function threw: ${(thrown as Error).message ?? String(thrown)}`);
+    const problems = [...record.violations, ...this.services.invocations.takeStray()];
+    if (problems.length > 0) throw new LoadFailure(`${label}: ${problems.join('; ')}`);
+    if (record.emits.length !== 1) {
+      const types = record.emits.map((e) => e.event_type).join(', ') || 'none';
+      throw new LoadFailure(`${label} emitted ${record.emits.length} events (${types}); exactly one is required`);
+    }
+    return record.emits[0];
+  }
+
+  private buildLoadingEvent(eventType: string, requestId: string, statsFile: string): AirdropEvent {
+    const event = buildEvent({
+      baseUrl: this.services.baseUrl(),
+      serviceAccountToken: this.services.serviceAccountToken,
+      eventType,
+      runId: this.runId,
+      requestId,
+      mode: 'INCREMENTAL',
+      syncUnit: this.unit,
+      connection: this.options.connection,
+      globalValues: this.options.globalValues ?? {},
+    });
+    event.payload.event_context.mode = 'LOADING';
+    event.payload.event_context.worker_data_url = `${this.services.baseUrl()}${ROUTES.workerDataBase}/loader`;
+    event.payload.event_data = { stats_file: statsFile };
+    event.execution_metadata.function_name = 'loading';
+    return event;
+  }
+
+  /** Adds a reply's `reports` and `processed_files` (loader events always carry both, §3.1). */
+  private addReports(reply: WireEmittedEvent, label: string): void {
+    const data = reply.event_data ?? {};
+    const reports = data.reports ?? [];
+    const processed = data.processed_files ?? [];
+    if (!Array.isArray(reports)) throw new LoadFailure(`${label}: event_data.reports must be an array`);
+    if (!Array.isArray(processed)) throw new LoadFailure(`${label}: event_data.processed_files must be an array`);
+    reports.forEach((r: Record<string, unknown>, index) => {
+      if (!r || typeof r.item_type !== 'string') throw new LoadFailure(`${label}: event_data.reports[${index}] has no item_type`);
+      let sum = this.reports.get(r.item_type);
+      if (!sum) {
+        sum = { item_type: r.item_type, created: 0, updated: 0, skipped: 0, deleted: 0, failed: 0 };
+        this.reports.set(r.item_type, sum);
+      }
+      for (const action of REPORT_ACTIONS) {
+        const n = r[action] ?? 0;
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+          throw new LoadFailure(`${label}: event_data.reports[${index}].${action} must be a non-negative integer, got ${JSON.stringify(n)}`);
+        }
+        sum[action] += n;
+      }
+    });
+    for (const id of processed) this.processed.add(String(id));
+  }
+
+  private finish(status: LoadRunResult['status'], error?: string): LoadRunResult {
+    const result: LoadRunResult = {
+      kind: 'load',
+      runId: this.runId,
+      startedAt: this.startedAt,
+      endedAt: new Date().toISOString(),
+      status,
+      ...(error !== undefined && { error: this.redact(error) }),
+      phases: this.phases,
+      reports: [...this.reports.values()],
+      processedFiles: [...this.processed],
+      files: this.files,
+      syncUnit: { id: this.unit?.id ?? '', name: this.unit?.name ?? '' },
+    };
+    fs.appendFileSync(this.services.layout.runsFile, `${JSON.stringify(result)}\n`);
+    return result;
+  }
+
+  /** Secrets never reach runs.jsonl, even when a connector echoes them in an error message. */
+  private redact(message: string): string {
+    let out = message;
+    for (const secret of [this.options.connection.key, this.services.serviceAccountToken]) {
+      if (secret && secret.length >= 4) out = out.split(secret).join('[REDACTED]');
+    }
+    return out;
+  }
+}
+
+/** Runs a loading run (data, then attachments) with `options` on the emulator's services. */
+export function runLoad(services: PlatformServices, options: LoadRunOptions): Promise<LoadRunResult> {
+  return new LoadRunDriver(services, options).drive();
+}
