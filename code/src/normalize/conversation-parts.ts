@@ -45,6 +45,7 @@ export type ConversationPartData = {
 export const conversationPartRecordType: RecordTypeDefinition = {
   name: 'Conversation part',
   description: 'A message, note or timeline event of an Intercom conversation; the first message is the source',
+  is_loadable: true,
   fields: {
     conversation_id: ref('Conversation', ['conversations'], { is_required: true, reference_type: 'parent' }),
     is_source: bool('Is the first message'),

@@ -88,6 +88,8 @@ export interface MetadataField {
 export interface RecordTypeDefinition {
   name: string;
   description?: string;
+  /** The connector can create records of this type in Intercom (loading direction). */
+  is_loadable?: boolean;
   fields: Record<string, MetadataField>;
 }
 
