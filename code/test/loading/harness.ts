@@ -1,0 +1,117 @@
+/**
+ * Test wiring of the loading direction: both emulators on loopback and a loading snap-in function
+ * of our own (spawn with the loading workers), since `code/src/index.ts` is not this folder's.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawn, EventType, type AirdropEvent } from '../../src/adaas';
+import { startAirdropEmulator, type AirdropEmulatorInternals, type LoadRunResult, type LoadingItem } from '../../src/emulators/airdrop';
+import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
+import initialDomainMapping from '../../src/extraction/initial-domain-mapping.json';
+
+const WORKERS_DIR = path.join(__dirname, '..', '..', 'src', 'loading', 'workers');
+
+/** Incoming loading events → worker files. */
+export const LOADING_WORKERS: Record<string, string> = {
+  [EventType.StartLoadingData]: path.join(WORKERS_DIR, 'load-data.ts'),
+  [EventType.ContinueLoadingData]: path.join(WORKERS_DIR, 'load-data.ts'),
+  [EventType.StartLoadingAttachments]: path.join(WORKERS_DIR, 'load-attachments.ts'),
+  [EventType.ContinueLoadingAttachments]: path.join(WORKERS_DIR, 'load-attachments.ts'),
+};
+
+/** A loading snap-in function with the given soft timeout. */
+export function loadingFunction(timeoutMs: number): (events: AirdropEvent[]) => Promise<void> {
+  return async (events) => {
+    for (const event of events) {
+      await spawn({
+        event,
+        initialState: {},
+        workerPath: LOADING_WORKERS[event.payload.event_type],
+        initialDomainMapping,
+        options: { timeout: timeoutMs },
+      });
+    }
+  };
+}
+
+export interface LoadingSetup {
+  intercom: IntercomEmulator;
+  airdrop: AirdropEmulatorInternals;
+  outDir: string;
+  load(items: Record<string, unknown[]>, timeoutMs?: number): Promise<LoadRunResult>;
+  /** The sync mapper records the platform holds. */
+  mappers(): Array<{ external_ids: string[]; targets: string[]; sync_unit: string }>;
+  /** The loader state the connector saved (parsed), or undefined. */
+  loaderState(): Record<string, any> | undefined;
+  close(): Promise<void>;
+}
+
+export async function startLoading(intercomOptions: IntercomEmulatorOptions, timeoutMs = 20_000): Promise<LoadingSetup> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-loading-'));
+  const intercom = await startIntercomEmulator(intercomOptions);
+  const airdrop = await startAirdropEmulator({ outDir });
+  return {
+    intercom,
+    airdrop,
+    outDir,
+    load: (items, t = timeoutMs) =>
+      airdrop.runLoad({
+        invoke: loadingFunction(t) as never,
+        connection: { key: intercom.token, key_type: 'pat', org_id: 'emulated', org_name: 'Emulated workspace' },
+        globalValues: { intercom_api_base_url: intercom.baseUrl },
+        items: items as Record<string, LoadingItem[]>,
+        delayScale: 0.01,
+        maxInvocations: 300,
+      }),
+    mappers: () => JSON.parse(fs.readFileSync(path.join(outDir, 'mappers.json'), 'utf8')),
+    loaderState: () => {
+      const dir = path.join(outDir, 'worker-data', 'loader');
+      if (!fs.existsSync(dir)) return undefined;
+      const [file] = fs.readdirSync(dir);
+      return file ? JSON.parse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')).state) : undefined;
+    },
+    close: async () => {
+      await airdrop.close();
+      await intercom.close();
+      fs.rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let serial = 0;
+
+/** A DevRev comment on an Intercom conversation, as the loader receives it (§7.1, §14). */
+export function devrevComment(o: { conversationId: string; content: unknown[]; visibility?: string; authorId?: string }): LoadingItem {
+  serial++;
+  const at = new Date(Date.UTC(2026, 0, 1, 0, serial)).toISOString();
+  return {
+    id: { devrev: `don:core:dvrv-us-1:devo/0:comment/${serial}` },
+    created_date: at,
+    modified_date: at,
+    data: {
+      conversation_id: o.conversationId,
+      body: { type: 'rich_text', content: o.content },
+      visibility: o.visibility ?? 'external',
+      ...(o.authorId !== undefined ? { author_id: o.authorId } : {}),
+    },
+  };
+}
+
+/** A DevRev tag as the loader receives it. */
+export function devrevTag(name: string): LoadingItem {
+  serial++;
+  const at = new Date(Date.UTC(2026, 0, 2, 0, serial)).toISOString();
+  return { id: { devrev: `don:core:dvrv-us-1:devo/0:tag/${serial}` }, created_date: at, modified_date: at, data: { name } };
+}
+
+/** The parts Intercom's retrieve returns for a conversation (ground truth). */
+export function partsOf(intercom: IntercomEmulator, conversationId: string): Array<Record<string, any>> {
+  const conversation = intercom.workspace.conversation(conversationId, { withParts: true }) as Record<string, any>;
+  return conversation.conversation_parts.conversation_parts;
+}
+
+/** Counts of one item type in a run's reports (0 for missing actions). */
+export function reportOf(result: LoadRunResult, itemType: string) {
+  return result.reports.find((r) => r.item_type === itemType) ?? { item_type: itemType, created: 0, updated: 0, skipped: 0, deleted: 0, failed: 0 };
+}
