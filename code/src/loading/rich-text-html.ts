@@ -60,11 +60,13 @@ function inlineHtml(text: string): string {
   const keep = (html: string) => `\u0000${escapes.push(html) - 1}\u0000`;
   let out = text
     .replace(/\\([\\`*_[\]()#!<>~-])/g, (_, c: string) => keep(escapeHtml(c)))
-    .replace(/`([^`]+)`/g, (_, code: string) => keep(`<code>${escapeHtml(code)}</code>`));
+    .replace(/`([^`]+)`/g, (_, code: string) => keep(`<code>${escapeHtml(code)}</code>`))
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+|mailto:[^)\s]+)\)/g, (_, label: string, url: string) =>
+      keep(`<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`));
   out = escapeHtml(out)
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+|mailto:[^)\s]+)\)/g, (_, label: string, url: string) => `<a href="${url}">${label}</a>`)
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '<strong>$2</strong>')
-    .replace(/(\*|_)(?=\S)(.+?)(?<=\S)\1/g, '<em>$2</em>');
+    // `_` emphasis never starts or ends inside a word (snake_case stays as it is), as in CommonMark.
+    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\p{L}\p{N}])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}])/gu, (_, a?: string, b?: string) => `<strong>${a ?? b}</strong>`)
+    .replace(/\*(?=\S)(.+?)(?<=\S)\*|(?<![\p{L}\p{N}])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}])/gu, (_, a?: string, b?: string) => `<em>${a ?? b}</em>`);
   // eslint-disable-next-line no-control-regex
   return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapes[Number(i)]);
 }
