@@ -50,6 +50,12 @@ export type LoopOutcome = 'done' | 'timeout';
 
 const idOf = (obj: Record<string, unknown>): string => String(obj.id);
 
+/**
+ * How many detail reads (conversation retrieves) are in flight at once: the client limiter's own
+ * concurrency, so one chunk waits for at most one rate-limit window.
+ */
+const DETAIL_READS_AT_ONCE = 4;
+
 /** Runs (or resumes) the data phase over all kinds; returns 'timeout' if it stopped early. */
 export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
   const run = deps.state.run;
@@ -82,12 +88,18 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
       reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
     }
     const done = new Set(progress.doneInPage);
-    for (const obj of page.items) {
-      const id = idOf(obj);
-      if (done.has(id)) continue; // handled before this invocation resumed the page
-      await extractObject(kind, obj, deps);
-      progress.doneInPage.push(id);
-      done.add(id);
+    const pending = page.items.filter((obj) => !done.has(idOf(obj))); // others were handled before a resume
+    // Detail reads run a few at a time (the client's limiter paces them); results are pushed and
+    // marked done in listing order, so a stop inside a chunk re-reads at most that chunk.
+    const chunkSize = kind.fetchDetail ? DETAIL_READS_AT_ONCE : Math.max(pending.length, 1);
+    for (let start = 0; start < pending.length; start += chunkSize) {
+      const chunk = pending.slice(start, start + chunkSize);
+      const read = await Promise.all(chunk.map((obj) => readObject(kind, obj, deps)));
+      for (let i = 0; i < chunk.length; i++) {
+        const obj = read[i];
+        if (obj) await emitObject(kind, obj, deps);
+        progress.doneInPage.push(idOf(chunk[i]));
+      }
       if (kind.fetchDetail && deps.isTimeout()) {
         await deps.checkpoint();
         return 'timeout';
@@ -109,26 +121,34 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   return 'done';
 }
 
-async function extractObject(kind: KindSpec, listed: Record<string, unknown>, deps: LoopDeps): Promise<void> {
+/**
+ * The object to normalize: the listed one, or its detail where the kind has one; undefined when it
+ * is outside the run's window or was skipped (gone, or a bad detail), which is reported here.
+ */
+async function readObject(kind: KindSpec, listed: Record<string, unknown>, deps: LoopDeps): Promise<Record<string, unknown> | undefined> {
+  if (!inWindow(kind.updatedAt(listed), deps.state.run!.windowStart)) return undefined;
+  if (!kind.fetchDetail) return listed;
   const report = deps.state.report;
   const id = idOf(listed);
-  if (!inWindow(kind.updatedAt(listed), deps.state.run!.windowStart)) return;
-  let obj = listed;
-  if (kind.fetchDetail) {
-    try {
-      obj = await kind.fetchDetail(deps.client, listed);
-    } catch (error) {
-      if (error instanceof IntercomNotFoundError) {
-        reportCounters.skipped(report, kind.itemType, id, `listed but gone when read (HTTP ${error.status ?? 404}): deleted in Intercom meanwhile`);
-        return;
-      }
-      if (error instanceof IntercomSchemaError) {
-        reportCounters.skipped(report, kind.itemType, id, error.message);
-        return;
-      }
-      throw error;
+  try {
+    return await kind.fetchDetail(deps.client, listed);
+  } catch (error) {
+    if (error instanceof IntercomNotFoundError) {
+      reportCounters.skipped(report, kind.itemType, id, `listed but gone when read (HTTP ${error.status ?? 404}): deleted in Intercom meanwhile`);
+      return undefined;
     }
+    if (error instanceof IntercomSchemaError) {
+      reportCounters.skipped(report, kind.itemType, id, error.message);
+      return undefined;
+    }
+    throw error;
   }
+}
+
+/** Normalizes one object and pushes its items and attachments. */
+async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: LoopDeps): Promise<void> {
+  const report = deps.state.report;
+  const id = idOf(obj);
   let batch;
   try {
     batch = kind.normalize(obj, deps.normalizeContext);

@@ -11,6 +11,9 @@ import { extraDownloadHosts, userMessage } from '../connection';
 import { openInvocation } from '../invocation';
 import { completeRun, type ConnectorStateEnvelope } from '../state';
 
+/** Files streamed at once (the platform layer allows 1 to 50); downloads are paced by the client. */
+const ATTACHMENTS_AT_ONCE = 8;
+
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     const inv = await openInvocation(adapter, ExtractorEventType.AttachmentExtractionError);
@@ -23,7 +26,7 @@ processTask<ConnectorStateEnvelope>({
         inv.save();
         return response;
       };
-      const result = await adapter.streamAttachments({ stream });
+      const result = await adapter.streamAttachments({ stream, batchSize: ATTACHMENTS_AT_ONCE });
       if (result?.delay !== undefined) {
         inv.state.report.http.delays += 1;
         inv.save();
