@@ -112,6 +112,27 @@ describe('loading comments and tags into Intercom', () => {
     expect(runs.map((r: { kind: string; status: string }) => `${r.kind}:${r.status}`)).toEqual(['load:done', 'load:done']);
   });
 
+  test('a renamed tag and an empty comment are skipped with reasons; a comment without a conversation fails', async () => {
+    const tag = items.tags[0] as { id: { devrev: string }; data: { name: string } };
+    const empty = devrevComment({ conversationId: conversations[0], content: ['  \n '] });
+    const orphan = devrevComment({ conversationId: conversations[0], content: ['no parent'] });
+    delete (orphan.data as Record<string, unknown>).conversation_id;
+    const partsBefore = partsOf(setup.intercom, conversations[0]).length;
+    const result = await setup.load({ conversation_parts: [empty, orphan], tags: [{ ...tag, data: { name: 'renamed-in-devrev' } }] });
+    expect(result.status).toBe('done');
+    expect(reportOf(result, 'tags')).toMatchObject({ skipped: 1, updated: 0, created: 0 });
+    expect(reportOf(result, 'conversation_parts')).toMatchObject({ skipped: 1, failed: 1, created: 0 });
+    expect(setup.intercom.workspace.tags().map((t) => t.name)).toContain('loaded-from-devrev');
+    expect(setup.intercom.workspace.tags().map((t) => t.name)).not.toContain('renamed-in-devrev');
+    expect(partsOf(setup.intercom, conversations[0]).length).toBe(partsBefore);
+    const loader = setup.loaderState()!.intercomLoading;
+    expect(loader.skipped.sample.map((s: { id: string; reason: string }) => [s.id, s.reason])).toEqual([
+      [empty.id.devrev, expect.stringContaining('no text')],
+      [tag.id.devrev, expect.stringMatching(/renaming Intercom tag \d+ from "loaded-from-devrev" to "renamed-in-devrev"/)],
+    ]);
+    expect(loader.failed.sample).toEqual([expect.objectContaining({ id: orphan.id.devrev, reason: expect.stringContaining('conversation_id is missing') })]);
+  });
+
   test('a revoked token ends the data phase with DATA_LOADING_ERROR naming the fix, without the token', async () => {
     setup.intercom.revokeToken();
     const result = await setup.load({ conversation_parts: [devrevComment({ conversationId: conversations[0], content: ['never posted'] })] });
