@@ -1,13 +1,17 @@
 /**
  * What every loader function of one invocation shares, and the one place where an Intercom failure
- * becomes a loading outcome: a wait too long for this invocation → `delay` (DATA_LOADING_DELAYED);
+ * becomes a loading outcome: a wait too long for this invocation, or 429s beyond the retry budget →
+ * `delay` (DATA_LOADING_DELAYED);
  * a rejected connection → the run stops with DATA_LOADING_ERROR; anything else → that item failed,
  * with its id and cause, and the run goes on.
  */
 import type { ExternalSystemItem, ExternalSystemItemLoadingResponse } from '../adaas';
-import { IntercomAuthError, IntercomDelayRequired, IntercomNotFoundError, type IntercomClient } from '../intercom';
+import { IntercomAuthError, IntercomDelayRequired, IntercomNotFoundError, IntercomRateLimitError, type IntercomClient } from '../intercom';
 import type { LoadLedger, LoaderConnectorState } from './ledger';
 import { RichTextError } from './rich-text-html';
+
+/** Wait after a 429 that kept coming (Intercom's rate-limit window is 10 s; a minute lets it recover). */
+const RATE_LIMIT_RETRY_SECONDS = 60;
 
 /** Shared by the create/update functions of one invocation. */
 export interface LoadContext {
@@ -44,6 +48,8 @@ export async function loadOne(
     return await load();
   } catch (error) {
     if (error instanceof IntercomDelayRequired) return { delay: error.delaySeconds };
+    // 429s outlasted the retry budget: Intercom processed nothing, so try the item again later.
+    if (error instanceof IntercomRateLimitError) return { delay: RATE_LIMIT_RETRY_SECONDS };
     if (error instanceof IntercomAuthError) return ctx.stopWithConnectionError(error);
     let reason: string;
     if (error instanceof IntercomNotFoundError) reason = notFoundMessage(error, notFound());
