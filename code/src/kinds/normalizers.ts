@@ -16,6 +16,7 @@ import {
 } from '../normalize';
 import type { NormalizedItem } from '../adaas';
 import type { ItemType, NormalizeContext, NormalizedBatch } from './types';
+import { adminsOfArticle, adminsOfConversation, placeholderAdmins } from './placeholders';
 
 type Raw = Record<string, unknown>;
 
@@ -41,6 +42,7 @@ export function conversation(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
   const result = normalizeConversation(conv, ctx);
   return {
     items: [
+      ...placeholderAdmins(adminsOfConversation(conv), ctx),
       { itemType: 'conversations', item: result.conversation },
       ...result.parts.map((item) => ({ itemType: 'conversation_parts' as const, item })),
     ],
@@ -86,8 +88,13 @@ export function conversationChangedAttachments(obj: Raw, batch: NormalizedBatch,
 
 /** An article and the files of its body (inline images, linked Intercom files). */
 export function article(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
-  const result = normalizeArticle(obj as unknown as IntercomArticle, ctx);
-  return { items: [{ itemType: 'articles', item: result.article }], attachments: result.attachments, skipped: [] };
+  const raw = obj as unknown as IntercomArticle;
+  const result = normalizeArticle(raw, ctx);
+  return {
+    items: [...placeholderAdmins(adminsOfArticle(raw), ctx), { itemType: 'articles', item: result.article }],
+    attachments: result.attachments,
+    skipped: [],
+  };
 }
 
 /** Record type builders per item type. */

@@ -1,0 +1,72 @@
+/**
+ * Placeholder admins. Intercom keeps the ids of teammates who were removed from the workspace on
+ * old conversation parts, assignments and articles, but `/admins` no longer lists them
+ * (intercom-api.md §5.1, §7.12). A reference to an id DevRev never receives would dangle, so each
+ * such admin becomes a dev-user item of its own, named after what the referencing object says of
+ * it and marked as no longer in Intercom.
+ */
+import type { IntercomAdmin, IntercomArticle, IntercomConversation } from '../intercom/schemas';
+import { normalizeAdmin } from '../normalize';
+import type { NormalizeContext } from './types';
+
+/** What a referencing object tells of an admin. */
+interface AdminMention { id: string; name?: string | null; email?: string | null }
+
+const SUFFIX = ' (no longer in Intercom)';
+
+/** Ids already turned into placeholders in this worker (one invocation): each is pushed once. */
+const emitted = new Set<string>();
+
+/** Admin references of a conversation: authors, assignees and teammates. */
+export function adminsOfConversation(conv: IntercomConversation): AdminMention[] {
+  const found: AdminMention[] = [];
+  // Parts are validated one by one later (a bad part is skipped there), so read them defensively.
+  const parts = (conv.conversation_parts?.conversation_parts ?? []) as Array<{ author?: unknown; assigned_to?: unknown } | null>;
+  for (const ref of [conv.source?.author, ...parts.flatMap((p) => [p?.author, p?.assigned_to])]) {
+    const admin = asAdminRef(ref);
+    if (admin) found.push(admin);
+  }
+  const assignee = conv.admin_assignee_id;
+  if (assignee != null && String(assignee) !== '0') found.push({ id: String(assignee) });
+  for (const t of conv.teammates?.teammates ?? []) if (t.id != null) found.push({ id: String(t.id) });
+  return found;
+}
+
+function asAdminRef(ref: unknown): AdminMention | undefined {
+  if (typeof ref !== 'object' || ref === null) return undefined;
+  const r = ref as { type?: unknown; id?: unknown; name?: unknown; email?: unknown };
+  if (r.type !== 'admin' || (typeof r.id !== 'string' && typeof r.id !== 'number')) return undefined;
+  return {
+    id: String(r.id),
+    name: typeof r.name === 'string' ? r.name : null,
+    email: typeof r.email === 'string' ? r.email : null,
+  };
+}
+
+/** The admin an article names as its author. */
+export function adminsOfArticle(article: IntercomArticle): AdminMention[] {
+  return article.author_id != null ? [{ id: String(article.author_id) }] : [];
+}
+
+/**
+ * Dev-user items for the mentioned admins that the run's admin listing did not contain. Without a
+ * listing (no `ctx.adminNames`) nothing is known to be missing, so nothing is made up.
+ */
+export function placeholderAdmins(mentions: AdminMention[], ctx: NormalizeContext) {
+  const known = ctx.adminNames;
+  if (!known) return [];
+  const best = new Map<string, AdminMention>();
+  for (const m of mentions) {
+    if (m.id in known || emitted.has(m.id)) continue;
+    const seen = best.get(m.id);
+    if (!seen || (!seen.name && m.name)) best.set(m.id, m);
+  }
+  return [...best.values()].map((m) => {
+    emitted.add(m.id);
+    const raw = {
+      type: 'admin', id: m.id, name: `${m.name || `Teammate ${m.id}`}${SUFFIX}`, email: m.email ?? null,
+      away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: false, team_ids: [],
+    } as unknown as IntercomAdmin;
+    return { itemType: 'admins' as const, item: normalizeAdmin(raw, ctx) };
+  });
+}

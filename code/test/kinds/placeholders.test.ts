@@ -1,0 +1,35 @@
+import { ConversationSchema } from '../../src/intercom/schemas';
+import * as normalize from '../../src/kinds/normalizers';
+import { baseContext, fixture } from '../normalize/fixtures';
+
+/** A conversation whose first admin-authored part is by a teammate the admin listing lacks. */
+function conversationWithFormerTeammate() {
+  const raw = fixture('conversations/conversation-full.json');
+  const part = raw.conversation_parts.conversation_parts.find((p: { author?: { type?: string } }) => p.author?.type === 'admin');
+  part.author = { type: 'admin', id: '777000111', name: 'Rita Removed', email: 'rita@example.com' };
+  raw.admin_assignee_id = 777000222;
+  return ConversationSchema.parse(raw) as unknown as Record<string, unknown>;
+}
+
+describe('placeholder admins', () => {
+  it('turns each admin a conversation references but the listing lacks into one dev-user item', () => {
+    const batch = normalize.conversation(conversationWithFormerTeammate(), baseContext());
+    const admins = batch.items.filter((i) => i.itemType === 'admins').map((i) => i.item);
+    expect(admins.map((a) => a.id).sort()).toEqual(['777000111', '777000222']);
+    const rita = admins.find((a) => a.id === '777000111')!;
+    expect(rita.data).toMatchObject({ name: 'Rita Removed (no longer in Intercom)', email: 'rita@example.com', has_inbox_seat: false });
+    expect(admins.find((a) => a.id === '777000222')!.data.name).toBe('Teammate 777000222 (no longer in Intercom)');
+    // Every admin reference of the conversation's items now resolves to a listed or a placeholder admin.
+    const known = new Set([...Object.keys(baseContext().adminNames!), ...admins.map((a) => a.id)]);
+    const parts = batch.items.filter((i) => i.itemType === 'conversation_parts').map((i) => i.item.data as Record<string, unknown>);
+    for (const p of parts.filter((d) => d.author_type === 'admin')) expect(known.has(String(p.author_id))).toBe(true);
+  });
+
+  it('makes nothing up for admins the listing has, or when no listing is known', () => {
+    const ctx = baseContext();
+    const listed = normalize.conversation(ConversationSchema.parse(fixture('conversations/conversation-full.json')) as never, ctx);
+    expect(listed.items.filter((i) => i.itemType === 'admins')).toEqual([]);
+    const noListing = normalize.conversation(conversationWithFormerTeammate(), { ...ctx, adminNames: undefined });
+    expect(noListing.items.filter((i) => i.itemType === 'admins')).toEqual([]);
+  });
+});
