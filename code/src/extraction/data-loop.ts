@@ -156,6 +156,10 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
     reportCounters.skipped(report, kind.itemType, id, error instanceof Error ? error.message : String(error));
     return;
   }
+  const run = deps.state.run!;
+  if (run.windowStart !== null && kind.changesInWindow) {
+    batch = kind.changesInWindow(obj, batch, { start: run.windowStart, importAll: deps.listContext.importAllConversations });
+  }
   for (const s of batch.skipped) reportCounters.skipped(report, s.itemType, s.id, s.reason);
   if (batch.truncation) reportCounters.truncated(report, batch.truncation);
   const byType = new Map<string, NormalizedItem[]>();
@@ -168,13 +172,9 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
     await deps.push(itemType, items);
     reportCounters.extracted(report, itemType, items.length);
   }
-  const run = deps.state.run!;
-  const attachments = run.windowStart !== null && kind.changedAttachments
-    ? kind.changedAttachments(obj, batch, { start: run.windowStart, importAll: deps.listContext.importAllConversations })
-    : batch.attachments;
-  if (attachments.length > 0) {
-    await deps.push('attachments', attachments);
-    reportCounters.extracted(report, 'attachments', attachments.length);
+  if (batch.attachments.length > 0) {
+    await deps.push('attachments', batch.attachments);
+    reportCounters.extracted(report, 'attachments', batch.attachments.length);
   }
 }
 

@@ -105,7 +105,7 @@ export const KINDS: readonly KindSpec[] = [
       client.get(`/conversations/${encodeURIComponent(String(listed.id))}`, { schema: ConversationSchema, kind: 'conversation' }) as
         Promise<Record<string, unknown>>,
     normalize: normalize.conversation,
-    changedAttachments: normalize.conversationChangedAttachments,
+    changesInWindow: normalize.conversationChangesInWindow,
     recordTypes: (custom) => ({
       conversations: normalize.recordTypes.conversations(custom.conversations),
       conversation_parts: normalize.recordTypes.conversation_parts(),

@@ -70,20 +70,25 @@ function closedAt(parts: RawPart[], t: number): boolean | undefined {
 }
 
 /**
- * The files of a changed conversation that DevRev may not have yet. All of them when the
- * conversation is new to the import: created in the window, or (closed-only imports) not closed
- * when the window started, so not listed before. Otherwise only those of parts created or edited in
- * the window: the others were downloaded when their part was first extracted.
+ * What of a changed conversation DevRev may not have yet. Everything when the conversation is new
+ * to the import: created in the window, or (closed-only imports) not closed when the window
+ * started, so not listed before. Otherwise the conversation itself, the parts created or edited in
+ * the window and their files: the other parts and files went out when they were first extracted,
+ * and sending them again would only re-download files and touch comments that did not change.
  */
-export function conversationChangedAttachments(obj: Raw, batch: NormalizedBatch, window: { start: number; importAll: boolean }) {
+export function conversationChangesInWindow(obj: Raw, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch {
   const conv = obj as unknown as IntercomConversation;
   const parts = (conv.conversation_parts?.conversation_parts ?? []) as RawPart[];
   const newToImport = conv.created_at >= window.start || (!window.importAll && closedAt(parts, window.start) !== true);
-  if (newToImport) return batch.attachments;
-  const changedParts = new Set(batch.items
-    .filter((i) => i.itemType === 'conversation_parts' && unixOf(i.item.modified_date) >= window.start)
-    .map((i) => i.item.id));
-  return batch.attachments.filter((a) => changedParts.has(a.parent_id));
+  if (newToImport) return batch;
+  const unchangedPart = (i: NormalizedBatch['items'][number]) =>
+    i.itemType === 'conversation_parts' && unixOf(i.item.modified_date) < window.start;
+  const changedParts = new Set(batch.items.filter((i) => i.itemType === 'conversation_parts' && !unchangedPart(i)).map((i) => i.item.id));
+  return {
+    ...batch,
+    items: batch.items.filter((i) => !unchangedPart(i)),
+    attachments: batch.attachments.filter((a) => changedParts.has(a.parent_id)),
+  };
 }
 
 /** An article and the files of its body (inline images, linked Intercom files). */

@@ -71,11 +71,11 @@ export interface KindSpec {
   /** Fetches the full object when the listing shape lacks something (conversations: parts). */
   fetchDetail?(client: DetailClient, listed: Record<string, unknown>): Promise<Record<string, unknown>>;
   /**
-   * In an incremental run, the attachments that may be new to DevRev (each one is a download);
-   * default: all of them. Conversations keep only those of parts changed in the window, unless the
-   * whole conversation is new to the import.
+   * In an incremental run, the part of a changed object's batch that may be new to DevRev (each
+   * attachment is a download); default: all of it. Conversations keep themselves and only the parts
+   * and files of parts changed in the window, unless the whole conversation is new to the import.
    */
-  changedAttachments?(obj: Record<string, unknown>, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch['attachments'];
+  changesInWindow?(obj: Record<string, unknown>, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch;
   /** Intercom object → normalized items and attachment references. Throws on an unusable object. */
   normalize(obj: Record<string, unknown>, ctx: NormalizeContext): NormalizedBatch;
   deletions: DeletionDetection;

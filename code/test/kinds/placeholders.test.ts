@@ -18,7 +18,7 @@ describe('placeholder admins', () => {
     expect(admins.map((a) => a.id).sort()).toEqual(['777000111', '777000222']);
     const rita = admins.find((a) => a.id === '777000111')!;
     expect(rita.data).toMatchObject({ name: 'Rita Removed (no longer in Intercom)', email: 'rita@example.com', has_inbox_seat: false });
-    expect(admins.find((a) => a.id === '777000222')!.data.name).toBe('Teammate 777000222 (no longer in Intercom)');
+    expect((admins.find((a) => a.id === '777000222')!.data as { name: string }).name).toBe('Teammate 777000222 (no longer in Intercom)');
     // Every admin reference of the conversation's items now resolves to a listed or a placeholder admin.
     const known = new Set([...Object.keys(baseContext().adminNames!), ...admins.map((a) => a.id)]);
     const parts = batch.items.filter((i) => i.itemType === 'conversation_parts').map((i) => i.item.data as Record<string, unknown>);
