@@ -21,18 +21,19 @@ export interface FunctionOptions {
 
 // Worker files sit beside this module; under tsx/ts-jest they are .ts, once compiled .js.
 const WORKER_EXT = path.extname(__filename) === '.ts' ? '.ts' : '.js';
-const workerFile = (name: string): string => path.join(__dirname, 'extraction', 'workers', `${name}${WORKER_EXT}`);
+/** A worker file by its path below this folder, e.g. `extraction/workers/data`. */
+const workerFile = (name: string): string => path.join(__dirname, `${name}${WORKER_EXT}`);
 
 /** Which worker serves which incoming event (new names; `spawn` translates legacy ones first). */
 const EXTRACTION_WORKERS: Partial<Record<string, string>> = {
-  [EventType.StartExtractingExternalSyncUnits]: 'external-sync-units',
-  [EventType.StartExtractingMetadata]: 'metadata',
-  [EventType.StartExtractingData]: 'data',
-  [EventType.ContinueExtractingData]: 'data',
-  [EventType.StartExtractingAttachments]: 'attachments',
-  [EventType.ContinueExtractingAttachments]: 'attachments',
-  [EventType.StartDeletingExtractorState]: 'delete-state',
-  [EventType.StartDeletingExtractorAttachmentsState]: 'delete-attachments-state',
+  [EventType.StartExtractingExternalSyncUnits]: 'extraction/workers/external-sync-units',
+  [EventType.StartExtractingMetadata]: 'extraction/workers/metadata',
+  [EventType.StartExtractingData]: 'extraction/workers/data',
+  [EventType.ContinueExtractingData]: 'extraction/workers/data',
+  [EventType.StartExtractingAttachments]: 'extraction/workers/attachments',
+  [EventType.ContinueExtractingAttachments]: 'extraction/workers/attachments',
+  [EventType.StartDeletingExtractorState]: 'extraction/workers/delete-state',
+  [EventType.StartDeletingExtractorAttachmentsState]: 'extraction/workers/delete-attachments-state',
 };
 
 // Legacy incoming names, so the worker choice does not depend on spawn's translation.
@@ -47,12 +48,12 @@ const LEGACY_EXTRACTION_EVENTS: Record<string, string> = {
   EXTRACTION_ATTACHMENTS_DELETE: EventType.StartDeletingExtractorAttachmentsState,
 };
 
-/** Loading is written elsewhere; until then a worker answers each loading phase as done. */
+/** Which loader worker serves which loading event (DevRev → Intercom: comments and tags). */
 const LOADING_WORKERS: Partial<Record<string, string>> = {
-  [EventType.StartLoadingData]: 'loading-pending',
-  [EventType.ContinueLoadingData]: 'loading-pending',
-  [EventType.StartLoadingAttachments]: 'loading-pending',
-  [EventType.ContinueLoadingAttachments]: 'loading-pending',
+  [EventType.StartLoadingData]: 'loading/workers/load-data',
+  [EventType.ContinueLoadingData]: 'loading/workers/load-data',
+  [EventType.StartLoadingAttachments]: 'loading/workers/load-attachments',
+  [EventType.ContinueLoadingAttachments]: 'loading/workers/load-attachments',
 };
 
 function workerFor(table: Partial<Record<string, string>>, eventType: string): string | undefined {

@@ -10,6 +10,7 @@ export type TagData = {
 /** Record type `tags`. */
 export const tagRecordType: RecordTypeDefinition = {
   name: 'Tag',
+  is_loadable: true, // DevRev tags can be created in Intercom (loading/)
   fields: { name: text('Name', { is_required: true }) },
 };
 

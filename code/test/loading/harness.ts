@@ -1,38 +1,15 @@
-/**
- * Test wiring of the loading direction: both emulators on loopback and a loading snap-in function
- * of our own (spawn with the loading workers), since `code/src/index.ts` is not this folder's.
- */
+/** Test wiring of the loading direction: both emulators on loopback and the snap-in's loading function. */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawn, EventType, type AirdropEvent } from '../../src/adaas';
+import type { AirdropEvent } from '../../src/adaas';
+import { createFunctions } from '../../src';
 import { startAirdropEmulator, type AirdropEmulatorInternals, type LoadRunResult, type LoadingItem } from '../../src/emulators/airdrop';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
-import initialDomainMapping from '../../src/extraction/initial-domain-mapping.json';
 
-const WORKERS_DIR = path.join(__dirname, '..', '..', 'src', 'loading', 'workers');
-
-/** Incoming loading events → worker files. */
-export const LOADING_WORKERS: Record<string, string> = {
-  [EventType.StartLoadingData]: path.join(WORKERS_DIR, 'load-data.ts'),
-  [EventType.ContinueLoadingData]: path.join(WORKERS_DIR, 'load-data.ts'),
-  [EventType.StartLoadingAttachments]: path.join(WORKERS_DIR, 'load-attachments.ts'),
-  [EventType.ContinueLoadingAttachments]: path.join(WORKERS_DIR, 'load-attachments.ts'),
-};
-
-/** A loading snap-in function with the given soft timeout. */
+/** The snap-in's own loading function (code/src/index.ts) with the given soft timeout. */
 export function loadingFunction(timeoutMs: number): (events: AirdropEvent[]) => Promise<void> {
-  return async (events) => {
-    for (const event of events) {
-      await spawn({
-        event,
-        initialState: {},
-        workerPath: LOADING_WORKERS[event.payload.event_type],
-        initialDomainMapping,
-        options: { timeout: timeoutMs },
-      });
-    }
-  };
+  return createFunctions({ timeoutMs }).loading;
 }
 
 export interface LoadingSetup {
