@@ -29,6 +29,25 @@ export class InvocationRegistry {
     this.open.delete(requestId);
   }
 
+  /**
+   * Calls the snap-in function with one event, recording what it emits meanwhile. A throw of the
+   * function is returned (the caller judges it with the reply), never lost.
+   */
+  async call(
+    invoke: (events: never[]) => Promise<void>, event: object, requestId: string, eventType: string,
+  ): Promise<{ record: InvocationRecord; thrown?: unknown; durationMs: number }> {
+    const record = this.start(requestId, eventType);
+    const started = Date.now();
+    let thrown: unknown;
+    try {
+      await (invoke as (events: object[]) => Promise<void>)([event]);
+    } catch (err) {
+      thrown = err ?? new Error('unknown error');
+    }
+    this.finish(requestId);
+    return { record, thrown, durationMs: Date.now() - started };
+  }
+
   /** Records an emitted event; returns false when it belongs to no open invocation. */
   recordEmit(event: WireEmittedEvent): boolean {
     const requestId = event.event_context?.request_id;

@@ -250,18 +250,10 @@ class LoadRunDriver {
   private async invoke(phase: LoadPhase, eventType: string, statsFile: string, stats: LoadPhaseStats): Promise<WireEmittedEvent> {
     const requestId = randomUUID();
     const event = this.buildLoadingEvent(eventType, requestId, statsFile);
-    const record = this.services.invocations.start(requestId, eventType);
-    const started = Date.now();
-    let thrown: unknown;
-    try {
-      await (this.options.invoke as (events: AirdropEvent[]) => Promise<void>)([event]);
-    } catch (err) {
-      thrown = err ?? new Error('unknown error');
-    }
-    this.services.invocations.finish(requestId);
+    const { record, thrown, durationMs } = await this.services.invocations.call(this.options.invoke, event, requestId, eventType);
     this.invocations++;
     stats.invocations++;
-    stats.durationMs += Date.now() - started;
+    stats.durationMs += durationMs;
     const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
     if (thrown !== undefined) throw new LoadFailure(`${label}: the snap-in function threw: ${(thrown as Error).message ?? String(thrown)}`);
     const problems = [...record.violations, ...this.services.invocations.takeStray()];

@@ -14,7 +14,7 @@ import { readJsonFile, writeFileAtomic } from './layout';
 import { loadPosition, savePosition, type PlatformPosition, type RunPosition } from './position';
 import type { PlatformServices } from './services';
 import type { PhaseStats, RunKind, RunOptions, RunProgress, RunResult } from './types';
-import type { AirdropEvent, TimeValue, WireEmittedEvent } from './wire';
+import type { TimeValue, WireEmittedEvent } from './wire';
 
 const PHASE_ORDER: Record<RunKind, Phase[]> = {
   import: ['external_sync_units', 'metadata', 'data', 'attachments'],
@@ -186,19 +186,11 @@ class RunDriver {
       ...this.timeBounds(),
     });
 
-    const record = this.services.invocations.start(requestId, eventType);
-    const started = Date.now();
-    let thrown: unknown;
-    try {
-      await (this.options.invoke as (events: AirdropEvent[]) => Promise<void>)([event]);
-    } catch (err) {
-      thrown = err ?? new Error('unknown error');
-    }
-    this.services.invocations.finish(requestId);
+    const { record, thrown, durationMs } = await this.services.invocations.call(this.options.invoke, event, requestId, eventType);
     this.invocationsThisCall++;
     const stats = this.phaseStats(phase);
     stats.invocations++;
-    stats.durationMs += Date.now() - started;
+    stats.durationMs += durationMs;
     delete this.current.inFlightRequestId;
 
     const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
