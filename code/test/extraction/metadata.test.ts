@@ -5,8 +5,9 @@ import { KINDS, allItemTypes } from '../../src/kinds';
 import { buildExternalDomainMetadata } from '../../src/extraction/metadata';
 import { checkContactReferenceField, ContactReferenceFieldError, runStartTime } from '../../src/extraction/run-context';
 import idm from '../../src/extraction/initial-domain-mapping.json';
+import { METADATA_SCHEMA } from '../shared-paths';
 
-const schema = JSON.parse(fs.readFileSync('/work/shared/schemas/external_domain_metadata_schema.json', 'utf8'));
+const schema = JSON.parse(fs.readFileSync(METADATA_SCHEMA, 'utf8'));
 const custom = {
   contacts: [{ name: 'crm_id', data_type: 'string', custom: true }, { name: 'Signup date', data_type: 'date', custom: true }],
   companies: [{ name: 'tier', data_type: 'integer', custom: true }],

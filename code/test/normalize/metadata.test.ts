@@ -10,8 +10,9 @@ import {
   type MetadataField, type NormalizedItem, type NormalizeContext,
 } from '../../src/normalize';
 import { baseContext, fixture } from './fixtures';
+import { METADATA_SCHEMA } from '../shared-paths';
 
-const schema = JSON.parse(fs.readFileSync('/work/shared/schemas/external_domain_metadata_schema.json', 'utf8'));
+const schema = JSON.parse(fs.readFileSync(METADATA_SCHEMA, 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
 const errorsOf = () => ajv.errorsText(validate.errors, { separator: '\n' });

@@ -8,8 +8,9 @@ import {
   describeIssues, parseItem, typedList,
 } from '../../src/intercom/schemas';
 import { fixture } from './fixtures';
+import { INTERCOM_OPENAPI_2_16 } from '../shared-paths';
 
-const spec = parseYaml(fs.readFileSync('/work/shared/intercom-openapi/2.16/api.intercom.io.yaml', 'utf8'));
+const spec = parseYaml(fs.readFileSync(INTERCOM_OPENAPI_2_16, 'utf8'));
 
 /** The first 200 example of an operation in Intercom's 2.16 OpenAPI description. */
 function example(path: string, method = 'get'): any {

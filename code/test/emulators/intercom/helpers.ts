@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type jestOpenAPI from 'jest-openapi';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../../src/emulators/intercom';
+import { INTERCOM_OPENAPI_2_16 } from '../../shared-paths';
 
 /** The Intercom 2.16 OpenAPI description the emulator must satisfy. */
-export const SPEC_PATH = '/work/shared/intercom-openapi/2.16/api.intercom.io.yaml';
+export const SPEC_PATH = INTERCOM_OPENAPI_2_16;
 
 /**
  * The spec as jest-openapi can load it. Intercom's YAML puts keywords beside `$ref` (`nullable`,

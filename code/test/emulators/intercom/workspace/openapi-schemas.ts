@@ -3,8 +3,9 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'fs';
 import { parse } from 'yaml';
+import { INTERCOM_OPENAPI_2_16 } from '../../../shared-paths';
 
-const SPEC_PATH = '/work/shared/intercom-openapi/2.16/api.intercom.io.yaml';
+const SPEC_PATH = INTERCOM_OPENAPI_2_16;
 
 let ajv: Ajv | undefined;
 
