@@ -8,13 +8,14 @@
  * Intercom errors other than "not found" on a detail fetch propagate: the worker maps them to
  * platform events (DELAY, ERROR) in one place.
  */
+import { createHash } from 'crypto';
 import type { NormalizedAttachment, NormalizedItem } from '../adaas';
 import { IntercomNotFoundError, IntercomSchemaError } from '../intercom/errors';
 import { DeletedConversationSchema } from '../intercom/schemas';
 import type { DetailClient, KindSpec, ListContext, NormalizeContext } from '../kinds/types';
 import type { ListSpec } from '../kinds/list-spec';
 import {
-  pendingKind, rememberSeen, reportCounters, type ConnectorState, type KindProgress,
+  pendingKind, rememberSeen, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress,
 } from './state';
 import { inWindow, searchFloor } from './window';
 
@@ -49,6 +50,9 @@ export interface LoopDeps {
 export type LoopOutcome = 'done' | 'timeout';
 
 const idOf = (obj: Record<string, unknown>): string => String(obj.id);
+
+/** Short digest of an item's data (key order as the normalizer writes it, which is fixed). */
+const digestOf = (data: object): string => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
 
 /**
  * How many detail reads (conversation retrieves) are in flight at once: the client limiter's own
@@ -159,6 +163,10 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
   const run = deps.state.run!;
   if (run.windowStart !== null && kind.changesInWindow) {
     batch = kind.changesInWindow(obj, batch, { start: run.windowStart, importAll: deps.listContext.importAllConversations });
+  }
+  if (kind.compareContent) {
+    const state = deps.state;
+    batch = { ...batch, items: batch.items.filter(({ itemType, item }) => !unchangedSinceLastRun(state, itemType, item.id, digestOf(item.data))) };
   }
   for (const s of batch.skipped) reportCounters.skipped(report, s.itemType, s.id, s.reason);
   if (batch.truncation) reportCounters.truncated(report, batch.truncation);

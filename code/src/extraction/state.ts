@@ -116,12 +116,19 @@ const connectorState = z.object({
     windowStart: z.number().nullable(),
     dataDone: z.boolean(),
     context: runContext,
+    /** Content digests read in this run (kinds without timestamps); they replace `digests` when the run completes. */
+    digests: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   }).nullable(),
   kinds: z.record(z.string(), kindProgress),
   /** Deletions of conversations: read through `/conversations/deleted` at the end of the data phase. */
   deletedConversations: z.object({ phase: z.enum(['pending', 'done']), pageFrom: z.unknown().nullable() }),
   /** Ids per small kind at the end of the last completed listing (capped), for set-difference deletion detection. */
   idSets: z.record(z.string(), z.array(z.string())),
+  /**
+   * For kinds without timestamps (admins, teams, tags): id → digest of the data DevRev last received,
+   * as of the last completed run (capped like the id sets), so a sync sends only those that changed.
+   */
+  digests: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   report: reportSchema,
 });
 /** The connector state, stored under the `intercom` key of the adapter state. */
@@ -153,6 +160,7 @@ export function initialConnectorState(): ConnectorState {
     kinds: {},
     deletedConversations: { phase: 'pending', pageFrom: null },
     idSets: {},
+    digests: {},
     report: emptyReport(),
   };
 }
@@ -204,7 +212,8 @@ export function beginRun(
 /** Ends a run successfully: its start time becomes the bookmark of the next sync. */
 export function completeRun(state: ConnectorState): ConnectorState {
   if (!state.run) return state;
-  return { ...state, bookmark: state.run.startedAt, run: null };
+  const digests = { ...state.digests, ...(state.run.digests ?? {}) };
+  return { ...state, bookmark: state.run.startedAt, digests, run: null };
 }
 
 function addSample<T>(list: T[], entry: T): T[] {
@@ -237,6 +246,18 @@ export const reportCounters = {
     report.deletions[itemType] = { count: d.count + 1, sample: addSample(d.sample, { id, reason }) };
   },
 };
+
+/**
+ * Records the digest of an item of a timestamp-less kind in the run, and says whether DevRev
+ * already has that content (as of the last completed run). Above ID_SET_CAP objects a kind keeps
+ * no digests: everything is sent.
+ */
+export function unchangedSinceLastRun(state: ConnectorState, itemType: string, id: string, digest: string): boolean {
+  const run = state.run!;
+  const seen = ((run.digests ??= {})[itemType] ??= {});
+  if (Object.keys(seen).length < ID_SET_CAP || id in seen) seen[id] = digest;
+  return run.windowStart !== null && state.digests[itemType]?.[id] === digest;
+}
 
 /** Adds an id to a kind's seen set; drops the set (null) once it would pass ID_SET_CAP. */
 export function rememberSeen(progress: KindProgress, ids: string[]): void {

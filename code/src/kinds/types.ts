@@ -66,6 +66,11 @@ export interface KindSpec {
    * 'relist' when Intercom has no filter: then everything is listed and compared client-side.
    */
   listChangedSince(ctx: ListContext, searchFloor: number): ListSpec | 'relist';
+  /**
+   * True for kinds without timestamps (admins, teams, tags): a sync compares each object's content
+   * with what the last completed run sent and sends only those that changed.
+   */
+  compareContent?: boolean;
   /** Its `updated_at` (unix s) for the client-side window; undefined when the kind has none. */
   updatedAt(obj: Record<string, unknown>): number | undefined;
   /** Fetches the full object when the listing shape lacks something (conversations: parts). */

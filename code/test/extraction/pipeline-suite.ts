@@ -138,6 +138,15 @@ export function pipelineSuite(allConversations: boolean): void {
       expect(result.error).toBeUndefined();
       expect(result.status).toBe('done');
 
+      // Admins, teams and tags have no timestamps: only those whose content changed are sent again.
+      const sent = (itemType: string) => result.items[itemType]?.received ?? 0;
+      const changedTags = (changes as Record<string, { created: string[]; updated: string[] }>).tags;
+      expect({ teams: sent('teams'), tags: sent('tags') })
+        .toEqual({ teams: 0, tags: (changedTags?.created.length ?? 0) + (changedTags?.updated.length ?? 0) });
+      // Listed admins did not change; what admins went out are placeholders named by changed conversations.
+      const listedAdmins = new Set(p.intercom.workspace.truth.ids('admins'));
+      expect(sent('admins')).toBeLessThanOrEqual(p.items('admins').filter((a) => !listedAdmins.has(a.id)).length);
+
       const changedConversations = new Set([...changes.conversations.created, ...changes.conversations.updated]);
       const received = result.items.conversations?.received ?? 0;
       expect(received).toBeLessThanOrEqual(changedConversations.size + 2); // + objects changed in the overlap second
