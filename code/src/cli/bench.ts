@@ -6,7 +6,7 @@
  * - faulted / fault-free: the same import with 5xx answers and connection resets injected;
  * - peak RSS of the whole process (snap-in workers run as threads inside it).
  *
- * Flags: --conversations N (default 2000), --rate N requests per 10 s (default 60, low enough to bind), --seed N.
+ * Flags: --conversations N (default 300), --rate N requests per 10 s (default 60, low enough to bind), --seed N.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -86,7 +86,7 @@ function describe(label: string, run: BenchRun): void {
 
 async function main(): Promise<void> {
   const program = new Command()
-    .option('--conversations <n>', 'conversations in the generated workspace', '2000')
+    .option('--conversations <n>', 'conversations in the generated workspace', '300')
     .option('--rate <n>', 'emulated Intercom limit, requests per 10 s', '60')
     .option('--seed <n>', 'workspace seed', '11')
     .parse(process.argv);
