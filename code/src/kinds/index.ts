@@ -7,7 +7,6 @@ import {
   AdminSchema, ArticleSchema, CollectionSchema, CompanySchema, ContactSchema, ConversationListItemSchema, ConversationSchema, TagSchema, TeamSchema,
 } from '../intercom/schemas';
 import * as normalize from './normalizers';
-import { completeContactRelations } from './contact-relations';
 import { CLOSED_ONLY, updatedSince, type ListSpec } from './list-spec';
 import type { KindSpec } from './types';
 
@@ -84,8 +83,6 @@ export const KINDS: readonly KindSpec[] = [
       query: updatedSince(floor), sort: { field: 'updated_at', order: 'ascending' }, itemSchema: schema(ContactSchema),
     }),
     updatedAt: updatedAtOf,
-    // Previews hold at most 10 companies and tags: read the rest where they were cut short.
-    fetchDetail: completeContactRelations,
     normalize: normalize.contact,
     recordTypes: (custom) => ({ contacts: normalize.recordTypes.contacts(custom.contacts) }),
     deletions: 'none', // read through a date filter; deleted contacts simply stop appearing (README)
