@@ -138,7 +138,7 @@ export class IntercomClient implements PagingClient {
     });
   }
 
-  /** Sleeps `ms`; a wait longer than a few seconds needs the caller's `canWait`, else IntercomDelayRequired. */
+  /** Sleeps `ms` if the caller's `canWait` allows it, else throws IntercomDelayRequired. */
   async pause(ms: number, why: string): Promise<void> {
     if (ms > WAIT_WITHOUT_ASKING_MS && !this.canWait(ms)) throw new IntercomDelayRequired(ms / 1000, why);
     if (ms <= 0) return;

@@ -31,8 +31,12 @@ export interface IntercomStats {
   bytes: number;
 }
 
-/** Sleeps up to this long without asking `canWait`. */
-export const WAIT_WITHOUT_ASKING_MS = 3000;
+/**
+ * Sleeps up to this long without asking `canWait`: none. Short waits add up (several requests of a
+ * chunk each sleeping a little near the end of an invocation ran past the hard timeout), and a
+ * caller with time left says yes anyway.
+ */
+export const WAIT_WITHOUT_ASKING_MS = 0;
 
 /** One request as the client hands it to the transport. */
 export interface TransportRequest {
