@@ -1,20 +1,12 @@
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { createMockEvent, EventType, spawn } from '../../src/adaas';
-import { PlatformServer } from './helpers/platform-server';
+import { usePlatformServer } from './helpers/platform-server';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
 const worker = (name: string) => path.join(__dirname, 'workers', name);
-const server = new PlatformServer();
-
-beforeAll(async () => {
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-});
-beforeEach(() => server.reset());
+const server = usePlatformServer();
 
 function event(eventType: string, globalValues: Record<string, string> = {}) {
   return createMockEvent(server.baseUrl, {

@@ -6,17 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { readJsonFile, writeFileAtomic } from './layout';
 import type { SyncMapperRecord } from './wire';
 
-/** Body of `airdrop.sync-mapper-record.create`. */
-export interface MapperCreateBody {
-  sync_unit: string;
-  external_ids: string[];
-  secondary_ids?: Record<string, string>;
-  targets: string[];
-  status: string;
-  input_files?: string[];
-  external_versions?: { modified_date?: string; recipe_version?: number }[];
-  extra_data?: string;
-}
+/** Body of `airdrop.sync-mapper-record.create`: a record without its id. */
+export type MapperCreateBody = Omit<SyncMapperRecord, 'id'>;
 
 /** Body of `airdrop.sync-mapper-record.update`: list fields come as `{add: [...]}`. */
 export interface MapperUpdateBody {

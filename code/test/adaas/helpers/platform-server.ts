@@ -199,3 +199,16 @@ export class PlatformServer {
     return this.send(res, 200, { success: true });
   }
 }
+
+/** A PlatformServer for the whole test file: started before all tests, reset before each, stopped after all. */
+export function usePlatformServer(): PlatformServer {
+  const server = new PlatformServer();
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+  beforeEach(() => server.reset());
+  return server;
+}
