@@ -1,18 +1,9 @@
-import * as path from 'path';
-import { createMockEvent, EventType, spawn } from '../../src/adaas';
-import { usePlatformServer } from './helpers/platform-server';
+import { EventType, spawn } from '../../src/adaas';
+import { useSpawnHarness } from './helpers/spawn-harness';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const worker = (name: string) => path.join(__dirname, 'workers', name);
-const server = usePlatformServer();
-
-function event(eventType: string, globalValues: Record<string, string> = {}) {
-  return createMockEvent(server.baseUrl, {
-    payload: { event_type: eventType as EventType },
-    input_data: { global_values: globalValues },
-  });
-}
+const { server, worker, event } = useSpawnHarness();
 
 describe('spawn: timeouts and failing workers', () => {
   it('soft timeout: the worker is told to wrap up, onTimeout emits PROGRESS', async () => {

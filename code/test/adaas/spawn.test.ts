@@ -1,19 +1,11 @@
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
-import { createMockEvent, EventType, spawn } from '../../src/adaas';
-import { usePlatformServer } from './helpers/platform-server';
+import { EventType, spawn } from '../../src/adaas';
+import { useSpawnHarness } from './helpers/spawn-harness';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const worker = (name: string) => path.join(__dirname, 'workers', name);
-const server = usePlatformServer();
-
-function event(eventType: string, globalValues: Record<string, string> = {}) {
-  return createMockEvent(server.baseUrl, {
-    payload: { event_type: eventType as EventType },
-    input_data: { global_values: globalValues },
-  });
-}
+const { server, worker, event } = useSpawnHarness();
 
 describe('spawn (worker threads)', () => {
   it('runs a .ts worker under jest: one DONE emit with the uploaded artifact, state fetched (404) and saved', async () => {
