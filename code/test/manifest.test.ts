@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { readOptions } from '../src/extraction/options';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = parse(fs.readFileSync(path.join(root, 'manifest.yaml'), 'utf8'));
@@ -48,5 +49,15 @@ describe('manifest.yaml', () => {
     expect(inputs.intercom_region.allowed_values).toEqual(['us', 'eu', 'au']);
     // The emulator-only base URL override must never be offered to users.
     expect(inputs.intercom_api_base_url).toBeUndefined();
+  });
+
+  it('names inputs the extraction reads: defaults give the defaults, set values change the options', () => {
+    const asSent = (values: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])); // DevRev sends strings
+    const inputs: Array<{ name: string; default_value: unknown }> = manifest.inputs.organization;
+    const defaults = readOptions(asSent(Object.fromEntries(inputs.map((i) => [i.name, i.default_value]))));
+    expect(defaults).toMatchObject({ importAllConversations: false, contactReferenceField: '', region: 'us' });
+    const set = readOptions(asSent({ import_all_conversations: true, contact_reference_field: 'crm_id', intercom_region: 'eu' }));
+    expect(set).toMatchObject({ importAllConversations: true, contactReferenceField: 'crm_id', region: 'eu' });
   });
 });
