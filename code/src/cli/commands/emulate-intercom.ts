@@ -7,6 +7,8 @@ export interface EmulateFlags {
   port?: string;
   seed?: string;
   conversations?: string;
+  latencyMs?: string;
+  downloadLatencyMs?: string;
 }
 
 function intFlag(name: string, value: string | undefined, fallback: number): number {
@@ -23,6 +25,8 @@ export async function emulateIntercomCommand(flags: EmulateFlags): Promise<void>
     port: intFlag('port', flags.port, 8765),
     seed: intFlag('seed', flags.seed, 1),
     conversations: flags.conversations === undefined ? undefined : intFlag('conversations', flags.conversations, 200),
+    latencyMs: intFlag('latency-ms', flags.latencyMs, 0),
+    downloadLatencyMs: flags.downloadLatencyMs === undefined ? undefined : intFlag('download-latency-ms', flags.downloadLatencyMs, 0),
     print: (line) => out.line(line),
   }).catch((err: Error & { code?: string }) => {
     if (err.code === 'EADDRINUSE') throw new CliError(`Port ${flags.port ?? 8765} is in use: pick another with --port.`, ExitCode.usage);
@@ -44,5 +48,7 @@ export function registerEmulateIntercom(program: Command, run: (work: () => Prom
     .option('--port <port>', 'port on 127.0.0.1', '8765')
     .option('--seed <seed>', 'workspace seed (same seed, same workspace)', '1')
     .option('--conversations <n>', 'number of conversations to generate')
+    .option('--latency-ms <ms>', 'mean latency of each API request, with jitter (Intercom: about 250)', '0')
+    .option('--download-latency-ms <ms>', 'mean latency of each file download (default: a fifth of --latency-ms)')
     .action((flags: EmulateFlags) => run(() => emulateIntercomCommand(flags)));
 }

@@ -1,4 +1,5 @@
 import type { FaultInjector } from './http/faults';
+import type { Latency } from './http/latency';
 import type { RateLimiter } from './http/rateLimiter';
 import type { RequestLog } from './http/requestLog';
 import type { ScrollRegistry } from './http/scrolls';
@@ -20,6 +21,7 @@ export interface EmulatorContext {
   tokens: TokenRegistry;
   limiter: RateLimiter;
   faults: FaultInjector;
+  latency: Latency;
   scrolls: ScrollRegistry;
   log: RequestLog;
   oauth: OAuthSettings;
@@ -50,6 +52,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes without bearer auth, rate limit and version check (OAuth, file downloads). */
     public?: boolean;
+    /** File downloads: served like a CDN, with the smaller download latency. */
+    download?: boolean;
     /** Routes never touched by injected faults. */
     noFaults?: boolean;
   }

@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { EmulatorContext, OAuthSettings } from './context';
 import { FaultInjector, type FaultOptions } from './http/faults';
+import { Latency } from './http/latency';
 import { RateLimiter, type RateLimitSettings } from './http/rateLimiter';
 import { RequestLog, type EmulatorMetrics, type RequestLogEntry } from './http/requestLog';
 import { ScrollRegistry } from './http/scrolls';
@@ -32,6 +33,10 @@ export interface IntercomEmulatorOptions {
   rateLimit?: Partial<RateLimitSettings>;
   /** Default none. */
   faults?: FaultOptions;
+  /** Mean latency of an API request in ms, with jitter (0.5 × to 1.5 ×). Default 0. */
+  latencyMs?: number;
+  /** Mean latency of a file download in ms. Default a fifth of `latencyMs`. */
+  downloadLatencyMs?: number;
   /** OAuth client credentials accepted by `/oauth` and `/auth/eagle/token`. Default `emulator-client` / `emulator-secret`. */
   oauth?: Partial<OAuthSettings>;
   /** Idle time after which a companies scroll expires. Default 60 s (Intercom's). */
@@ -54,6 +59,7 @@ export interface IntercomEmulator {
   /** Replaces the fault settings and restarts their seeded sequence. */
   setFaults(f: FaultOptions): void;
   setRateLimit(r: Partial<RateLimitSettings>): void;
+  rateLimit(): RateLimitSettings;
   /** Revokes a token (default: the main one); later requests with it answer 401. */
   revokeToken(token?: string): void;
   close(): Promise<void>;
@@ -68,6 +74,7 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
     tokens: new TokenRegistry(seed),
     limiter: new RateLimiter(options.rateLimit),
     faults: new FaultInjector(options.faults),
+    latency: new Latency({ latencyMs: options.latencyMs, downloadLatencyMs: options.downloadLatencyMs, seed }),
     scrolls: new ScrollRegistry(options.scrollIdleMs),
     log: new RequestLog(),
     oauth: { clientId: options.oauth?.clientId ?? 'emulator-client', clientSecret: options.oauth?.clientSecret ?? 'emulator-secret' },
@@ -97,6 +104,7 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
       ctx.mainTokenRequests = 0;
     },
     setRateLimit: (r) => ctx.limiter.configure(r),
+    rateLimit: () => ctx.limiter.current(),
     revokeToken: (token) => ctx.tokens.revoke(token),
     close: async () => {
       await app.close();

@@ -30,6 +30,8 @@ export function buildServer(ctx: EmulatorContext): FastifyInstance {
     req.intercom = state;
     reply.header('x-request-id', state.requestId);
     const config = req.routeOptions.config ?? {};
+    const delayMs = ctx.latency.delayFor(config.download ? 'download' : 'api');
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (!config.public) {
       authenticate(ctx, req, reply);
       state.version = resolveVersion(req.headers['intercom-version']);

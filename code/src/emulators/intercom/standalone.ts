@@ -20,6 +20,8 @@ export async function runStandaloneEmulator(options: StandaloneOptions = {}): Pr
   const ws = emulator.workspace;
   print(`Intercom emulator listening on ${emulator.baseUrl}`);
   print(`  workspace ${ws.app.id_code} (${ws.app.name}, ${ws.app.timezone}), seed ${options.seed ?? 1}, ${ws.conversationIndex().length} conversations`);
+  const latency = rest.latencyMs ? `, latency ~${rest.latencyMs} ms per request` : '';
+  print(`  rate limit ${emulator.rateLimit().appPer10s} requests per 10 s per app${latency}`);
   print(`  access token: ${emulator.token}`);
   print(`  try: curl -H "Authorization: Bearer ${emulator.token}" -H "Intercom-Version: 2.16" ${emulator.baseUrl}/me`);
   return emulator;
@@ -30,7 +32,10 @@ if (require.main === module) {
     const i = process.argv.indexOf(`--${name}`);
     return i >= 0 ? Number(process.argv[i + 1]) : undefined;
   };
-  runStandaloneEmulator({ port: arg('port') ?? 8765, seed: arg('seed') ?? 1, conversations: arg('conversations') }).then(
+  runStandaloneEmulator({
+    port: arg('port') ?? 8765, seed: arg('seed') ?? 1, conversations: arg('conversations'),
+    latencyMs: arg('latency-ms'), downloadLatencyMs: arg('download-latency-ms'),
+  }).then(
     (emulator) => {
       const stop = () => void emulator.close().then(() => process.exit(0));
       process.on('SIGINT', stop);

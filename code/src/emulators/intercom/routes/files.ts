@@ -6,7 +6,7 @@ import type { EmulatorContext } from '../context';
  * `fileBaseUrl` like a CDN: no bearer token, no rate limit; 403 once the URL has expired.
  */
 export function registerFileRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  app.get('/downloads/*', { config: { public: true } }, async (req, reply) => {
+  app.get('/downloads/*', { config: { public: true, download: true } }, async (req, reply) => {
     const result = ctx.workspace.file(req.url, ctx.workspace.now());
     if (result.status === 'ok') {
       return reply
