@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { launchChromium } from '../browser';
 
 export const REPO = path.resolve(__dirname, '../../..');
 const MAIN = path.join(REPO, 'code', 'src', 'cli', 'main.ts');
@@ -65,43 +66,17 @@ export function filesUnder(dir: string): string[] {
   return out;
 }
 
-export const CHROMIUM = '/usr/bin/chromium';
-
-/** Fails with a clear message when Debian's chromium is missing (never skips silently). */
-export function assertChromium(): void {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with "apt-get update && apt-get install -y chromium" (CI does this in .ci/run).`);
-  }
-}
-
-/** Opens `file` in headless Chromium and hands the page to `use`. */
+/** Opens `file` in headless Chromium (the one `npm ci` brings) and hands the page to `use`. */
 export async function withPage<T>(file: string, use: (page: import('playwright-core').Page, requests: string[]) => Promise<T>): Promise<T> {
-  assertChromium();
-  const { chromium } = await import('playwright-core');
-  const profile = tempDir('airdrop-chromium-');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await context.newPage();
+    const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`file://${file}`);
     return await use(page, requests);
   } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
