@@ -1,5 +1,5 @@
 /**
- * A crash (SIGKILL, no chance to clean up) in the middle of the data phase: running the same import again
+ * A crash (SIGKILL, no chance to clean up) in the middle of the data phase, on an emulator event: running the same import again
  * resumes it and ends with exactly the workspace in the store.
  */
 import * as fs from 'node:fs';
@@ -27,17 +27,26 @@ describe('crash and resume', () => {
   it('an import killed during the data phase resumes to the full store', async () => {
     const outDir = path.join(tempDir(), 'out');
     const args = ['import', '--out', outDir, '--intercom-url', emulator.baseUrl, '--all-conversations'];
+    // The kill lands on an event, never on a clock: the emulator has answered the fifth conversation fetch
+    // (only the data phase fetches single conversations; metadata has been sent, attachments have not begun).
+    let child: { kill(signal: NodeJS.Signals): boolean } | undefined;
+    let fetched = 0;
     let killed = false;
+    const unsubscribe = emulator.onRequest((entry) => {
+      if (entry.route !== 'GET /conversations/:id' || entry.status !== 200 || killed) return;
+      fetched += 1;
+      if (fetched === 5 && child) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    });
     const crashed = await runCli(args, {
       env: { INTERCOM_TOKEN: emulator.token },
-      onOutput: (text, child) => {
-        // The metadata invocation is through; a moment later the first data invocation is in flight.
-        if (!killed && text.includes('[import] metadata')) {
-          killed = true;
-          setTimeout(() => child.kill('SIGKILL'), 1500);
-        }
+      onSpawn: (c) => {
+        child = c;
       },
-    });
+    }).finally(unsubscribe);
+    expect(emulator.requestLog().some((e) => e.route.startsWith('GET /downloads'))).toBe(false);
     expect(killed).toBe(true);
     expect(crashed.signal).toBe('SIGKILL');
     expect(fs.existsSync(path.join(outDir, 'runs.jsonl'))).toBe(false);

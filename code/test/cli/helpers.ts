@@ -23,11 +23,18 @@ export function tempDir(prefix = 'airdrop-cli-'): string {
 
 /**
  * Runs `node --import tsx code/src/cli/main.ts ...args` in a child process. `INTERCOM_TOKEN` is not inherited unless
- * given in `env`. `onOutput` sees stdout as it arrives (e.g. to send SIGINT at the right moment).
+ * given in `env`. `onOutput` sees stdout as it arrives (e.g. to send SIGINT at the right moment); `onSpawn` gets the
+ * child at once (e.g. to kill it when an emulator sees a given request).
  */
 export function runCli(
   args: string[],
-  o: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; onOutput?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+  o: {
+    env?: Record<string, string>;
+    cwd?: string;
+    timeoutMs?: number;
+    onOutput?: (text: string, child: ReturnType<typeof spawn>) => void;
+    onSpawn?: (child: ReturnType<typeof spawn>) => void;
+  } = {},
 ): Promise<CliRun> {
   const env = { ...process.env };
   delete env.INTERCOM_TOKEN;
@@ -37,6 +44,7 @@ export function runCli(
     // One process (node with tsx's loader), not the tsx CLI: that one runs the script in a grandchild, so a
     // SIGKILL would hit only the wrapper.
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: o.cwd ?? REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    o.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 110_000);

@@ -55,6 +55,8 @@ export interface IntercomEmulator {
   workspace: Workspace;
   metrics(): EmulatorMetrics;
   requestLog(): RequestLogEntry[];
+  /** Calls `listener` with each request once it is answered (or dropped); returns the unsubscribe. Tests act on these events. */
+  onRequest(listener: (entry: RequestLogEntry) => void): () => void;
   resetMetrics(): void;
   /** Replaces the fault settings and restarts their seeded sequence. */
   setFaults(f: FaultOptions): void;
@@ -98,6 +100,7 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
     workspace: ctx.workspace,
     metrics: () => ctx.log.metrics(),
     requestLog: () => ctx.log.list(),
+    onRequest: (listener) => ctx.log.onRecord(listener),
     resetMetrics: () => ctx.log.reset(),
     setFaults: (f) => {
       ctx.faults.set(f);

@@ -31,6 +31,7 @@ export interface EmulatorMetrics {
 export class RequestLog {
   private entries: RequestLogEntry[] = [];
   private counters: EmulatorMetrics = emptyMetrics();
+  private readonly listeners = new Set<(entry: RequestLogEntry) => void>();
 
   constructor(private readonly maxEntries = 20_000) {}
 
@@ -43,6 +44,13 @@ export class RequestLog {
     if (entry.status === 429) m.rateLimited += 1;
     if (entry.status >= 500) m.serverErrors += 1;
     m.bytesServed += entry.bytes;
+    for (const listener of this.listeners) listener({ ...entry });
+  }
+
+  /** Calls `listener` with each request as it is recorded (answered or dropped); returns the unsubscribe. */
+  onRecord(listener: (entry: RequestLogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   list(): RequestLogEntry[] {
