@@ -17,3 +17,7 @@ export const SHARED_DIR = sharedDir();
 export const INTERCOM_OPENAPI_2_16 = path.join(SHARED_DIR, 'intercom-openapi/2.16/api.intercom.io.yaml');
 /** The external domain metadata JSON Schema published with the SDK. */
 export const METADATA_SCHEMA = path.join(SHARED_DIR, 'schemas/external_domain_metadata_schema.json');
+/** The official `@devrev/ts-adaas` package (ADAAS_SDK_TGZ overrides). */
+export const ADAAS_SDK_TGZ = process.env.ADAAS_SDK_TGZ
+  ? path.resolve(process.env.ADAAS_SDK_TGZ)
+  : path.join(SHARED_DIR, 'vendor/devrev-ts-adaas-1.20.0.tgz');

@@ -4,7 +4,8 @@
  * cannot edit a part once posted, so an update is reported skipped with that reason.
  */
 import { z } from 'zod';
-import type { ExternalSystemItem, ItemTypeToLoad } from '../adaas';
+import type { ExternalSystemItem } from '../adaas';
+import type { ItemTypeToLoad } from './sdk-types';
 import { dataOf, idField, ItemDataError, loadOne, type LoadContext } from './context';
 import { richTextToHtml } from './rich-text-html';
 

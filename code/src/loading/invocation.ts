@@ -35,7 +35,7 @@ export function startDataLoading(adapter: WorkerAdapter<unknown>): LoadingInvoca
   ledger.attach(adapter);
   const options = readOptions(adapter.event.input_data?.global_values);
   const { client, deadline } = clientForInvocation(adapter, options);
-  const timer = setTimeout(() => adapter.handleTimeout(), Math.max(0, deadline - Date.now()));
+  const timer = setTimeout(() => (adapter.isTimeout = true), Math.max(0, deadline - Date.now()));
   timer.unref();
   const ctx: LoadContext = {
     client,

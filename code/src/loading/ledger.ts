@@ -6,7 +6,8 @@
  * cannot answer "skipped". So a skip is returned as an error (counted `failed`) and recorded here;
  * just before every emit the ledger moves those counts from `failed` to `skipped`.
  */
-import type { LoaderReport, WorkerAdapter } from '../adaas';
+import type { WorkerAdapter } from '../adaas';
+import type { LoaderReport } from './sdk-types';
 
 /** At most this many examples per list in the state. */
 const SAMPLE_SIZE = 20;

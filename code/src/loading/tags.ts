@@ -4,7 +4,8 @@
  * `updated` with nothing to change; a rename is reported skipped.
  */
 import { z } from 'zod';
-import type { ExternalSystemItem, ItemTypeToLoad, Mappers } from '../adaas';
+import type { ExternalSystemItem } from '../adaas';
+import type { ItemTypeToLoad, Mappers } from './sdk-types';
 import { dataOf, ItemDataError, loadOne, type LoadContext } from './context';
 
 export const TAGS_ITEM_TYPE = 'tags';

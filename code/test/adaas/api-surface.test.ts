@@ -1,12 +1,11 @@
 import * as adaas from '../../src/adaas';
+import { Mappers } from '../../src/adaas/mappers/mappers';
 
 // Runtime exports a connector (or the official package swap) relies on: protocol reference §9.
 const RUNTIME_EXPORTS = [
   'spawn',
   'processTask',
   'WorkerAdapter',
-  'Repo',
-  'Mappers',
   'createMockEvent',
   'MOCK_SERVER_DEFAULT_URL',
   'installInitialDomainMapping',
@@ -28,7 +27,6 @@ const RUNTIME_EXPORTS = [
   'SyncMapperRecordTargetType',
   'WorkerMessageSubject',
   'WorkerEvent',
-  'ActionType',
 ];
 
 describe('public API surface', () => {
@@ -44,7 +42,7 @@ describe('public API surface', () => {
     const adapter = new adaas.WorkerAdapter({ event: adaas.createMockEvent(), state: {} });
     expect(adapter).toMatchObject({ hasWorkerEmitted: false, isTimeout: false, artifacts: [], reports: [], processedFiles: [] });
     expect(adapter.timeoutSignal).toBeInstanceOf(Promise);
-    expect(adapter.mappers).toBeInstanceOf(adaas.Mappers);
+    expect(adapter.mappers).toBeInstanceOf(Mappers);
     expect(adapter.state).toEqual({});
   });
 

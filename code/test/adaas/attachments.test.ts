@@ -141,7 +141,7 @@ describe('streamAttachments', () => {
     const first = await adapterFor(testEvent(server, EventType.StartExtractingAttachments), {});
     await first.streamAttachments({
       stream: async (params) => {
-        if (params.item.id === 'att-2') first.handleTimeout(); // the soft timeout arrives while att-2 streams
+        if (params.item.id === 'att-2') first.isTimeout = true; // the soft timeout arrives while att-2 streams
         return streamFromUrl(params);
       },
     });

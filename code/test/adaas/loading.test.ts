@@ -1,6 +1,7 @@
 import { gzipSync } from 'zlib';
 import { EventType, LoaderEventType } from '../../src/adaas';
-import type { ExternalSystemItem, ExternalSystemLoadingFunction } from '../../src/adaas';
+import type { ExternalSystemItem } from '../../src/adaas';
+import type { ExternalSystemLoadingFunction } from '../../src/adaas/types/loading';
 import { PlatformServer } from './helpers/platform-server';
 import { adapterFor, storedState, testEvent } from './helpers/adapter';
 

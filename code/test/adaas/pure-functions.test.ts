@@ -2,23 +2,22 @@ import { Writable } from 'stream';
 import { AxiosError, AxiosHeaders } from 'axios';
 import {
   AirSyncDefaultItemTypes,
-  ARTIFACT_BATCH_SIZE,
-  DEFAULT_LAMBDA_TIMEOUT,
   EventType,
   ExtractorEventType,
-  getNoScriptEventType,
-  getTimeoutErrorEventType,
-  HARD_TIMEOUT_MULTIPLIER,
   InitialSyncScope,
   LoaderEventType,
-  parseGoDuration,
   SyncMode,
   TimeValueType,
+  UNBOUNDED_DATE_TIME_VALUE,
+} from '../../src/adaas';
+import { ARTIFACT_BATCH_SIZE, DEFAULT_LAMBDA_TIMEOUT, EVENT_SIZE_THRESHOLD_BYTES, HARD_TIMEOUT_MULTIPLIER } from '../../src/adaas/common/constants';
+import {
+  getNoScriptEventType,
+  getTimeoutErrorEventType,
   translateIncomingEventType,
   translateOutgoingEventType,
-  UNBOUNDED_DATE_TIME_VALUE,
-  EVENT_SIZE_THRESHOLD_BYTES,
-} from '../../src/adaas';
+} from '../../src/adaas/common/event-type-translation';
+import { parseGoDuration } from '../../src/adaas/common/time-value-resolver';
 import { createLogger } from '../../src/adaas/common/logger';
 import { truncateMessage } from '../../src/adaas/common/errors';
 import { shouldRetryPlatformRequest } from '../../src/adaas/http/retry-policy';

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'zlib';
-import { AirSyncDefaultItemTypes, EventType, ExtractorEventType, EVENT_SIZE_THRESHOLD_BYTES } from '../../src/adaas';
+import { AirSyncDefaultItemTypes, EventType, ExtractorEventType } from '../../src/adaas';
+import { EVENT_SIZE_THRESHOLD_BYTES } from '../../src/adaas/common/constants';
 import { PlatformServer } from './helpers/platform-server';
 import { adapterFor, storedState, testEvent } from './helpers/adapter';
 

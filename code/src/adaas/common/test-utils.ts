@@ -4,7 +4,7 @@ import { EventType } from '../types/extraction';
 /** Base URL placeholder used by `createMockEvent` when none is given. */
 export const MOCK_SERVER_DEFAULT_URL = 'http://localhost:0';
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 function mergeDeep<T>(base: T, overrides: unknown): T {
   if (overrides === undefined || overrides === null || typeof overrides !== 'object' || Array.isArray(overrides)) {

@@ -74,6 +74,17 @@ export enum ExtractorEventType {
 }
 
 /** Kind of a `TimeValue` sent in `extraction_start_time` / `extraction_end_time`. */
+/** Go duration units accepted in relative time values (`resolveTimeValue`). */
+export enum TimeUnit {
+  NANOSECONDS = 'ns',
+  MICROSECONDS = 'us',
+  MICROSECONDS_MU = '\u00B5s',
+  MILLISECONDS = 'ms',
+  SECONDS = 's',
+  MINUTES = 'm',
+  HOURS = 'h',
+}
+
 export enum TimeValueType {
   WORKERS_OLDEST = 'workers_oldest',
   WORKERS_OLDEST_MINUS_WINDOW = 'workers_oldest_minus_window',

@@ -57,12 +57,12 @@ async function runTask<S>(data: WorkerData<S>, task: ProcessTaskInterface<S>['ta
   parentPort!.on('message', (message: WorkerMessage) => {
     if (message?.subject !== WorkerMessageSubject.WorkerMessageExit) return;
     logger.warn('Soft timeout: asking the task to wrap up');
-    if (adapter) adapter.handleTimeout();
+    if (adapter) adapter.isTimeout = true;
     else timedOutEarly = true;
   });
   try {
     adapter = await createWorkerAdapter(data);
-    if (timedOutEarly) adapter.handleTimeout();
+    if (timedOutEarly) adapter.isTimeout = true;
     await task({ adapter });
     if (adapter.isTimeout && !adapter.hasWorkerEmitted) await onTimeout({ adapter });
     process.exit(0);

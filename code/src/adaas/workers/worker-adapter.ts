@@ -57,8 +57,6 @@ export class WorkerAdapter<S> {
   /** Resolves when the main thread signals the soft timeout. */
   readonly timeoutSignal: Promise<void>;
   hasWorkerEmitted = false;
-  /** True once the soft timeout hit or the event-size budget is used up: wrap up and return. */
-  isTimeout = false;
   /** Artifacts uploaded in this invocation; sent with the next emit. */
   artifacts: Artifact[] = [];
   reports: LoaderReport[] = [];
@@ -69,6 +67,7 @@ export class WorkerAdapter<S> {
   private lastUploadedRepo?: Repo;
   private artifactsJsonSize = 0;
   private resolveTimeoutSignal!: () => void;
+  private timedOut = false;
 
   constructor({ event, state, extractionScope, options }: WorkerAdapterParams<S>) {
     this.event = event;
@@ -87,10 +86,15 @@ export class WorkerAdapter<S> {
     this.adapterState = value;
   }
 
-  /** Called by processTask when the main thread signals the soft timeout. */
-  handleTimeout(): void {
-    this.isTimeout = true;
-    this.resolveTimeoutSignal();
+  /** True once the soft timeout hit or the event-size budget is used up: wrap up and return. */
+  get isTimeout(): boolean {
+    return this.timedOut;
+  }
+
+  /** Setting it (processTask at the soft timeout, a connector at its own deadline) resolves `timeoutSignal`. */
+  set isTimeout(value: boolean) {
+    this.timedOut = value;
+    if (value) this.resolveTimeoutSignal();
   }
 
   /** False only when the platform's scope lists the item type with `extract: false`. */
