@@ -60,6 +60,10 @@ describe('companies', () => {
     expect(typeof res.data.pages.next).toBe('string');
     for (const company of res.data.data) okUpTo(await h.http.get(`/companies/${company.id}`), 'company', [TYPED_ATTRIBUTES]);
   });
+  test('POST /companies/list (the official client\'s list call)', async () => {
+    const res = okUpTo(await h.http.post('/companies/list', undefined, { params: { per_page: 2, order: 'asc' } }), 'company_list', [URL_NEXT, TYPED_ATTRIBUTES]);
+    expect(res.data.data.length).toBe(2);
+  });
   test('GET /companies/scroll, every page', async () => {
     let scrollParam: string | undefined;
     let pages = 0;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../context';
 import { IntercomHttpError, errors } from '../http/errors';
-import { nextPageUrl, pageNumberPages, readPage, readPerPage } from '../http/paging';
+import { compareIds, nextPageUrl, pageNumberPages, readPage, readPerPage } from '../http/paging';
 import type { JsonObject } from '../workspace/types';
 import { found, param, queryOf } from './shared';
 
@@ -32,6 +32,25 @@ export function registerCompanyRoutes(app: FastifyInstance, ctx: EmulatorContext
     };
   });
 
+  // The official client's `companies.list()`: page numbers in the query, only companies with contacts
+  // (as the spec says), most recently requested first unless `order=asc`.
+  app.post('/companies/list', async (req) => {
+    const q = queryOf(req);
+    const page = readPage(q.page);
+    const perPage = readPerPage(q.per_page, { default: 15, max: 60 });
+    const order = q.order ?? 'desc';
+    if (order !== 'asc' && order !== 'desc') throw errors.parameterInvalid(`order must be asc or desc, not '${order}'`, 'order');
+    const listed = companies(ws().companyIds()).filter((c) => Number(c.user_count) > 0);
+    const byRequest = (c: JsonObject) => Number(c.last_request_at ?? 0);
+    listed.sort((a, b) => (order === 'asc' ? 1 : -1) * (byRequest(a) - byRequest(b) || compareIds(String(a.id), String(b.id))));
+    return {
+      type: 'list',
+      data: listed.slice((page - 1) * perPage, page * perPage),
+      total_count: listed.length,
+      pages: pageNumberPages({ total: listed.length, page, perPage, nextUrl: (n) => nextPageUrl(ctx.baseUrl, '/companies/list', { ...q, order }, n, perPage) }),
+    };
+  });
+
   app.get('/companies/scroll', async (req) => {
     const appKey = req.intercom.token ?? '';
     const scrollParam = queryOf(req).scroll_param;
@@ -52,7 +71,11 @@ export function registerCompanyRoutes(app: FastifyInstance, ctx: EmulatorContext
     }
     const pageIds = scroll.ids.slice(scroll.position, scroll.position + SCROLL_PAGE_SIZE);
     scroll.position += pageIds.length;
-    if (pageIds.length === 0) ctx.scrolls.end(appKey);
+    if (pageIds.length === 0) {
+      // The end: the scroll expires, so the empty page carries no scroll_param to follow.
+      ctx.scrolls.end(appKey);
+      return { type: 'list', data: [], pages: null, total_count: null };
+    }
     return { type: 'list', data: companies(pageIds), pages: null, total_count: null, scroll_param: scroll.param };
   });
 

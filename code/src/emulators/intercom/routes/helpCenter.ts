@@ -8,7 +8,13 @@ import { found, param, queryOf } from './shared';
 export function registerHelpCenterRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const ws = () => ctx.workspace;
 
-  app.get('/help_center/help_centers', async () => ({ type: 'list', data: ws().helpCenters() }));
+  // Page numbers, as the official client sends them (it stops at the first empty page).
+  app.get('/help_center/help_centers', async (req) => {
+    const q = queryOf(req);
+    const page = readPage(q.page);
+    const perPage = readPerPage(q.per_page, { default: 20, max: 150 });
+    return { type: 'list', data: ws().helpCenters().slice((page - 1) * perPage, page * perPage) };
+  });
   app.get('/help_center/help_centers/:id', async (req) =>
     found(ws().helpCenters().find((h) => String(h.id) === param(req, 'id')), 'not_found', 'Resource Not Found'),
   );
