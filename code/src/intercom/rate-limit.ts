@@ -39,13 +39,25 @@ export interface RateLimitInfo {
   resetAtMs?: number;
 }
 
-export function readRateLimit(headers: HeaderBag): RateLimitInfo {
+/**
+ * The longest wait any header can ask for. Intercom's window is 10 s; a server asking for more than
+ * this is misbehaving, and a longer DELAY would only stall the import (`Retry-After: 1e9` was 31 years).
+ */
+export const MAX_HEADER_WAIT_MS = 10 * 60 * 1000;
+
+/**
+ * Intercom's rate-limit headers of one response, sanity-checked: a limit below 1, a negative
+ * remaining, or a reset more than {@link MAX_HEADER_WAIT_MS} ahead read as unknown (each of these,
+ * trusted, deadlocked or switched off the pacing); remaining is capped at the limit.
+ */
+export function readRateLimit(headers: HeaderBag, now: number = Date.now()): RateLimitInfo {
+  const rawLimit = headerNumber(headers, 'x-ratelimit-limit');
+  const limit = rawLimit !== undefined && rawLimit >= 1 ? Math.floor(rawLimit) : undefined;
+  const rawRemaining = headerNumber(headers, 'x-ratelimit-remaining');
+  const remaining = rawRemaining === undefined || rawRemaining < 0 ? undefined : Math.min(rawRemaining, limit ?? rawRemaining);
   const reset = headerNumber(headers, 'x-ratelimit-reset');
-  return {
-    limit: headerNumber(headers, 'x-ratelimit-limit'),
-    remaining: headerNumber(headers, 'x-ratelimit-remaining'),
-    resetAtMs: reset === undefined ? undefined : reset * 1000,
-  };
+  const resetAtMs = reset === undefined || reset * 1000 > now + MAX_HEADER_WAIT_MS ? undefined : reset * 1000;
+  return { limit, remaining, resetAtMs };
 }
 
 /** Tuning of the back-off used when the headers say nothing. */
@@ -65,17 +77,18 @@ export const RESET_MARGIN_MS = 1000;
  * Milliseconds to wait before retry number `attempt` (1 = first retry), given the failed
  * answer's headers and the current time (epoch ms):
  * `Retry-After` (seconds or HTTP date), else `X-RateLimit-Reset` + 1 s when it lies ahead,
- * else capped exponential back-off with "equal" jitter (half fixed, half random).
+ * else capped exponential back-off with "equal" jitter (half fixed, half random). Header waits are
+ * capped at {@link MAX_HEADER_WAIT_MS}; unusable values fall through to the next rule.
  */
 export function computeWait(headers: HeaderBag, attempt: number, now: number, options: BackoffOptions = {}): number {
   const retryAfter = headerValue(headers, 'retry-after');
   if (retryAfter !== undefined && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
+    const ms = Number.isNaN(seconds) ? Date.parse(retryAfter) - now : seconds * 1000;
+    // A negative number is nonsense (ignored); a date in the past means "now"; anything huge is capped.
+    if (!Number.isNaN(ms) && (Number.isNaN(seconds) || seconds >= 0)) return Math.min(MAX_HEADER_WAIT_MS, Math.max(0, ms));
   }
-  const { resetAtMs } = readRateLimit(headers);
+  const { resetAtMs } = readRateLimit(headers, now);
   if (resetAtMs !== undefined && resetAtMs + RESET_MARGIN_MS > now) {
     return resetAtMs + RESET_MARGIN_MS - now;
   }
@@ -145,7 +158,7 @@ export class ConnectionLimiter {
 
   /** Feeds one answer's headers into the pacing. Call it inside the answer's task. */
   observe(headers: HeaderBag, now: number = Date.now()): void {
-    const info = readRateLimit(headers);
+    const info = readRateLimit(headers, now);
     if (info.remaining === undefined) {
       if (this.mode === 'probing') {
         this.mode = 'unpaced';
