@@ -4,7 +4,7 @@
  * definitions). Stored in the connector state so later invocations do not read it again.
  */
 import {
-  IntercomAuthError, IntercomDelayRequired, IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, type IntercomClient,
+  IntercomAuthError, IntercomNotFoundError, retryLaterSeconds, IntercomRequestError, IntercomSchemaError, type IntercomClient,
 } from '../intercom';
 import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
@@ -64,7 +64,7 @@ export async function newestStamp(client: IntercomClient): Promise<number | unde
       if (typeof first?.updated_at === 'number') stamps.push(first.updated_at);
     } catch (error) {
       if (error instanceof IntercomAuthError && error.reason === 'credentials') throw error;
-      if (error instanceof IntercomDelayRequired) throw error;
+      if (retryLaterSeconds(error) !== undefined) throw error;
       // A probe that fails otherwise only makes the start time less precise.
     }
   }

@@ -156,6 +156,20 @@ export class IntercomDelayRequired extends IntercomError {
   }
 }
 
+/** Wait after 429s that outlasted the retry budget (Intercom's window is 10 s; a minute lets it recover). */
+export const RATE_LIMIT_RETRY_SECONDS = 60;
+
+/**
+ * Seconds after which to try again, when `error` means "not now" rather than "failed": a wait too
+ * long for this invocation, or 429s beyond the retry budget (Intercom processed nothing). The
+ * worker turns it into a DELAY event; undefined for every other error.
+ */
+export function retryLaterSeconds(error: unknown): number | undefined {
+  if (error instanceof IntercomDelayRequired) return error.delaySeconds;
+  if (error instanceof IntercomRateLimitError) return RATE_LIMIT_RETRY_SECONDS;
+  return undefined;
+}
+
 /** Intercom's `error.list` body, as far as we read it. */
 interface ErrorBody {
   requestId?: string;

@@ -6,12 +6,9 @@
  * with its id and cause, and the run goes on.
  */
 import type { ExternalSystemItem, ExternalSystemItemLoadingResponse } from '../adaas';
-import { IntercomAuthError, IntercomDelayRequired, IntercomNotFoundError, IntercomRateLimitError, type IntercomClient } from '../intercom';
+import { IntercomAuthError, IntercomNotFoundError, retryLaterSeconds, type IntercomClient } from '../intercom';
 import type { LoadLedger, LoaderConnectorState } from './ledger';
 import { RichTextError } from './rich-text-html';
-
-/** Wait after a 429 that kept coming (Intercom's rate-limit window is 10 s; a minute lets it recover). */
-const RATE_LIMIT_RETRY_SECONDS = 60;
 
 /** Shared by the create/update functions of one invocation. */
 export interface LoadContext {
@@ -47,9 +44,9 @@ export async function loadOne(
   try {
     return await load();
   } catch (error) {
-    if (error instanceof IntercomDelayRequired) return { delay: error.delaySeconds };
-    // 429s outlasted the retry budget: Intercom processed nothing, so try the item again later.
-    if (error instanceof IntercomRateLimitError) return { delay: RATE_LIMIT_RETRY_SECONDS };
+    // A wait too long for this invocation, or 429s beyond the retry budget: try the item again later.
+    const later = retryLaterSeconds(error);
+    if (later !== undefined) return { delay: later };
     if (error instanceof IntercomAuthError) return ctx.stopWithConnectionError(error);
     let reason: string;
     if (error instanceof IntercomNotFoundError) reason = notFoundMessage(error, notFound());

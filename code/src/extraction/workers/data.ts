@@ -2,10 +2,10 @@
  * Worker of START_EXTRACTING_DATA / CONTINUE_EXTRACTING_DATA: starts (or resumes) the run and hands
  * the kinds table to the one data loop. Maps every outcome to exactly one platform event:
  * done → DONE, out of time → PROGRESS, a wait too long for this invocation → DELAYED with its
- * seconds, anything else (e.g. a rejected token) → ERROR with a message for the user.
+ * seconds (also after 429s that outlast the retries), anything else (e.g. a rejected token) → ERROR with a message for the user.
  */
 import { processTask, EventType, ExtractorEventType, SyncMode, type WorkerAdapter } from '../../adaas';
-import { IntercomDelayRequired } from '../../intercom';
+import { retryLaterSeconds } from '../../intercom';
 import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
 import { extraDownloadHosts, userMessage } from '../connection';
 import { runDataLoop } from '../data-loop';
@@ -63,10 +63,12 @@ processTask<ConnectorStateEnvelope>({
       inv.save();
       await adapter.emit(outcome === 'done' ? ExtractorEventType.DataExtractionDone : ExtractorEventType.DataExtractionProgress);
     } catch (error) {
-      if (error instanceof IntercomDelayRequired) {
+      // A wait too long for this invocation, or 429s that outlasted the retries: DELAY, never ERROR.
+      const later = retryLaterSeconds(error);
+      if (later !== undefined) {
         inv.state.report.http.delays += 1;
         inv.save();
-        await adapter.emit(ExtractorEventType.DataExtractionDelayed, { delay: error.delaySeconds });
+        await adapter.emit(ExtractorEventType.DataExtractionDelayed, { delay: later });
         return;
       }
       inv.save();

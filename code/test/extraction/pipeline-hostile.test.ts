@@ -1,0 +1,34 @@
+/**
+ * Issue 10: a misbehaving Intercom (a proxy in front of the emulator) through the whole pipeline.
+ * Nothing valid is lost, and every bad answer ends in a DELAY, a clear error or a reported skip.
+ */
+import { startHostileProxy, jsonAnswer, type HostileProxy } from './hostile-proxy';
+import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
+
+const SIZE = { admins: 2, teams: 1, tags: 2, companies: 2, contacts: 3, conversations: 4, articles: 1, collections: 1, sections: 0,
+  helpCenters: 1, maxPartsPerConversation: 2, longConversations: 0, deletedConversations: 0 };
+
+describe('pipeline against a misbehaving Intercom', () => {
+  let p: Pipeline | undefined;
+  let proxy: HostileProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    await p?.close();
+    proxy = undefined;
+    p = undefined;
+  });
+
+  it('§8 429s that outlast the retries make the data phase DELAY, not ERROR, and the run completes', async () => {
+    p = await startPipeline({ seed: 11, size: SIZE }, { timeoutMs: 8000 });
+    // Two invocations' worth of retries (6 attempts each) answered 429 with `Retry-After: 0`: the retries run out at once.
+    proxy = await startHostileProxy(p.intercom.baseUrl, [
+      { match: (_m, path) => /^\/conversations(\/\d+|\/search)?$/.test(path), times: 12, answer: jsonAnswer(429, { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'slow down' }] }, { 'Retry-After': '0' }) },
+    ]);
+    const result = await p.run('import', { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('done');
+    expect(proxy.claimed[0]).toBe(12);
+    expect(result.phases.reduce((n, ph) => n + ph.delays, 0)).toBeGreaterThanOrEqual(2);
+    expect(idsOf(p.items('conversations'))).toEqual(sorted(p.intercom.workspace.truth.ids('conversations', { allConversations: true })));
+  });
+});
