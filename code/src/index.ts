@@ -17,6 +17,12 @@ export interface FunctionOptions {
   timeoutMs?: number;
   /** Items per uploaded artifact (default: the platform layer's 2000). */
   batchSize?: number;
+  /**
+   * A local run (our CLI, emulators and tests): only then may `intercom_api_base_url` point the
+   * client at another host. Passed to the workers as the SDK's `isLocalDevelopment`; DevRev's
+   * `functionFactory` never sets it.
+   */
+  local?: boolean;
 }
 
 // Worker files sit beside this module; under tsx/ts-jest they are .ts, once compiled .js.
@@ -74,6 +80,7 @@ function makeFunction(table: Partial<Record<string, string>>, options: FunctionO
         options: {
           ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
           ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+          ...(options.local ? { isLocalDevelopment: true } : {}),
         },
       });
     }

@@ -59,7 +59,8 @@ export async function runPipeline(o: PipelineOptions): Promise<RunResult> {
   const interrupt = new Interrupt(o.resumeCommand).listen();
   const emulator = await startAirdropEmulator({ outDir: o.outDir });
   const view = o.quiet ? { update: () => {}, stop: () => {} } : createProgressView(o.kind, o.expected, o.tty);
-  const functions = createFunctions(o.timeoutMs ? { timeoutMs: o.timeoutMs } : undefined);
+  // A local run: only here may `intercom_api_base_url` point the snap-in at the emulator.
+  const functions = createFunctions({ local: true, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
   o.logger?.info({ kind: o.kind, outDir: o.outDir, baseUrl: o.connection.baseUrl }, 'run starting');
   try {
     // The platform emulator builds events as wire JSON (string enums); the snap-in reads the same JSON through

@@ -7,10 +7,24 @@ import { IntercomClient } from '../intercom';
 import { IntercomAuthError, IntercomError } from '../intercom/errors';
 import type { AirdropEvent, WorkerAdapter } from '../adaas';
 import { backoffCapMs, deadlineOf, requestTimeoutMs } from './deadline';
-import type { ExtractionOptions } from './options';
+import { readOptions, type ExtractionOptions } from './options';
 
 /** Time kept in reserve at the end of an invocation for the closing upload and emit. */
 const RESERVE_MS = 1500;
+
+/**
+ * A local run: started by our CLI or emulators, which pass `isLocalDevelopment` to `spawn` in code
+ * (`createFunctions({ local: true })`). DevRev's function factory never sets it and no event field
+ * can, so a run on DevRev is never local.
+ */
+export function isLocalRun(adapter: Pick<WorkerAdapter<unknown>, 'options'>): boolean {
+  return adapter.options?.isLocalDevelopment === true;
+}
+
+/** The import options of the adapter's event (`intercom_api_base_url` only in a local run). */
+export function optionsOf(adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>): ExtractionOptions {
+  return readOptions(adapter.event.input_data?.global_values, isLocalRun(adapter));
+}
 
 /**
  * The client of one invocation: waits are allowed only while they end before `deadline` (epoch ms)
@@ -19,9 +33,10 @@ const RESERVE_MS = 1500;
 export function createIntercomClient(
   event: AirdropEvent,
   options: ExtractionOptions,
-  limits: { deadline: number; backoffCapMs?: number; requestTimeoutMs?: number },
+  limits: { deadline: number; backoffCapMs?: number; requestTimeoutMs?: number; local?: boolean },
 ): IntercomClient {
   return new IntercomClient({
+    local: limits.local === true,
     ...(limits.requestTimeoutMs !== undefined ? { timeoutMs: limits.requestTimeoutMs } : {}),
     token: event.payload.connection_data.key,
     region: options.region,
@@ -38,7 +53,7 @@ export function clientForInvocation(
 ): { client: IntercomClient; deadline: number } {
   const deadline = deadlineOf(adapter);
   const client = createIntercomClient(adapter.event, options, {
-    deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter),
+    deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter), local: isLocalRun(adapter),
   });
   return { client, deadline };
 }

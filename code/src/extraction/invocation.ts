@@ -6,9 +6,9 @@
  */
 import { ExtractorEventType, type WorkerAdapter } from '../adaas';
 import type { IntercomClient } from '../intercom';
-import { clientForInvocation, userMessage } from './connection';
+import { clientForInvocation, optionsOf, userMessage } from './connection';
 import { HttpStatsRecorder } from './http-stats';
-import { readOptions, type ExtractionOptions } from './options';
+import type { ExtractionOptions } from './options';
 import { loadConnectorState, type ConnectorState, type ConnectorStateEnvelope } from './state';
 
 export interface Invocation {
@@ -29,7 +29,7 @@ export async function openInvocation(
   let options: ExtractionOptions;
   try {
     state = loadConnectorState(adapter.state);
-    options = readOptions(adapter.event.input_data?.global_values);
+    options = optionsOf(adapter);
   } catch (error) {
     await adapter.emit(errorEvent, { error: { message: userMessage(error) } });
     return undefined;

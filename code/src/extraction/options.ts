@@ -12,7 +12,7 @@ export interface ExtractionOptions {
   /** Name of a contact custom attribute holding the reference id; '' = Intercom's id. */
   contactReferenceField: string;
   region: IntercomRegion;
-  /** Local runs only: an Intercom emulator's base URL that replaces the regional host. */
+  /** Local runs only (see {@link readOptions}): an Intercom emulator's base URL that replaces the regional host. */
   apiBaseUrl?: string;
 }
 
@@ -27,8 +27,12 @@ function parseBool(name: string, value: unknown, fallback: boolean): boolean {
   throw new OptionsError(`Import option "${name}" must be "true" or "false", got ${JSON.stringify(value)}.`);
 }
 
-/** Parses the global values of an event into ExtractionOptions. */
-export function readOptions(globalValues: Record<string, unknown> | undefined | null): ExtractionOptions {
+/**
+ * Parses the global values of an event into ExtractionOptions. `intercom_api_base_url` is honoured
+ * only when `local` (the run was started by our CLI or emulators, which say so in code); on DevRev
+ * an event carrying it is refused, so the token can never be sent to a host the event names.
+ */
+export function readOptions(globalValues: Record<string, unknown> | undefined | null, local = false): ExtractionOptions {
   const g = globalValues ?? {};
   let region: IntercomRegion;
   try {
@@ -39,6 +43,9 @@ export function readOptions(globalValues: Record<string, unknown> | undefined | 
   const apiBaseUrl = typeof g.intercom_api_base_url === 'string' && g.intercom_api_base_url.trim() !== ''
     ? g.intercom_api_base_url.trim().replace(/\/+$/, '')
     : undefined;
+  if (apiBaseUrl !== undefined && !local) {
+    throw new OptionsError('Import option "intercom_api_base_url" is honoured in local runs only (the CLI and the emulators); a run on DevRev always calls Intercom\'s regional API host.');
+  }
   if (apiBaseUrl !== undefined && !/^https?:\/\//.test(apiBaseUrl)) {
     throw new OptionsError(`Import option "intercom_api_base_url" must be an http(s) URL, got ${JSON.stringify(apiBaseUrl)}.`);
   }

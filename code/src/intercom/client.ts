@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { INTERCOM_BASE_URLS, type IntercomRegion } from './constants';
-import { checkDownloadUrl } from './download-hosts';
+import { checkDownloadUrl, isLoopbackHost } from './download-hosts';
 import { IntercomDelayRequired, IntercomSchemaError, errorFromFailure } from './errors';
 import { iteratePages, type Cursor, type Page, type Pager, type PagingClient, type Query } from './pagers';
 import { computeWait, limiterFor, type BackoffOptions } from './rate-limit';
@@ -17,8 +17,14 @@ export interface IntercomClientOptions {
   token: string;
   /** Regional host; default `us`. Ignored when `baseUrl` is set. */
   region?: IntercomRegion;
-  /** Overrides the regional host (local runs against the emulator). */
+  /** Overrides the regional host: allowed in local runs only (`local`), e.g. against the emulator. */
   baseUrl?: string;
+  /**
+   * A local run (our CLI and emulators): the only kind of run that may point the client at a host
+   * other than Intercom's regional API hosts, and download over plain http from loopback. Set by code
+   * (`createFunctions({ local: true })`), never from an event: a run on DevRev is never local.
+   */
+  local?: boolean;
   /** Timeout of one attempt, ms. Default 30 000. */
   timeoutMs?: number;
   /** Retries per request (429, 5xx, network, malformed body). Default 5. */
@@ -68,6 +74,12 @@ export class IntercomClient implements PagingClient {
     const baseUrl = (options.baseUrl ?? INTERCOM_BASE_URLS[options.region ?? 'us']).replace(/\/+$/, '');
     if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
       throw new Error(`IntercomClient: base URL "${baseUrl}" is not an http(s) URL`);
+    }
+    if (!options.local && !Object.values(INTERCOM_BASE_URLS).includes(baseUrl)) {
+      throw new Error(`IntercomClient: base URL "${baseUrl}" is not one of Intercom's regional hosts; another host is allowed in local runs only`);
+    }
+    if (baseUrl.startsWith('http:') && !isLoopbackHost(new URL(baseUrl).hostname)) {
+      throw new Error(`IntercomClient: base URL "${baseUrl}" is plain http on a host that is not loopback; the token travels over https only`);
     }
     this.baseUrl = baseUrl;
     this.token = options.token;

@@ -14,6 +14,12 @@ export function isIntercomHost(hostname: string): boolean {
   );
 }
 
+/** `localhost`, or an IPv4/IPv6 loopback address literal. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
+}
+
 /** Thrown (before any request) for a URL we refuse to fetch. */
 export class DownloadNotAllowedError extends IntercomError {
   /** The refused URL, without its query (signed URLs carry credentials there). */

@@ -5,6 +5,7 @@ export * from './redact';
 export * from './rate-limit';
 export * from './download-hosts';
 export * from './pagers';
+export * from './paging-guard';
 export { IntercomClient } from './client';
 export type { IntercomClientOptions, RequestOptions, DownloadResponse } from './client';
 export { WAIT_WITHOUT_ASKING_MS } from './transport';

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IntercomNetworkError, IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, IntercomServerError } from './errors';
+import { PagingGuard } from './paging-guard';
 
 /** URL query parameters. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -146,7 +147,9 @@ async function* listPages<T>(client: PagingClient, pager: ListPager<T>): AsyncGe
 
 async function* cursorPages<T>(client: PagingClient, pager: CursorPager<T> | SearchPager<T>, startingAfter: string | undefined): AsyncGenerator<Page<T>> {
   const perPage = pager.perPage ?? DEFAULT_PER_PAGE;
+  const guard = new PagingGuard({ method: pager.style === 'search' ? 'POST' : 'GET', path: pager.path });
   let after = startingAfter;
+  if (after !== undefined) guard.cursorPage(1, after);
   for (;;) {
     const response =
       pager.style === 'search'
@@ -162,9 +165,11 @@ async function* cursorPages<T>(client: PagingClient, pager: CursorPager<T> | Sea
             idempotent: true, // a search changes nothing
           })
         : await client.requestJson({ method: 'GET', path: pager.path, query: { ...pager.params, per_page: perPage, starting_after: after } });
-    const { rawCount: _count, ...page } = readPage(pager, response);
+    const { rawCount, ...page } = readPage(pager, response);
     const nextAfter = nextStartingAfter(response);
+    // A cursor pointing at itself has always ended the listing (Intercom's last page may do that).
     const next: Cursor | null = nextAfter !== undefined && nextAfter !== after ? { style: 'cursor', startingAfter: nextAfter } : null;
+    guard.cursorPage(rawCount, next?.startingAfter);
     yield { ...page, next };
     if (!next) return;
     after = next.startingAfter;
@@ -173,9 +178,11 @@ async function* cursorPages<T>(client: PagingClient, pager: CursorPager<T> | Sea
 
 async function* numberedPages<T>(client: PagingClient, pager: PageNumberPager<T>, firstPage: number): AsyncGenerator<Page<T>> {
   const perPage = pager.perPage ?? DEFAULT_PER_PAGE;
+  const guard = new PagingGuard({ method: 'GET', path: pager.path });
   for (let page = firstPage; ; page += 1) {
     const response = await client.requestJson({ method: 'GET', path: pager.path, query: { ...pager.params, page, per_page: perPage } });
     const { rawCount, ...read } = readPage(pager, response);
+    guard.numberedPage(page, rawIds(pager, response));
     const more = rawCount > 0 && hasNextPage(response, page);
     yield { ...read, next: more ? { style: 'page', page: page + 1 } : null };
     if (!more) return;
@@ -278,6 +285,12 @@ function readPage<T>(pager: Pager<T>, response: unknown): Omit<Page<T>, 'next'> 
     invalid.push(id === undefined ? { error } : { id, error });
   });
   return { items, invalid, rawCount: raw.length, ...totalCountOf(record) };
+}
+
+/** The ids of a page's raw items, valid or not (for loop detection). */
+function rawIds(pager: Pager<unknown>, response: unknown): string[] {
+  const raw = (response as Record<string, unknown>)[pager.itemsKey];
+  return Array.isArray(raw) ? raw.map((item, i) => idOf(item) ?? `#${i}`) : [];
 }
 
 function idOf(item: unknown): string | undefined {

@@ -3,8 +3,7 @@
  * Intercom client bounded by this invocation's deadline, and the fatal-error exit.
  */
 import { EventType, LoaderEventType, type WorkerAdapter } from '../adaas';
-import { clientForInvocation, userMessage } from '../extraction/connection';
-import { readOptions } from '../extraction/options';
+import { clientForInvocation, optionsOf, userMessage } from '../extraction/connection';
 import type { IntercomClient } from '../intercom';
 import type { LoadContext } from './context';
 import { LoadLedger, loaderStateOf } from './ledger';
@@ -33,7 +32,7 @@ export function startDataLoading(adapter: WorkerAdapter<unknown>): LoadingInvoca
   const state = loaderStateOf(adapter, isStart);
   const ledger = new LoadLedger(state);
   ledger.attach(adapter);
-  const options = readOptions(adapter.event.input_data?.global_values);
+  const options = optionsOf(adapter);
   const { client, deadline } = clientForInvocation(adapter, options);
   const timer = setTimeout(() => (adapter.isTimeout = true), Math.max(0, deadline - Date.now()));
   timer.unref();

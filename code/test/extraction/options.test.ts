@@ -7,13 +7,16 @@ describe('import options', () => {
   });
   it('reads strings and booleans', () => {
     const o = readOptions({ import_all_conversations: 'true', contact_reference_field: ' crm_id ', intercom_region: 'EU',
-      intercom_api_base_url: 'http://127.0.0.1:9999/' });
+      intercom_api_base_url: 'http://127.0.0.1:9999/' }, true);
     expect(o).toEqual({ importAllConversations: true, contactReferenceField: 'crm_id', region: 'eu', apiBaseUrl: 'http://127.0.0.1:9999' });
     expect(readOptions({ import_all_conversations: true }).importAllConversations).toBe(true);
   });
   it('names the option and the bad value', () => {
     expect(() => readOptions({ import_all_conversations: 'yes' })).toThrow(/import_all_conversations.*"yes"/);
     expect(() => readOptions({ intercom_region: 'mars' })).toThrow(OptionsError);
-    expect(() => readOptions({ intercom_api_base_url: 'ftp://x' })).toThrow(/intercom_api_base_url/);
+    expect(() => readOptions({ intercom_api_base_url: 'ftp://x' }, true)).toThrow(/intercom_api_base_url/);
+  });
+  it('refuses intercom_api_base_url outside a local run (issue 10 §5)', () => {
+    expect(() => readOptions({ intercom_api_base_url: 'https://evil.example.com' })).toThrow(/intercom_api_base_url.*local runs only/);
   });
 });

@@ -26,7 +26,7 @@ export async function startPipeline(
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-pipeline-'));
   const intercom = await startIntercomEmulator(intercomOptions);
   const airdrop = await startAirdropEmulator({ outDir });
-  const functions = createFunctions(functionOptions);
+  const functions = createFunctions({ ...functionOptions, local: true });
   return {
     intercom,
     airdrop,

@@ -37,13 +37,17 @@ describe('IntercomClient requests', () => {
     expect(INTERCOM_VERSION).toBe('2.16');
   });
 
-  it('uses the regional host, and the base URL override over the region', async () => {
+  it('uses the regional host, and the base URL override over the region in local runs only', async () => {
     const eu = new IntercomClient({ token: newToken(), region: 'eu' });
     expect(eu.baseUrl).toBe(INTERCOM_BASE_URLS.eu);
     nock('https://api.eu.intercom.io').get('/admins').reply(200, { type: 'admin.list', admins: [] });
     await expect(eu.get('/admins')).resolves.toEqual({ type: 'admin.list', admins: [] });
-    const local = new IntercomClient({ token: newToken(), region: 'au', baseUrl: 'http://127.0.0.1:9/' });
+    const local = new IntercomClient({ token: newToken(), region: 'au', baseUrl: 'http://127.0.0.1:9/', local: true });
     expect(local.baseUrl).toBe('http://127.0.0.1:9');
+    // Issue 10 §5: outside a local run the token never goes to another host, plain http or not.
+    expect(() => new IntercomClient({ token: newToken(), baseUrl: 'http://127.0.0.1:9/' })).toThrow(/local runs only/);
+    expect(() => new IntercomClient({ token: newToken(), baseUrl: 'https://api.intercom.io.evil.com' })).toThrow(/local runs only/);
+    expect(new IntercomClient({ token: newToken(), baseUrl: 'https://api.eu.intercom.io/' }).baseUrl).toBe(INTERCOM_BASE_URLS.eu);
   });
 
   it('refuses to start without a token, with a clear message', () => {

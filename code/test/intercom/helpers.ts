@@ -23,10 +23,10 @@ export function captureLogger(): IntercomLogger & { lines: string[] } {
   };
 }
 
-/** A client on the US host with fast back-off, for nock-scripted answers. */
+/** A client on the US host with fast back-off, for nock-scripted answers; local (scripted servers on loopback) unless told. */
 export function makeClient(options: Partial<IntercomClientOptions> = {}): { client: IntercomClient; token: string } {
   const token = options.token ?? newToken();
-  const client = new IntercomClient({ baseUrl: API, backoff: { baseMs: 5, capMs: 20 }, ...options, token });
+  const client = new IntercomClient({ baseUrl: API, backoff: { baseMs: 5, capMs: 20 }, local: true, ...options, token });
   return { client, token };
 }
 

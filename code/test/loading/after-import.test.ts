@@ -14,7 +14,7 @@ test('comments on imported conversations load into Intercom; the extractor state
   const setup = await startLoading({ seed: 3, edgeCases: false, size: { conversations: 3, contacts: 4, admins: 2, companies: 2, articles: 1, collections: 1, maxPartsPerConversation: 2, longConversations: 0, deletedConversations: 0 } });
   try {
     const imported = await setup.airdrop.runImport({
-      invoke: createFunctions({ timeoutMs: 20_000 }).extraction as never,
+      invoke: createFunctions({ timeoutMs: 20_000, local: true }).extraction as never,
       connection: { key: setup.intercom.token, key_type: 'pat', org_id: 'emulated', org_name: 'Emulated workspace' },
       globalValues: { intercom_api_base_url: setup.intercom.baseUrl, import_all_conversations: 'true' },
       delayScale: 0.01,

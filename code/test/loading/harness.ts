@@ -9,7 +9,7 @@ import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOpti
 
 /** The snap-in's own loading function (code/src/index.ts) with the given soft timeout. */
 export function loadingFunction(timeoutMs: number): (events: AirdropEvent[]) => Promise<void> {
-  return createFunctions({ timeoutMs }).loading;
+  return createFunctions({ timeoutMs, local: true }).loading;
 }
 
 export interface LoadingSetup {

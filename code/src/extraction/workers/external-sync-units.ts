@@ -3,8 +3,7 @@
  * the connection (`GET /me`), with its name, region and time zone for the user to recognise.
  */
 import { processTask, ExtractorEventType, type ExternalSyncUnit } from '../../adaas';
-import { clientForInvocation, userMessage } from '../connection';
-import { readOptions } from '../options';
+import { clientForInvocation, optionsOf, userMessage } from '../connection';
 import { readWorkspace, type Workspace } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 
@@ -21,7 +20,7 @@ export function syncUnitOf(workspace: Workspace): ExternalSyncUnit {
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
-      const options = readOptions(adapter.event.input_data?.global_values);
+      const options = optionsOf(adapter);
       const { client } = clientForInvocation(adapter, options);
       const workspace = await readWorkspace(client);
       await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionDone, { external_sync_units: [syncUnitOf(workspace)] });

@@ -5,9 +5,8 @@
  */
 import { processTask, ExtractorEventType } from '../../adaas';
 import { KINDS } from '../../kinds';
-import { clientForInvocation, userMessage } from '../connection';
+import { clientForInvocation, optionsOf, userMessage } from '../connection';
 import { buildExternalDomainMetadata } from '../metadata';
-import { readOptions } from '../options';
 import { checkContactReferenceField, readCustomAttributes } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 
@@ -16,7 +15,7 @@ const METADATA_ITEM_TYPE = 'external_domain_metadata';
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
-      const options = readOptions(adapter.event.input_data?.global_values);
+      const options = optionsOf(adapter);
       const { client } = clientForInvocation(adapter, options);
       const custom = await readCustomAttributes(client);
       checkContactReferenceField(options.contactReferenceField, custom.contacts ?? []);
