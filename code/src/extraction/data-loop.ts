@@ -1,7 +1,7 @@
 /**
  * THE data-extraction loop, generic over the kinds table: for each kind in order, page through its
  * listing, keep what belongs to the run's window, fetch details where the kind needs them,
- * normalize, push, and checkpoint after every page. It stops between items when the invocation's
+ * normalize, push, and record the position after every page. It stops between items when the invocation's
  * time is up; the saved position (page cursor + ids done inside that page) lets the next invocation
  * go on without skipping or repeating anything.
  *
@@ -41,7 +41,7 @@ export interface LoopDeps {
   normalizeContext: NormalizeContext;
   /** Pushes items of one item type to its repo. */
   push(itemType: string, items: Array<NormalizedItem | NormalizedAttachment>): Promise<void>;
-  /** Makes everything pushed so far durable, then saves the state. */
+  /** Records the position reached; it reaches the platform with the invocation's emit, beside the artifacts. */
   checkpoint(): Promise<void>;
   /** True once the invocation should wrap up. */
   isTimeout(): boolean;

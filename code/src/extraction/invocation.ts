@@ -9,6 +9,7 @@ import type { IntercomClient } from '../intercom';
 import { clientForInvocation, optionsOf, userMessage } from './connection';
 import { HttpStatsRecorder } from './http-stats';
 import type { ExtractionOptions } from './options';
+import { settleUnconfirmedReply } from './reply-guard';
 import { loadConnectorState, type ConnectorState, type ConnectorStateEnvelope } from './state';
 
 export interface Invocation {
@@ -28,6 +29,7 @@ export async function openInvocation(
   let state: ConnectorState;
   let options: ExtractionOptions;
   try {
+    settleUnconfirmedReply(adapter);
     state = loadConnectorState(adapter.state);
     options = optionsOf(adapter);
   } catch (error) {

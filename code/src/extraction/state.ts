@@ -8,6 +8,7 @@
  * capped, id sets for deletion detection are capped (see ID_SET_CAP).
  */
 import { z } from 'zod';
+import type { UnconfirmedReply } from './reply-guard';
 
 export const CONNECTOR_STATE_VERSION = 1;
 
@@ -137,6 +138,8 @@ export type ConnectorState = z.infer<typeof connectorState>;
 /** The shape handed to `spawn` as `initialState` (the platform layer adds its own keys beside it). */
 export interface ConnectorStateEnvelope {
   intercom?: ConnectorState;
+  /** Where the last data invocation started, until the platform confirms its reply (reply-guard.ts). */
+  intercomUnconfirmed?: UnconfirmedReply;
 }
 
 export function emptyReport(): ExtractionReport {

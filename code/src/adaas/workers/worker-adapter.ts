@@ -57,7 +57,7 @@ export class WorkerAdapter<S> {
   /** Resolves when the main thread signals the soft timeout. */
   readonly timeoutSignal: Promise<void>;
   hasWorkerEmitted = false;
-  /** Artifacts uploaded in this invocation; sent with the next emit. */
+  /** Artifacts the next emit lists (filled by `uploadAllRepos`). */
   artifacts: Artifact[] = [];
   reports: LoaderReport[] = [];
   processedFiles: string[] = [];
@@ -125,9 +125,16 @@ export class WorkerAdapter<S> {
     await saveState(this.event, this.adapterState as object);
   }
 
-  /** Uploads every repo's buffered items. Throws when an upload fails. */
+  /**
+   * Uploads every repo's buffered items, then appends each repo's artifacts of this invocation to
+   * `artifacts` — all of them, on every call, as the SDK does (so a second call lists them again;
+   * emit calls it once). Throws when an upload fails.
+   */
   async uploadAllRepos(): Promise<void> {
-    for (const repo of this.repos) await repo.upload();
+    for (const repo of this.repos) {
+      await repo.upload();
+      this.artifacts.push(...repo.uploadedArtifacts);
+    }
   }
 
   /**
@@ -208,12 +215,11 @@ export class WorkerAdapter<S> {
   }
 
   private recordUpload(artifact: Artifact, repo: Repo): void {
-    this.artifacts.push(artifact);
     this.lastUploadedRepo = repo;
     if (artifact.item_type === AirSyncDefaultItemTypes.ATTACHMENTS) {
       ensureAttachmentsMetadata(this.adapterState as object).artifactIds.push(artifact.id);
     }
-    this.artifactsJsonSize += JSON.stringify(artifact).length;
+    this.artifactsJsonSize += Buffer.byteLength(JSON.stringify(artifact), 'utf8');
     if (this.artifactsJsonSize > EVENT_SIZE_THRESHOLD_BYTES && !this.isTimeout) {
       logger.warn({ bytes: this.artifactsJsonSize }, 'Event size budget reached; asking the worker to wrap up');
       this.isTimeout = true;

@@ -10,6 +10,7 @@ import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
 import { extraDownloadHosts, userMessage } from '../connection';
 import { runDataLoop } from '../data-loop';
 import { openInvocation, type Invocation } from '../invocation';
+import { armUnconfirmedReply, startingPoint } from '../reply-guard';
 import { newestStamp, readRunContext, readWorkspaceAndClock, runStartTime } from '../run-context';
 import { beginRun, type ConnectorState, type ConnectorStateEnvelope } from '../state';
 import { windowStartFor } from '../window';
@@ -37,6 +38,7 @@ processTask<ConnectorStateEnvelope>({
     const inv = await openInvocation(adapter, ExtractorEventType.DataExtractionError);
     if (!inv) return;
     const { client } = inv;
+    armUnconfirmedReply(adapter, startingPoint(adapter, inv.state));
     try {
       inv.save(await startRunIfNeeded(adapter, inv));
       const state = inv.state;
@@ -53,11 +55,10 @@ processTask<ConnectorStateEnvelope>({
         push: async (itemType, items) => {
           await adapter.getRepo(itemType)!.push(items);
         },
-        checkpoint: async () => {
-          await adapter.uploadAllRepos();
-          inv.save();
-          await adapter.postState();
-        },
+        // The position goes to the platform only with the invocation's one emit, which uploads the
+        // repos, saves this state and lists every artifact once: a saved state never claims pages
+        // whose artifacts were not reported (extraction README, "Crashes").
+        checkpoint: async () => inv.save(),
         isTimeout: () => adapter.isTimeout || Date.now() >= inv.deadline,
       });
       inv.save();
