@@ -1,13 +1,15 @@
 /**
  * The attachments phase's stream function: opens a download stream for one attachment. Only
  * Intercom hosts, the API host and the configured emulator host are contacted (the client checks);
- * a signed URL that expired (403/410) is refreshed by re-reading its parent once. Failures are
+ * a signed URL that expired (403/410) is refreshed by re-reading its parent once. Each download is
+ * spooled to a temporary file so the upload carries its exact length (spool.ts). Failures are
  * counted in the report and returned as errors (the platform layer skips the file); a wait too long
  * for this invocation is returned as a delay.
  */
 import type { ExternalSystemAttachmentStreamingFunction, NormalizedAttachment } from '../adaas';
 import { IntercomDelayRequired, IntercomError, type IntercomClient } from '../intercom';
 import { refreshAttachmentUrl } from './attachment-refresh';
+import { spool } from './spool';
 import { reportCounters, type ConnectorState } from './state';
 
 const statusOf = (error: unknown): number | undefined => (error instanceof IntercomError ? error.status : undefined);
@@ -16,7 +18,10 @@ const statusOf = (error: unknown): number | undefined => (error instanceof Inter
 export function streamFunction(client: IntercomClient, allowedHosts: string[], state: ConnectorState): ExternalSystemAttachmentStreamingFunction {
   const open = async (url: string) => {
     const response = await client.download(url, { allowedHosts });
-    return { httpStream: response as never };
+    const { data, size } = await spool(response.data);
+    // What the upload declares is what it sends: the bytes as received (decompressed), counted.
+    const headers = { 'content-type': response.headers['content-type'], 'content-length': String(size) };
+    return { httpStream: { ...response, headers, data } as never };
   };
   const failed = (item: NormalizedAttachment, error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);

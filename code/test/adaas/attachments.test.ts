@@ -134,7 +134,7 @@ describe('streamAttachments', () => {
     expect(ssorItems(server.callbacks()[1].json).map((s) => s.id.external).sort()).toEqual(['att-2', 'att-3']);
   });
 
-  it('a timeout mid-artifact emits PROGRESS with the processed ids; CONTINUE resumes at the next attachment', async () => {
+  it('a timeout mid-artifact emits PROGRESS at once with the finished ids; CONTINUE redoes the file in flight', async () => {
     const files = makeFiles();
     const list = serveFiles(server, files);
     seedAttachmentsState([putAttachmentsArtifact(server, 'attachments-artifact-1', list)]);
@@ -148,21 +148,18 @@ describe('streamAttachments', () => {
     expect(first.hasWorkerEmitted).toBe(true);
     const [progress] = server.callbacks();
     expect(progress.json.event_type).toBe('ATTACHMENT_EXTRACTION_PROGRESS');
-    expect(ssorItems(progress.json).map((s) => s.id.external)).toEqual(['att-1', 'att-2']);
+    expect(ssorItems(progress.json).map((s) => s.id.external)).toEqual(['att-1']);
     expect(storedState(server).toDevRev.attachmentsMetadata).toMatchObject({
       artifactIds: ['attachments-artifact-1'],
-      lastProcessedAttachmentsIdsList: [
-        { id: 'att-1', parent_id: 'conv-0', status: 'success' },
-        { id: 'att-2', parent_id: 'conv-1', status: 'success' },
-      ],
+      lastProcessedAttachmentsIdsList: [{ id: 'att-1', parent_id: 'conv-0', status: 'success' }],
     });
 
     const streamed: string[] = [];
     const second = await adapterFor(testEvent(server, EventType.ContinueExtractingAttachments), {});
     await second.streamAttachments({ stream: async (p) => (streamed.push(p.item.id), streamFromUrl(p)) });
     await second.emit(ExtractorEventType.AttachmentExtractionDone);
-    expect(streamed).toEqual(['att-3']);
-    expect(ssorItems(server.callbacks()[1].json).map((s) => s.id.external)).toEqual(['att-3']);
+    expect(streamed).toEqual(['att-2', 'att-3']);
+    expect(ssorItems(server.callbacks()[1].json).map((s) => s.id.external)).toEqual(['att-2', 'att-3']);
     expect(storedState(server).toDevRev.attachmentsMetadata.artifactIds).toEqual([]);
   });
 

@@ -67,6 +67,9 @@ export async function processAttachment(
     const target = await getUploadUrl(adapter.event, { fileName: item.file_name, fileType, fileSize: size });
     await postFileStream(target, body, { fileName: item.file_name, fileType, size });
     await confirmUpload(adapter.event, target.artifact_id);
+    // As the SDK: a file finished after the soft timeout is neither reported nor recorded, so the
+    // next invocation streams it again (its uploaded artifact stays unreported).
+    if (adapter.isTimeout) return {};
     const ssor: SsorAttachment = {
       id: { devrev: target.artifact_id, external: item.id },
       parent_id: { external: item.parent_id },
@@ -150,25 +153,29 @@ export async function streamAttachments<Batch>(
       }
     } else {
       let delay: number | undefined;
-      await runPool(
-        todo,
-        concurrency,
-        () => adapter.isTimeout || delay !== undefined,
-        async (item) => {
-          const outcome = await processAttachment(adapter, item, stream, meta);
-          if (outcome.delay !== undefined && delay === undefined) delay = outcome.delay;
-        },
-      );
+      // The soft timeout ends the wait at once (PROGRESS below); files in flight are redone next time.
+      await Promise.race([
+        runPool(
+          todo,
+          concurrency,
+          () => adapter.isTimeout || delay !== undefined,
+          async (item) => {
+            const outcome = await processAttachment(adapter, item, stream, meta);
+            if (outcome.delay !== undefined && delay === undefined) delay = outcome.delay;
+          },
+        ),
+        adapter.timeoutSignal,
+      ]);
       if (delay !== undefined) return { delay };
+    }
+    if (adapter.isTimeout) {
+      await emitProgressAndExit(adapter);
+      return undefined;
     }
 
     const finished = new Set(meta.lastProcessedAttachmentsIdsList.map((p) => p.id));
     if (!processors && todo.some((a) => !finished.has(a.id))) {
-      if (!adapter.isTimeout) {
-        return { error: { message: `Attachments of artifact ${artifactId} were left unprocessed without a timeout` } };
-      }
-      await emitProgressAndExit(adapter); // stopped by the timeout with work left in this artifact
-      return undefined;
+      return { error: { message: `Attachments of artifact ${artifactId} were left unprocessed without a timeout` } };
     }
     meta.artifactIds.shift();
     meta.lastProcessed = 0;

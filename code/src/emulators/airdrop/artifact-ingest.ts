@@ -27,7 +27,7 @@ export type IngestResult =
   | { kind: 'metadata'; recordTypes: string[] }
   | { kind: 'sync_units'; units: ExternalSyncUnit[] }
   | { kind: 'items'; itemType: string; counts: ItemCounts }
-  | { kind: 'attachments'; received: number; bytes: number };
+  | { kind: 'attachments'; received: number; bytes: number; artifactIds: string[] };
 
 /** Most invalid lines quoted in one error message. */
 const MAX_REPORTED_LINES = 5;
@@ -139,7 +139,7 @@ export class ArtifactIngest {
       fs.copyFileSync(this.layout.artifactFile(devrev), this.layout.attachmentFile(external));
       bytes += fs.statSync(this.layout.attachmentFile(external)).size;
     });
-    return { kind: 'attachments', received: records.length, bytes };
+    return { kind: 'attachments', received: records.length, bytes, artifactIds: records.map((r) => r.id.devrev) };
   }
 }
 

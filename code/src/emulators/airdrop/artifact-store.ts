@@ -19,6 +19,8 @@ export interface ArtifactRecord {
   requestId: string;
   /** Bytes stored, once uploaded. */
   size?: number;
+  /** Epoch ms of the upload-url call. */
+  preparedAt: number;
   confirmed: boolean;
 }
 
@@ -30,7 +32,7 @@ export class ArtifactStore {
   /** Reserves a new artifact id (file-name safe, unique across emulator restarts). */
   prepare(info: { fileName: string; fileType: string; declaredSize?: number; requestId: string }): ArtifactRecord {
     const id = `artifact-${Date.now().toString(36)}-${randomBytes(5).toString('hex')}`;
-    const record: ArtifactRecord = { id, ...info, confirmed: false };
+    const record: ArtifactRecord = { id, ...info, confirmed: false, preparedAt: Date.now() };
     this.records.set(id, record);
     return record;
   }
@@ -49,6 +51,11 @@ export class ArtifactStore {
     fs.renameSync(tmp, target);
     record.size = fs.statSync(target).size;
     return record.size;
+  }
+
+  /** Artifacts whose upload-url was asked for at or after `since` (epoch ms) and that were uploaded. */
+  uploadedSince(since: number): ArtifactRecord[] {
+    return [...this.records.values()].filter((r) => r.size !== undefined && r.preparedAt >= since);
   }
 
   /** Marks an uploaded artifact confirmed; false when unknown or not uploaded yet. */

@@ -285,6 +285,7 @@ class RunDriver {
     } else if (result.kind === 'attachments') {
       r.attachments.received += result.received;
       r.attachments.bytes += result.bytes;
+      (this.current.referencedArtifacts ??= []).push(...result.artifactIds);
     } else if (result.kind === 'sync_units') {
       (this.current.externalSyncUnits ??= []).push(...result.units);
     }
@@ -359,12 +360,14 @@ class RunDriver {
 
   /** Ends the run: appends the result to runs.jsonl and clears the position. */
   private finish(status: RunResult['status'], error?: string): RunResult {
+    const warnings = this.unreportedArtifacts();
     const result: RunResult = {
       ...this.current.result,
       runId: this.current.runId,
       endedAt: new Date().toISOString(),
       status,
       ...(error !== undefined && { error: this.redact(error) }),
+      ...(warnings.length > 0 && { warnings }),
     };
     fs.appendFileSync(this.services.layout.runsFile, `${JSON.stringify(result)}\n`);
     delete this.position.current;
@@ -373,6 +376,18 @@ class RunDriver {
     }
     this.save();
     return result;
+  }
+
+  /**
+   * Artifacts uploaded during this run (by this process) that no event listed and no ssor_attachment
+   * record points to: DevRev never reads them (work lost, or a connector listing artifacts wrongly).
+   */
+  private unreportedArtifacts(): string[] {
+    const reported = new Set([...(this.current.ingestedArtifacts ?? []), ...(this.current.referencedArtifacts ?? [])]);
+    return this.services.artifacts
+      .uploadedSince(Date.parse(this.current.result.startedAt))
+      .filter((record) => !reported.has(record.id))
+      .map((record) => `artifact ${record.id} (${record.fileName}) was uploaded but no event reported it`);
   }
 
   /** `maxInvocations` reached: the position stays, so the next call resumes this run. */

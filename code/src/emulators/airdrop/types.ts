@@ -62,6 +62,8 @@ export interface RunResult {
   /** Attachment files received (ssor_attachment records) and their bytes. */
   attachments: { received: number; bytes: number };
   syncUnit: { id: string; name: string };
+  /** Problems that did not fail the run, e.g. uploaded artifacts no event reported. */
+  warnings?: string[];
 }
 
 /** Progress report for a CLI: sent after each invocation and after each artifact. */

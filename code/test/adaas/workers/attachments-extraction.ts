@@ -1,13 +1,14 @@
-// Test worker: the usual connector attachments phase. The stream for `att-2` waits for the soft timeout
-// (as a slow download would), so the SDK loop must wrap up with PROGRESS.
-import { ExtractorEventType, processTask } from '../../../src/adaas';
+// Test worker: the usual connector attachments phase. In the first invocation the stream for `att-2`
+// waits for the soft timeout (as a slow download would), so the SDK loop must wrap up with PROGRESS.
+import { EventType, ExtractorEventType, processTask } from '../../../src/adaas';
 import { streamFromUrl } from '../helpers/attachments';
 
 processTask({
   task: async ({ adapter }) => {
     const result = await adapter.streamAttachments({
       stream: async (params) => {
-        if (params.item.id === 'att-2') await adapter.timeoutSignal;
+        const first = adapter.event.payload.event_type === EventType.StartExtractingAttachments;
+        if (params.item.id === 'att-2' && first) await adapter.timeoutSignal;
         return streamFromUrl(params);
       },
     });

@@ -46,7 +46,9 @@ describe('airdrop emulator end to end with the SDK-compatible layer', () => {
     expect(result.items.tickets).toEqual({ received: N, new: N, updated: 0 });
     expect(result.items.attachments).toEqual({ received: M, new: M, updated: 0 });
     expect(result.attachments.received).toBe(M);
-    expect(files.requests()).toBe(M);
+    // A file still downloading at a soft timeout is redone by the next invocation (as the SDK does).
+    expect(files.requests()).toBeGreaterThanOrEqual(M);
+    expect(files.requests()).toBeLessThanOrEqual(M + attachments.invocations - 1);
     expectCompleteStore(emulator, config, result);
 
     // The SDK layer installed the initial domain mapping and kept its state on the platform.

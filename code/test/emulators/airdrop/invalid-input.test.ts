@@ -141,6 +141,33 @@ describe('airdrop emulator: bad input fails the run loudly', () => {
     expect(result.items.users).toEqual({ received: 1, new: 1, updated: 0 });
   });
 
+  it('an event body above 200,000 bytes', async () => {
+    let status = 0;
+    const result = await importWith('START_EXTRACTING_DATA', async (client) => {
+      const artifacts = Array.from({ length: 1700 }, (_, i) => ({ id: `artifact-never-${i}-${'0'.repeat(80)}`, item_type: 'users', item_count: 1 }));
+      status = (await client.emit('DATA_EXTRACTION_DONE', { artifacts })).status;
+    });
+    expect(status).toBe(413);
+    expect(result.error).toMatch(
+      /^invocation 1 of phase data \(START_EXTRACTING_DATA\): emitted event DATA_EXTRACTION_DONE refused: the body is \d+ bytes, above the platform's limit of 200000 bytes \(1700 artifacts listed\)/,
+    );
+  });
+
+  it('an artifact uploaded but never reported is a warning in the run report', async () => {
+    let orphan = '';
+    const result = await emulator.runImport({
+      invoke: scripted(async (type, client, event) => {
+        if (type === 'START_EXTRACTING_DATA') orphan = (await client.uploadItems('users', [item('u1')])).id;
+        await good(type, client, event);
+      }),
+      connection: CONNECTION,
+    });
+    expect(result.status).toBe('done');
+    expect(result.warnings).toEqual([`artifact ${orphan} (users.jsonl.gz) was uploaded but no event reported it`]);
+    const runs = readJsonl(emulator.layout.runsFile) as unknown as RunResult[];
+    expect(runs[runs.length - 1].warnings).toEqual(result.warnings);
+  });
+
   it('a state body above 1 MB', async () => {
     let status = 0;
     const result = await importWith('START_EXTRACTING_DATA', async (client) => {

@@ -112,7 +112,7 @@ describe('airdrop emulator endpoints', () => {
       expect((await client.download(id)).equals(bytes)).toBe(true);
     });
 
-    it('accepts a streamed upload of unknown length (chunked)', async () => {
+    it('refuses a streamed upload of unknown length (chunked) with 411, naming the cause', async () => {
       const prepared = await http.get(`${emulator.baseUrl}${ROUTES.uploadUrl}`, {
         params: { file_name: 'stream.bin', file_type: 'application/octet-stream' },
         headers: { Authorization: `Bearer ${emulator.serviceAccountToken}` },
@@ -121,8 +121,26 @@ describe('airdrop emulator endpoints', () => {
       const form = new FormData();
       form.append('file', Readable.from(chunks), { filename: 'stream.bin' });
       const res = await http.post(prepared.data.upload_url, form, { headers: form.getHeaders() });
-      expect(res.status).toBe(204);
-      expect(fs.readFileSync(emulator.layout.artifactFile(prepared.data.artifact_id)).equals(Buffer.concat(chunks))).toBe(true);
+      expect(res.status).toBe(411);
+      expect(res.data.message).toBe(
+        `upload of artifact ${prepared.data.artifact_id} (stream.bin) refused: the request has no Content-Length (sent chunked); send the exact byte length of the body`,
+      );
+      expect(fs.existsSync(emulator.layout.artifactFile(prepared.data.artifact_id))).toBe(false);
+    });
+
+    it('refuses a file whose bytes differ from the file_size its upload-url declared (a gzip answer declared compressed)', async () => {
+      const prepared = await http.get(`${emulator.baseUrl}${ROUTES.uploadUrl}`, {
+        params: { file_name: 'report.csv', file_type: 'text/csv', file_size: '368' },
+        headers: { Authorization: `Bearer ${emulator.serviceAccountToken}` },
+      });
+      const bytes = randomBytes(60_000);
+      const form = new FormData();
+      form.append('file', bytes, { filename: 'report.csv' });
+      const res = await http.post(prepared.data.upload_url, form, { headers: { ...form.getHeaders(), 'Content-Length': String(form.getLengthSync()) } });
+      expect(res.status).toBe(400);
+      expect(res.data.message).toBe(
+        `upload of artifact ${prepared.data.artifact_id} (report.csv) refused: the file is 60000 bytes but its upload-url declared file_size 368`,
+      );
     });
 
     it('returns form_data [] and an upload URL that needs no DevRev token', async () => {

@@ -45,19 +45,39 @@ export function registerArtifactRoutes(app: FastifyInstance, services: PlatformS
     if (!verifyArtifactUrl(services, 'upload', id, (request.query as { signature?: string }).signature)) {
       return reply.code(403).send({ message: `bad or missing signature for the upload of artifact ${id}` });
     }
-    if (!artifacts.get(id)) return reply.code(404).send({ message: `unknown artifact ${id}` });
+    const record = artifacts.get(id);
+    if (!record) return reply.code(404).send({ message: `unknown artifact ${id}` });
     if (!request.isMultipart()) return reply.code(400).send({ message: 'upload must be multipart/form-data' });
-    let stored = false;
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue; // extra form fields are accepted and ignored
-      if (part.fieldname === 'file' && !stored) {
-        await artifacts.receive(id, part.file);
-        stored = true;
-      } else {
-        part.file.resume();
-      }
+    // Presigned uploads (S3 POST) need the exact length up front: no chunked bodies, no wrong lengths.
+    const refuse = (status: number, cause: string) => {
+      const message = `upload of artifact ${id} (${record.fileName}) refused: ${cause}`;
+      services.invocations.recordViolation(record.requestId || undefined, message);
+      return reply.code(status).send({ message });
+    };
+    const declaredLength = request.headers['content-length'];
+    if (declaredLength === undefined) {
+      request.raw.resume();
+      return refuse(411, 'the request has no Content-Length (sent chunked); send the exact byte length of the body');
     }
-    if (!stored) return reply.code(400).send({ message: `upload of artifact ${id} has no "file" part` });
+    let fileBytes: number | undefined;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type !== 'file') continue; // extra form fields are accepted and ignored
+        if (part.fieldname === 'file' && fileBytes === undefined) {
+          fileBytes = await artifacts.receive(id, part.file);
+        } else {
+          part.file.resume();
+        }
+      }
+    } catch (err) {
+      // A client that went away (a worker ended at its timeout) only leaves an upload that never completed.
+      if (request.raw.destroyed || /aborted/i.test((err as Error).message)) return reply.code(400).send({ message: `upload of artifact ${id} was aborted` });
+      return refuse(400, `the body does not match its Content-Length of ${declaredLength} bytes (${(err as Error).message})`);
+    }
+    if (fileBytes === undefined) return reply.code(400).send({ message: `upload of artifact ${id} has no "file" part` });
+    if (record.declaredSize !== undefined && record.declaredSize !== fileBytes) {
+      return refuse(400, `the file is ${fileBytes} bytes but its upload-url declared file_size ${record.declaredSize}`);
+    }
     return reply.code(204).send();
   });
 
