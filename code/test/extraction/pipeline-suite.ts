@@ -160,7 +160,10 @@ export function pipelineSuite(allConversations: boolean): void {
       const changedOwners = new Set([...changedConversations, ...changes.articles.created, ...changes.articles.updated]);
       const filesOfChanged = p.intercom.workspace.truth.attachments({ allConversations: true })
         .filter((a) => changedOwners.has(a.owner.conversationId ?? a.owner.id)).length;
-      expect(downloads).toBeLessThanOrEqual(filesOfChanged + 5); // + retries of faulted downloads
+      // + retries of faulted downloads, + files in flight at each attachments soft timeout (redone by the
+      // next invocation, as the SDK does; at most the 8 streamed at once).
+      const attachmentTimeouts = (result.phases.find((ph) => ph.phase === 'attachments')?.invocations ?? 1) - 1;
+      expect(downloads).toBeLessThanOrEqual(filesOfChanged + 5 + 8 * attachmentTimeouts);
 
       // Deletions are reported, not pretended away: the store keeps deleted objects (README).
       const state = p.state().intercom;
