@@ -5,6 +5,7 @@
  * against the JSON.
  */
 import { Report, RunReport } from './model';
+import { escapeHtml } from '../../text/escape';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
@@ -24,7 +25,7 @@ details summary{cursor:pointer;color:#1a73e8}
 `;
 
 function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeHtml(String(value ?? ''));
 }
 
 /** A number shown on the page, tied to its path in report.json. */
