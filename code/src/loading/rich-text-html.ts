@@ -1,9 +1,12 @@
 /**
  * DevRev rich text (loading side, protocol §14) → the HTML body of an Intercom reply.
  * The content is an array of CommonMark strings and mention objects; a mention becomes its
- * fallback name (Intercom cannot resolve a DevRev DON). Only the markdown that DevRev comments
- * use is rendered: paragraphs, line breaks, bold, italic, inline code, links, bullet lists.
+ * fallback name (Intercom cannot resolve a DevRev DON). The markdown is rendered by markdown-it
+ * (linear time on any input, nesting capped at its default 100) with raw HTML off: HTML in the text
+ * arrives escaped, and only http(s) and mailto links become links.
  */
+import MarkdownIt from 'markdown-it';
+import { escapeHtml, escapeMarkdown } from '../text/escape';
 
 /** A mention inside DevRev rich text: `id` is a DevRev DON on the loading side. */
 export interface RichTextMention {
@@ -17,16 +20,33 @@ export class RichTextError extends Error {
   override name = 'RichTextError';
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Link targets a customer may be sent to; anything else (javascript:, data:, file: …) stays text. */
+const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+/** DevRev object links (an artifact, a user): parsed so that only their text is shown. */
+const DEVREV_LINK = /^don:/i;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-
-/** Backslash-escapes markdown punctuation, so a name like `a_b*c` stays literal. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]()#!<>]/g, (c) => `\\${c}`);
-}
+const markdown = new MarkdownIt('default', { html: false, linkify: false, breaks: true });
+markdown.validateLink = (url) => SAFE_LINK.test(url.trim()) || DEVREV_LINK.test(url.trim());
+// Links cannot nest in CommonMark, so one flag pairs a hidden link's open and close tags.
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+const defaultLinkClose = markdown.renderer.rules.link_close ?? ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
+type RenderEnv = { hiddenLink?: boolean };
+const attr = (token: { attrGet(name: string): string | number | null }, name: string) => String(token.attrGet(name) ?? '');
+markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  const state = env as RenderEnv;
+  state.hiddenLink = !SAFE_LINK.test(attr(tokens[index]!, 'href'));
+  return state.hiddenLink ? '' : defaultLinkOpen(tokens, index, options, env, self);
+};
+markdown.renderer.rules.link_close = (tokens, index, options, env, self) =>
+  (env as RenderEnv).hiddenLink ? '' : defaultLinkClose(tokens, index, options, env, self);
+// An image cannot travel in a reply body (DevRev images are artifacts Intercom cannot read): its
+// alt text stays, as a link when the source is a web address.
+markdown.renderer.rules.image = (tokens, index, options, env, self) => {
+  const token = tokens[index]!;
+  const alt = escapeHtml(self.renderInlineAsText(token.children ?? [], options, env));
+  const src = attr(token, 'src');
+  return SAFE_LINK.test(src) ? `<a href="${escapeHtml(src)}">${alt}</a>` : alt;
+};
 
 /** The elements of a rich text body: `{type:"rich_text", content}`, a bare array, or a string. */
 export function richTextElements(body: unknown): Array<string | RichTextMention> {
@@ -54,40 +74,10 @@ export function richTextToMarkdown(body: unknown): string {
     .join('');
 }
 
-/** Inline markdown → HTML: escapes, code spans, links, bold, italic. */
-function inlineHtml(text: string): string {
-  const escapes: string[] = [];
-  const keep = (html: string) => `\u0000${escapes.push(html) - 1}\u0000`;
-  let out = text
-    .replace(/\\([\\`*_[\]()#!<>~-])/g, (_, c: string) => keep(escapeHtml(c)))
-    .replace(/`([^`]+)`/g, (_, code: string) => keep(`<code>${escapeHtml(code)}</code>`))
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+|mailto:[^)\s]+)\)/g, (_, label: string, url: string) =>
-      keep(`<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`));
-  out = escapeHtml(out)
-    // `_` emphasis never starts or ends inside a word (snake_case stays as it is), as in CommonMark.
-    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\p{L}\p{N}])__(?=\S)(.+?)(?<=\S)__(?![\p{L}\p{N}])/gu, (_, a?: string, b?: string) => `<strong>${a ?? b}</strong>`)
-    .replace(/\*(?=\S)(.+?)(?<=\S)\*|(?<![\p{L}\p{N}])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}])/gu, (_, a?: string, b?: string) => `<em>${a ?? b}</em>`);
-  // eslint-disable-next-line no-control-regex
-  return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => escapes[Number(i)]);
-}
-
-/** One block (text between blank lines) → a paragraph or a bullet list. */
-function blockHtml(block: string): string {
-  const lines = block.split('\n');
-  if (lines.every((l) => /^\s*[-*+]\s+/.test(l))) {
-    return `<ul>${lines.map((l) => `<li>${inlineHtml(l.replace(/^\s*[-*+]\s+/, ''))}</li>`).join('')}</ul>`;
-  }
-  return `<p>${lines.map((l) => inlineHtml(l.replace(/ {2,}$/, ''))).join('<br>')}</p>`;
-}
-
 /** HTML for an Intercom reply body; '' when the rich text has no visible text. */
 export function richTextToHtml(body: unknown): string {
-  const markdown = richTextToMarkdown(body).replace(/\r\n?/g, '\n').trim();
-  if (markdown === '') return '';
-  return markdown
-    .split(/\n\s*\n/)
-    .map((b) => b.trim())
-    .filter((b) => b !== '')
-    .map(blockHtml)
-    .join('');
+  const source = richTextToMarkdown(body);
+  if (source.trim() === '') return '';
+  // markdown-it ends block tags and <br> with a newline; HTML does not need them between tags.
+  return markdown.render(source, {} satisfies RenderEnv).replace(/>\n(?=<|$)/g, '>').replace(/<br>\n/g, '<br>').trim();
 }
