@@ -1,6 +1,7 @@
 import TurndownService from 'turndown';
 import { inlineFileId } from './attachment-ids';
 import { fileNameFromUrl, contentTypeFromName } from './files';
+import { boundHtmlDepth } from './html-depth';
 import type { NormalizedAttachment, RichText, RichTextMention } from './types';
 
 /**
@@ -17,7 +18,9 @@ import type { NormalizedAttachment, RichText, RichTextMention } from './types';
  * - an @-mention of a teammate → an `admins` mention (forms recognised: any element with
  *   `data-mention-id`/`data-admin-id` whose `data-mention-type`, if present, is admin/teammate; and links to
  *   `app.intercom.com/a/apps/<app>/admins/<id>`);
+ * - a link whose scheme is not http(s)/mailto (`javascript:`, `data:` …) → its label only;
  * - tables → GFM pipe tables; `<pre>` without `<code>` → fenced code; `<script>`/`<style>` dropped.
+ * Bodies nested deeper than MAX_HTML_DEPTH are unwrapped below that depth first (html-depth.ts).
  * Text that could read as HTML or as an entity in CommonMark (`<b`, `&amp;`) is backslash-escaped so
  * it stays literal text.
  */
@@ -71,7 +74,7 @@ export function htmlToRichText(html: string | null | undefined, ctx: RichTextCon
   if (!html || html.trim() === '') return { richText: [], attachments: [] };
   const plain = plainParagraphs(html);
   if (plain !== null) return { richText: plain === '' ? [] : [plain], attachments: [] };
-  return convertWithTurndown(html, ctx);
+  return convertWithTurndown(boundHtmlDepth(html), ctx);
 }
 
 /** The general conversion (htmlToRichText without its fast path); exported so tests can compare the two. */
@@ -171,6 +174,12 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
   });
 
   addTableRules(service);
+
+  // Added last, so it wins over every other link rule.
+  service.addRule('unsafeLink', {
+    filter: (node) => node.nodeName === 'A' && hasUnsafeScheme(dom(node).getAttribute('href')),
+    replacement: (content) => content,
+  });
 
   const markdown = service.turndown(html.replace(/[\uE000\uE001\u0000]/g, '\uFFFD'));
   return { richText: splitTokens(markdown, mentions), attachments: [...attachments.values()] };
@@ -339,6 +348,19 @@ function parseUrl(href: string | null | undefined, base?: string): URL | null {
   } catch {
     return null;
   }
+}
+
+/** Link schemes kept in DevRev rich text; a link with any other scheme keeps only its label. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/**
+ * True when `href` names a scheme other than http(s)/mailto (`javascript:`, `data:`, `vbscript:` …).
+ * Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`), so they are
+ * removed before it is read. Relative links have no scheme and are kept.
+ */
+function hasUnsafeScheme(href: string | null): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec((href ?? '').replace(/[\u0000-\u0020\u007f]/g, ''))?.[1];
+  return scheme !== undefined && !SAFE_SCHEMES.has(scheme.toLowerCase());
 }
 
 function escapeBrackets(text: string): string {

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { convertWithTurndown, htmlToRichText, type RichText, type RichTextContext } from '../../src/normalize';
 
@@ -192,5 +194,35 @@ describe('the plain-paragraph fast path', () => {
 
   it('is not taken for bodies with markup or entities', () => {
     expect(flat(htmlToRichText('<p>a &amp; <b>b</b></p>', partCtx).richText)).toBe('a & **b**');
+  });
+});
+
+describe('hostile HTML', () => {
+  const fixture = fs.readFileSync(path.join(__dirname, '../../fixtures/bad/html-hostile-links.html'), 'utf8');
+  /** The link targets of markdown `[label](target)`, read from the output. */
+  const targets = (rt: RichText) => [...flat(rt).matchAll(/\]\(([^)\s]*)\)/g)].map((m) => m[1]);
+
+  it('keeps only http(s), mailto and relative links; javascript:, data:, vbscript:, file: keep their label only', () => {
+    const { richText, attachments } = htmlToRichText(fixture, partCtx);
+    expect(targets(richText)).toEqual(['https://example.com/ok?a=1&b=2', 'mailto:help@example.com', '/relative/path']);
+    const text = flat(richText);
+    expect(text).not.toMatch(/javascript|vbscript|data:|file:|alert\(5\)|onclick/i);
+    for (const label of ['here', 'there', 'tabbed', 'spaced', 'data', 'vb', 'file', 'evil image', 'bold']) expect(text).toContain(label);
+    expect(attachments).toEqual([]);
+  });
+
+  it('converts 100 000 nested elements without overflowing the stack, keeping the text and the image inside', () => {
+    const levels = 100_000;
+    const url = 'https://downloads.intercomcdn.com/i/o/1/ab/deep.png';
+    const html = `<p>before</p>${'<div><span>'.repeat(levels / 2)}deep <img src="${url}" alt="deep image"> text${'</span></div>'.repeat(levels / 2)}<p>after</p>`;
+    const { richText, attachments } = htmlToRichText(html, partCtx);
+    const text = flat(richText);
+    expect(text).toMatch(/^before\s+deep !\[deep image\]\(\{\{artifact:part-17003-img-[0-9a-f]{16}\}\}\) text\s+after$/);
+    expect(attachments.map((a) => a.url)).toEqual([url]);
+  });
+
+  it('leaves shallow bodies to the converter untouched (nesting at the limit keeps its markup)', () => {
+    const html = `${'<blockquote>'.repeat(3)}<p><strong>quoted</strong></p>${'</blockquote>'.repeat(3)}`;
+    expect(flat(htmlToRichText(html, partCtx).richText)).toBe('> > > **quoted**');
   });
 });
