@@ -2,7 +2,8 @@ import type { IntercomConversationPart, IntercomPartAttachment, IntercomPartAuth
 import { partAttachmentId } from './attachment-ids';
 import { eventText, MESSAGE_PART_TYPES } from './event-text';
 import { bool, enumOf, itemUrl, many, ref, richText, text, timestamp } from './fields';
-import { contentTypeFromName, fileNameFromUrl } from './files';
+import { contentTypeFromName, fileNameFromUrl, mimeTypeOrNull } from './files';
+import { escapeMarkdown } from '../text/escape';
 import { htmlToRichText } from './rich-text';
 import type { NormalizeContext, NormalizedAttachment, NormalizedItem, RecordTypeDefinition, RichText } from './types';
 import { refList, refOrNull, textOrNull, toRfc3339 } from './values';
@@ -121,7 +122,9 @@ export function normalizePartInput(input: PartInput, conversationId: string, con
   });
   const evText = isEvent ? eventText(raw, ctx) : null;
   let body: RichText | null = rich.richText.length > 0 ? rich.richText : null;
-  if (body === null && evText !== null) body = [evText];
+  // The event text holds names and attribute values as typed in Intercom: as rich text it must read
+  // literally, never as markdown or HTML. `event_text` (a text field) keeps it plain.
+  if (body === null && evText !== null) body = [escapeMarkdown(evText)];
   const assigned = isEvent && raw.assigned_to ? raw.assigned_to : null;
   const assignedId = refOrNull(assigned?.id);
 
@@ -135,7 +138,8 @@ export function normalizePartInput(input: PartInput, conversationId: string, con
       created_date: input.created,
       modified_date: input.modified,
     };
-    const type = textOrNull(att.content_type) ?? contentTypeFromName(fileName);
+    // Intercom's content_type ends up in a multipart header of the upload: only a well-formed MIME type is kept.
+    const type = mimeTypeOrNull(att.content_type) ?? contentTypeFromName(fileName);
     if (type) out.content_type = type;
     if (authorId) out.author_id = authorId;
     return out;

@@ -43,3 +43,16 @@ export function contentTypeFromName(name: string): string | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
   return ext ? TYPES[ext] : undefined;
 }
+
+/** RFC 9110 `type/subtype` (tokens only; parameters are dropped). */
+const MIME_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i;
+
+/**
+ * A MIME type given by Intercom, reduced to `type/subtype` when it is well-formed, else null (the
+ * name's extension or the download's own header decide then). It becomes a multipart header of the
+ * upload, so line breaks, quotes and other header syntax never pass.
+ */
+export function mimeTypeOrNull(value: string | null | undefined): string | null {
+  const type = value?.split(';')[0]?.trim() ?? '';
+  return MIME_TYPE.test(type) ? type.toLowerCase() : null;
+}

@@ -105,3 +105,45 @@ describe('event text', () => {
     expect(eventText(part(over), names)).toBe(text);
   });
 });
+
+describe('hostile names, values and content types', () => {
+  /** conversation-full.json with its parts replaced by `parts`. */
+  const withParts = (parts: unknown[]) => {
+    const raw = fixture('conversations/conversation-full.json');
+    raw.conversation_parts = { type: 'conversation_part.list', conversation_parts: parts, total_count: parts.length };
+    return normalizeConversation(parse(raw), ctx);
+  };
+  const author = { type: 'admin', id: '7', name: '<img src=x onerror=alert(1)> **Bob** [me](javascript:alert(2))' };
+
+  it('an event part reads names and attribute values literally in its rich text body; event_text stays plain', () => {
+    const result = withParts([
+      { type: 'conversation_part', id: '91', part_type: 'close', body: null, created_at: 1734537800, author },
+      {
+        type: 'conversation_part', id: '92', part_type: 'conversation_attribute_updated_by_admin', body: null, created_at: 1734537801, author,
+        event_details: { attribute: { name: 'Tier_1 <script>' }, value: { name: '<a href="javascript:x">gold</a>', previous: null } },
+      },
+    ]);
+    const [close, update] = ['91', '92'].map((id) => result.parts.find((p) => p.id === id)!.data as Record<string, unknown>);
+    expect(close.event_text).toBe('Closed by <img src=x onerror=alert(1)> **Bob** [me](javascript:alert(2))');
+    // Written by hand: every ASCII punctuation character backslash-escaped (CommonMark renders it literally).
+    expect(close.body).toEqual(['Closed by \\<img src\\=x onerror\\=alert\\(1\\)\\> \\*\\*Bob\\*\\* \\[me\\]\\(javascript\\:alert\\(2\\)\\)']);
+    expect(update.body).toEqual([
+      '\\<img src\\=x onerror\\=alert\\(1\\)\\> \\*\\*Bob\\*\\* \\[me\\]\\(javascript\\:alert\\(2\\)\\) set Tier\\_1 \\<script\\> to \\"\\<a href\\=\\"javascript\\:x\\"\\>gold\\<\\/a\\>\\"',
+    ]);
+  });
+
+  it('keeps only a well-formed MIME type from Intercom; header syntax in content_type never reaches the upload', () => {
+    const file = (name: string, contentType: string) => ({ type: 'upload', name, url: `https://downloads.intercomcdn.com/i/o/1/${name}`, content_type: contentType });
+    const result = withParts([{
+      type: 'conversation_part', id: '93', part_type: 'comment', body: '<p>files</p>', created_at: 1734537802, author: { type: 'user', id: 'u1' },
+      attachments: [
+        file('a.png', 'image/png\r\nContent-Disposition: form-data; name="injected"'),
+        file('b.pdf', 'application/pdf; charset="x"'),
+        file('c.bin', 'text/html"; x=<script>'),
+        file('d.txt', 'Text/Plain'),
+      ],
+    }]);
+    const types = Object.fromEntries(result.attachments.filter((a) => a.parent_id === '93').map((a) => [a.file_name, a.content_type]));
+    expect(types).toEqual({ 'a.png': 'image/png', 'b.pdf': 'application/pdf', 'c.bin': undefined, 'd.txt': 'text/plain' });
+  });
+});
