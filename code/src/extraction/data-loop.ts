@@ -164,9 +164,14 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
   if (run.windowStart !== null && kind.changesInWindow) {
     batch = kind.changesInWindow(obj, batch, { start: run.windowStart, importAll: deps.listContext.importAllConversations });
   }
-  if (kind.compareContent) {
+  const compared = kind.compareContent;
+  if (compared) {
     const state = deps.state;
-    batch = { ...batch, items: batch.items.filter(({ itemType, item }) => !unchangedSinceLastRun(state, itemType, item.id, digestOf(item.data))) };
+    const isCompared = (itemType: string) => compared === true || (compared as readonly string[]).includes(itemType);
+    batch = {
+      ...batch,
+      items: batch.items.filter(({ itemType, item }) => !isCompared(itemType) || !unchangedSinceLastRun(state, itemType, item.id, digestOf(item.data))),
+    };
   }
   for (const s of batch.skipped) reportCounters.skipped(report, s.itemType, s.id, s.reason);
   if (batch.truncation) reportCounters.truncated(report, batch.truncation);

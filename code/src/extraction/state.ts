@@ -212,10 +212,25 @@ export function beginRun(
   };
 }
 
-/** Ends a run successfully: its start time becomes the bookmark of the next sync. */
+/**
+ * Ends a run successfully: its start time becomes the bookmark of the next sync. The run's digests
+ * join the earlier ones (DevRev keeps an item that a run did not send, e.g. a bot no conversation
+ * of this sync named), this run's first, within ID_SET_CAP per item type.
+ */
 export function completeRun(state: ConnectorState): ConnectorState {
   if (!state.run) return state;
-  const digests = { ...state.digests, ...(state.run.digests ?? {}) };
+  const digests: ConnectorState['digests'] = { ...state.digests };
+  for (const [itemType, fresh] of Object.entries(state.run.digests ?? {})) {
+    const merged = { ...fresh };
+    let size = Object.keys(merged).length;
+    for (const [id, digest] of Object.entries(state.digests[itemType] ?? {})) {
+      if (size >= ID_SET_CAP) break;
+      if (id in merged) continue;
+      merged[id] = digest;
+      size++;
+    }
+    digests[itemType] = merged;
+  }
   return { ...state, bookmark: state.run.startedAt, digests, run: null };
 }
 

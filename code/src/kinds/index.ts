@@ -90,7 +90,7 @@ export const KINDS: readonly KindSpec[] = [
   },
   {
     itemType: 'conversations',
-    alsoEmits: ['conversation_parts'],
+    alsoEmits: ['conversation_parts', 'bots'],
     dependsOn: ['admins', 'teams', 'tags', 'contacts', 'companies'],
     listAll: (ctx) => ctx.importAllConversations
       ? { style: 'cursor', kind: 'conversation', path: '/conversations', itemsKey: 'conversations', perPage: PER_PAGE_MAX,
@@ -109,9 +109,11 @@ export const KINDS: readonly KindSpec[] = [
         Promise<Record<string, unknown>>,
     normalize: normalize.conversation,
     changesInWindow: normalize.conversationChangesInWindow,
+    compareContent: ['bots', 'admins'], // bot authors and removed teammates the parts name
     recordTypes: (custom) => ({
       conversations: normalize.recordTypes.conversations(custom.conversations),
       conversation_parts: normalize.recordTypes.conversation_parts(),
+      bots: normalize.recordTypes.bots(),
     }),
     deletions: 'deleted-endpoint',
     customAttributes: 'conversation',
@@ -136,6 +138,7 @@ export const KINDS: readonly KindSpec[] = [
     listChangedSince: () => 'relist', // no date filter: re-list, compare updated_at
     updatedAt: updatedAtOf,
     normalize: normalize.article,
+    compareContent: ['admins'], // removed teammates named as authors
     recordTypes: () => ({ articles: normalize.recordTypes.articles() }),
     deletions: 'id-set',
   },

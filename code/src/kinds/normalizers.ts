@@ -9,7 +9,7 @@ import type {
   IntercomTeam,
 } from '../intercom/schemas';
 import {
-  adminRecordType, articleRecordType, collectionRecordType, companyRecordType, contactRecordType, conversationPartRecordType,
+  adminRecordType, articleRecordType, botRecordType, collectionRecordType, companyRecordType, contactRecordType, conversationPartRecordType,
   conversationRecordType, normalizeAdmin, normalizeArticle, normalizeCollection, normalizeCompany, normalizeContact,
   normalizeConversation, normalizeTag, normalizeTeam, tagRecordType, teamRecordType,
   type CustomAttributeDefinition, type NormalizedItem as NormalizeItem,
@@ -17,6 +17,7 @@ import {
 import type { NormalizedItem } from '../adaas';
 import type { ItemType, NormalizeContext, NormalizedBatch } from './types';
 import { adminsOfArticle, adminsOfConversation, placeholderAdmins } from './placeholders';
+import { botItems, botsOfConversation } from './bots';
 
 type Raw = Record<string, unknown>;
 
@@ -36,13 +37,17 @@ export const company = single<IntercomCompany>('companies', normalizeCompany);
 export const contact = single<IntercomContact>('contacts', normalizeContact);
 export const collection = single<IntercomCollection>('collections', normalizeCollection);
 
-/** A conversation: itself, its source and parts (comments), their attachments. */
+/** A conversation: itself, its source and parts (comments), their attachments, the bots and removed teammates they name. */
 export function conversation(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
   const conv = obj as unknown as IntercomConversation;
   const result = normalizeConversation(conv, ctx);
+  const bots = botsOfConversation(conv);
+  const botIds = new Set(bots.map((b) => b.id));
   return {
     items: [
-      ...placeholderAdmins(adminsOfConversation(conv), ctx),
+      ...botItems(bots, ctx),
+      // A bot among the teammates is not a removed teammate.
+      ...placeholderAdmins(adminsOfConversation(conv).filter((a) => !botIds.has(a.id)), ctx),
       { itemType: 'conversations', item: result.conversation },
       ...result.parts.map((item) => ({ itemType: 'conversation_parts' as const, item })),
     ],
@@ -105,6 +110,7 @@ export function article(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
 /** Record type builders per item type. */
 export const recordTypes = {
   admins: () => adminRecordType,
+  bots: () => botRecordType,
   teams: () => teamRecordType,
   tags: () => tagRecordType,
   companies: (custom?: CustomAttributeDefinition[]) => companyRecordType(custom),

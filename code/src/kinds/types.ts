@@ -12,7 +12,7 @@ export type { NormalizeContext };
 
 /** Item types (= record types of the external domain metadata), contract §1. */
 export type ItemType =
-  | 'admins' | 'teams' | 'tags' | 'companies' | 'contacts' | 'conversations' | 'conversation_parts'
+  | 'admins' | 'bots' | 'teams' | 'tags' | 'companies' | 'contacts' | 'conversations' | 'conversation_parts'
   | 'collections' | 'articles';
 
 /** The platform's item type for attachment references. */
@@ -67,10 +67,11 @@ export interface KindSpec {
    */
   listChangedSince(ctx: ListContext, searchFloor: number): ListSpec | 'relist';
   /**
-   * True for kinds without timestamps (admins, teams, tags): a sync compares each object's content
-   * with what the last completed run sent and sends only those that changed.
+   * Item types without timestamps whose content a sync compares with what the last completed run
+   * sent, sending only those that changed: true for all the kind's items (admins, teams, tags), or
+   * the item types named (bots and removed teammates that conversations and articles mention).
    */
-  compareContent?: boolean;
+  compareContent?: true | readonly ItemType[];
   /** Its `updated_at` (unix s) for the client-side window; undefined when the kind has none. */
   updatedAt(obj: Record<string, unknown>): number | undefined;
   /** Fetches the full object when the listing shape lacks something (conversations: parts). */

@@ -11,10 +11,10 @@ import { refList, refOrNull, textOrNull, toRfc3339 } from './values';
 /**
  * Conversation parts, and the source message as part #1 (`<conversation id>-source`).
  *
- * Authors: `admin` → `author_id` references admins; `user`/`lead`/`contact` → contacts. A `team` author
- * gets `author_id: null` and `author_team_id` (a teams reference). A `bot` (Fin, Operator, workflows:
- * their ids are not in /admins) and any other type get `author_id: null`. Every part keeps
- * `author_type` and `author_name`, so the loader can show who wrote it or map it to a bot user.
+ * Authors: `admin` → `author_id` references admins; `user`/`lead`/`contact` → contacts; `bot` (Fin,
+ * Operator, workflows: their ids are not in /admins) → bots (`bots.ts`). A `team` author gets
+ * `author_id: null` and `author_team_id` (a teams reference); any other type gets `author_id: null`.
+ * Every part keeps `author_type` and `author_name`, so the loader can show who wrote it.
  */
 
 /** Data of a `conversation_parts` item. */
@@ -56,7 +56,7 @@ export const conversationPartRecordType: RecordTypeDefinition = {
     is_event: bool('Is a timeline event'),
     event_text: text('Event'),
     is_redacted: bool('Redacted'),
-    author_id: ref('Author', ['admins', 'contacts']),
+    author_id: ref('Author', ['admins', 'contacts', 'bots']),
     author_type: text('Author type'),
     author_name: text('Author name'),
     author_team_id: ref('Author team', ['teams']),
@@ -99,7 +99,7 @@ export function authorRefs(author: IntercomPartAuthor | null | undefined) {
   const isAdmin = type === 'admin';
   const isContact = type === 'user' || type === 'lead' || type === 'contact';
   return {
-    author_id: isAdmin || isContact ? id : null,
+    author_id: isAdmin || isContact || type === 'bot' ? id : null,
     author_type: type,
     author_name: textOrNull(author?.name),
     author_team_id: type === 'team' ? id : null,

@@ -29,7 +29,7 @@ export function conversationRecordType(customAttributes: CustomAttributeDefiniti
       admin_assignee_id: ref('Assignee', ['admins']),
       team_assignee_id: ref('Team', ['teams']),
       contact_ids: many(ref('Contacts', ['contacts'])),
-      teammate_ids: many(ref('Teammates', ['admins'])),
+      teammate_ids: many(ref('Teammates', ['admins', 'bots'])),
       company_id: ref('Company', ['companies']),
       tag_ids: many(ref('Tags', ['tags'])),
       waiting_since: timestamp('Waiting since'),

@@ -9,6 +9,7 @@ export * from './attachment-ids';
 export * from './rich-text';
 export * from './custom-attributes';
 export * from './admins';
+export * from './bots';
 export * from './teams';
 export * from './tags';
 export * from './companies';

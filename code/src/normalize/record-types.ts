@@ -1,4 +1,5 @@
 import { adminRecordType } from './admins';
+import { botRecordType } from './bots';
 import { articleRecordType, articleTranslationStruct } from './articles';
 import { collectionRecordType, collectionTranslationStruct } from './collections';
 import { companyRecordType } from './companies';
@@ -17,6 +18,7 @@ import type { NormalizeContext, RecordTypeDefinition, StructTypeDefinition } fro
 export function recordTypes(customAttributes: NormalizeContext['customAttributes'] = {}): Record<string, RecordTypeDefinition> {
   return {
     admins: adminRecordType,
+    bots: botRecordType,
     teams: teamRecordType,
     tags: tagRecordType,
     companies: companyRecordType(customAttributes.companies),

@@ -49,7 +49,7 @@ describe('initial domain mapping', () => {
   const mappings = idm.additional_mappings.record_type_mappings as Record<string, any>;
   const expectedTargets: Record<string, string> = {
     conversations: 'conversation', conversation_parts: 'comment', tags: 'tag', admins: 'devu', companies: 'account',
-    contacts: 'revu', collections: 'directory', articles: 'article', teams: 'group',
+    contacts: 'revu', collections: 'directory', articles: 'article', teams: 'group', bots: 'sysu',
   };
 
   it('maps each record type to its DevRev object type', () => {
@@ -72,7 +72,7 @@ describe('initial domain mapping', () => {
 
   it('gives required DevRev fields a value or a fallback', () => {
     const required: Record<string, string[]> = {
-      devu: ['display_name'], tag: ['name'], account: ['display_name', 'owned_by', 'state'], revu: ['display_name'],
+      devu: ['display_name'], sysu: ['display_name'], tag: ['name'], account: ['display_name', 'owned_by', 'state'], revu: ['display_name'],
       conversation: ['conversation_type', 'member_ids'], comment: ['body', 'created_by_id', 'modified_by_id', 'parent_object_id'],
       directory: ['title', 'published'], article: ['title', 'owned_by_ids'], group: ['name', 'description'],
     };

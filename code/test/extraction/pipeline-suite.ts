@@ -77,12 +77,17 @@ function expectAttachmentsEqualTruth(p: Pipeline, allConversations: boolean, exa
   }
 }
 
-/** Every reference resolves to an extracted item, or to an object Intercom no longer lists (README: placeholders). */
+/**
+ * Every reference resolves to an extracted item (placeholders stand in for teammates Intercom no
+ * longer lists, bot items for bot authors); the only exception is a contact Intercom no longer
+ * lists (README: deleted contacts of old conversations keep their Intercom id).
+ */
 function expectReferencesResolve(p: Pipeline): void {
   const metadata = buildExternalDomainMetadata(KINDS, {});
   const truth = p.intercom.workspace.truth;
   const stored = new Map<string, Set<string>>();
   for (const type of Object.keys(metadata.record_types)) stored.set(type, new Set(p.items(type).map((i) => i.id)));
+  const liveContacts = new Set(truth.ids('contacts'));
   const unresolved: string[] = [];
   for (const [type, rt] of Object.entries(metadata.record_types)) {
     for (const item of p.items(type)) {
@@ -93,14 +98,23 @@ function expectReferencesResolve(p: Pipeline): void {
         const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== null && v !== undefined) as string[];
         for (const value of values) {
           if (targets.some((t) => stored.get(t)?.has(value))) continue;
-          // A placeholder is only allowed for an object Intercom itself no longer lists (deleted teammate or contact).
-          const listedAnywhere = targets.some((t) => t in KIND_OF_ITEM && truth.ids(t as never, { allConversations: true }).includes(value));
-          if (listedAnywhere) unresolved.push(`${type}/${item.id}.${key} → ${value}`);
+          if (targets.includes('contacts') && !liveContacts.has(value)) continue;
+          unresolved.push(`${type}/${item.id}.${key} → ${value}`);
         }
       }
     }
   }
   expect(unresolved).toEqual([]);
+}
+
+/** Each bot that wrote a part is one `bots` item, named as Intercom names it. */
+function expectBotsEqualTruth(p: Pipeline, allConversations: boolean): void {
+  const expected = new Map<string, string>();
+  for (const c of p.intercom.workspace.truth.conversations({ allConversations })) for (const b of c.bots) expected.set(b.id, b.name);
+  expect(expected.size).toBeGreaterThan(0);
+  const stored = p.items('bots').map((b) => ({ id: b.id, name: (b.data as { name?: unknown }).name }));
+  expect(stored.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...expected].sort().map(([id, name]) => ({ id, name })));
+  expect(stored.every((b) => b.name === 'Fin' || b.name === 'Operator')).toBe(true); // the generator's bots
 }
 
 /** The acceptance suite for one setting of "Import all conversations". */
@@ -122,6 +136,7 @@ export function pipelineSuite(allConversations: boolean): void {
       expectStoreEqualsTruth(p, allConversations);
       expectAttachmentsEqualTruth(p, allConversations);
       expectReferencesResolve(p);
+      expectBotsEqualTruth(p, allConversations);
       const metrics = p.intercom.metrics();
       expect(metrics.serverErrors + metrics.rateLimited).toBeGreaterThan(0); // the run met faults and survived them
       const report = p.state().intercom.report;
@@ -133,7 +148,18 @@ export function pipelineSuite(allConversations: boolean): void {
       p.intercom.setFaults({});
       p.intercom.setRateLimit({ appPer10s: 10_000 });
       const changes = p.intercom.workspace.mutate.applyRandomChanges({ seed: 5, count: 12 });
+      // A note on a conversation that names a removed teammate and on one a bot wrote in: the sync reads
+      // both again, and neither the placeholder nor the bot is news to DevRev.
+      const imported = p.intercom.workspace.truth.conversations({ allConversations });
+      const listedAdmins = new Set(p.intercom.workspace.truth.ids('admins'));
+      const namingPlaceholder = imported.find((c) => c.adminIds.some((id) => !listedAdmins.has(id)));
+      const namingBot = imported.find((c) => c.bots.length > 0 && c !== namingPlaceholder);
+      expect({ namingPlaceholder: !!namingPlaceholder, namingBot: !!namingBot }).toEqual({ namingPlaceholder: true, namingBot: true });
+      const touched = [namingPlaceholder!.id, namingBot!.id];
+      for (const id of touched) p.intercom.workspace.mutate.addPart(id, { partType: 'note' });
       p.intercom.resetMetrics();
+      const storedBefore = (itemType: string) => new Set(p.items(itemType).map((i) => i.id));
+      const before = { admins: storedBefore('admins'), bots: storedBefore('bots') };
       const result = await p.run('sync', globals);
       expect(result.error).toBeUndefined();
       expect(result.status).toBe('done');
@@ -143,16 +169,17 @@ export function pipelineSuite(allConversations: boolean): void {
       const changedTags = (changes as Record<string, { created: string[]; updated: string[] }>).tags;
       expect({ teams: sent('teams'), tags: sent('tags') })
         .toEqual({ teams: 0, tags: (changedTags?.created.length ?? 0) + (changedTags?.updated.length ?? 0) });
-      // Listed admins did not change; what admins went out are placeholders named by changed conversations.
-      const listedAdmins = new Set(p.intercom.workspace.truth.ids('admins'));
-      expect(sent('admins')).toBeLessThanOrEqual(p.items('admins').filter((a) => !listedAdmins.has(a.id)).length);
+      // Listed admins did not change; placeholders and bots go out only the first time a run names them.
+      const newSince = (itemType: 'admins' | 'bots') => p.items(itemType).filter((i) => !before[itemType].has(i.id)).length;
+      expect({ admins: sent('admins'), bots: sent('bots') }).toEqual({ admins: newSince('admins'), bots: newSince('bots') });
+      expect(result.items.admins?.updated ?? 0).toBe(0);
 
-      const changedConversations = new Set([...changes.conversations.created, ...changes.conversations.updated]);
+      const changedConversations = new Set([...changes.conversations.created, ...changes.conversations.updated, ...touched]);
       const received = result.items.conversations?.received ?? 0;
       expect(received).toBeLessThanOrEqual(changedConversations.size + 2); // + objects changed in the overlap second
       const { requests, byEndpoint } = p.intercom.metrics();
       const downloads = byEndpoint['GET /downloads/*'] ?? 0;
-      const changedObjects = Object.values(changes).reduce((n, c) => n + c.created.length + c.updated.length, 0);
+      const changedObjects = Object.values(changes).reduce((n, c) => n + c.created.length + c.updated.length, 0) + touched.length;
       // API calls: fixed per sync (~25: /me, 2 clock probes, the run context, metadata attributes, one page per kind,
       // the deleted list), then one read per changed conversation. Re-reading everything would be hundreds.
       expect(requests - downloads).toBeLessThan(30 + 2 * changedObjects);
@@ -194,6 +221,7 @@ export function pipelineSuite(allConversations: boolean): void {
       const missingParts = truth.conversations({ allConversations }).flatMap((c) => [`${c.id}-source`, ...c.partIds]).filter((id) => !storedParts.has(id));
       expect(missingParts).toEqual([]);
       expectAttachmentsEqualTruth(p, allConversations, false);
+      expectReferencesResolve(p);
       expect(state.bookmark).toBeGreaterThan(0);
     });
 

@@ -6,7 +6,7 @@ import {
 } from '../../src/intercom/schemas';
 import {
   externalDomainMetadata, normalizeAdmin, normalizeArticle, normalizeBatch, normalizeCollection, normalizeCompany,
-  normalizeContact, normalizeConversation, normalizeTag, normalizeTeam, recordTypes, STRUCT_TYPES,
+  normalizeBot, normalizeContact, normalizeConversation, normalizeTag, normalizeTeam, recordTypes, STRUCT_TYPES,
   type MetadataField, type NormalizedItem, type NormalizeContext,
 } from '../../src/normalize';
 import { baseContext, fixture } from './fixtures';
@@ -40,6 +40,7 @@ function allItems(ctx: NormalizeContext): Array<[string, NormalizedItem]> {
     out.push(['conversations', r.conversation]);
     r.parts.forEach((p: NormalizedItem) => out.push(['conversation_parts', p]));
   });
+  out.push(['bots', normalizeBot({ id: '278', name: 'Fin', email: 'operator+qz7x2b1k@intercom.io' }, ctx)]);
   return out;
 }
 

@@ -43,6 +43,7 @@ function expectedCounts(emulator: IntercomEmulator): Record<string, number> {
     expected[kind] = truth.ids(kind, all).length;
   }
   expected.conversation_parts = truth.conversations(all).reduce((n, c) => n + c.partIds.length + 1, 0);
+  expected.bots = new Set(truth.conversations(all).flatMap((c) => c.bots.map((b) => b.id))).size;
   expected.attachments = truth.attachments(all).length;
   return expected;
 }

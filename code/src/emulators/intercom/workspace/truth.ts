@@ -74,9 +74,11 @@ function summarize(c: JsonObject): TruthConversation {
   const source = c.source as JsonObject;
   const parts = partsOf(c);
   const admins = new Set<string>();
+  const bots = new Map<string, string>();
   for (const m of [source, ...parts]) {
     const author = m.author as JsonObject;
     if (author?.type === 'admin') admins.add(String(author.id));
+    if (author?.type === 'bot') bots.set(String(author.id), String(author.name));
   }
   if (Number(c.admin_assignee_id) > 0) admins.add(String(c.admin_assignee_id));
   return {
@@ -86,6 +88,7 @@ function summarize(c: JsonObject): TruthConversation {
     totalParts: Number((c.conversation_parts as JsonObject).total_count),
     contactIds: ((c.contacts as JsonObject).contacts as JsonObject[]).map((x) => String(x.id)),
     adminIds: [...admins],
+    bots: [...bots].map(([id, name]) => ({ id, name })),
     tagIds: ((c.tags as JsonObject).tags as JsonObject[]).map((t) => String(t.id)),
   };
 }

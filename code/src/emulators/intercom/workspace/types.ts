@@ -154,6 +154,8 @@ export interface TruthConversation {
   contactIds: string[];
   /** Admins that authored a part or the source, or are assigned (may include deleted admins). */
   adminIds: string[];
+  /** Bots (Fin, Operator, workflows) that authored a part or the source, named as the parts name them. */
+  bots: Array<{ id: string; name: string }>;
   tagIds: string[];
 }
 

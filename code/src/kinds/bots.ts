@@ -1,0 +1,43 @@
+/**
+ * Bot authors. Fin, Operator and workflows write parts (`author.type: "bot"`) whose author no
+ * listing returns, so each bot a conversation names becomes a `bots` item of its own
+ * (`normalize/bots.ts`), and the parts' `author_id` resolves to it.
+ */
+import type { IntercomConversation } from '../intercom/schemas';
+import { normalizeBot, type BotMention } from '../normalize';
+import type { NormalizeContext } from './types';
+
+/** Ids already pushed in this worker (one invocation): each bot goes out once per invocation. */
+const emitted = new Set<string>();
+
+/** The bots that wrote the source or a part of a conversation. */
+export function botsOfConversation(conv: IntercomConversation): BotMention[] {
+  // Parts are validated one by one later (a bad part is skipped there), so read them defensively.
+  const parts = (conv.conversation_parts?.conversation_parts ?? []) as Array<{ author?: unknown } | null>;
+  const found: BotMention[] = [];
+  for (const author of [conv.source?.author, ...parts.map((p) => p?.author)]) {
+    if (typeof author !== 'object' || author === null) continue;
+    const a = author as { type?: unknown; id?: unknown; name?: unknown; email?: unknown };
+    if (a.type !== 'bot' || (typeof a.id !== 'string' && typeof a.id !== 'number')) continue;
+    found.push({
+      id: String(a.id),
+      name: typeof a.name === 'string' ? a.name : null,
+      email: typeof a.email === 'string' ? a.email : null,
+    });
+  }
+  return found;
+}
+
+/** `bots` items for the mentioned bots not pushed yet in this invocation (the most telling mention of each). */
+export function botItems(mentions: BotMention[], ctx: NormalizeContext) {
+  const best = new Map<string, BotMention>();
+  for (const m of mentions) {
+    if (emitted.has(m.id)) continue;
+    const seen = best.get(m.id);
+    best.set(m.id, { id: m.id, name: seen?.name || m.name, email: seen?.email || m.email });
+  }
+  return [...best.values()].map((m) => {
+    emitted.add(m.id);
+    return { itemType: 'bots' as const, item: normalizeBot(m, ctx) };
+  });
+}
