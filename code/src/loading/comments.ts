@@ -1,6 +1,6 @@
 /**
  * `conversation_parts` loader: a DevRev comment on an imported conversation becomes an admin reply
- * on that Intercom conversation (a `note` when the comment is internal, else a `comment`). Intercom
+ * on that Intercom conversation (a `comment` only when it is customer-visible, else a `note`). Intercom
  * cannot edit a part once posted, so an update is reported skipped with that reason.
  */
 import { z } from 'zod';
@@ -25,13 +25,13 @@ const RepliedSchema = z.looseObject({
   }).nullish(),
 });
 
-/** DevRev comment visibilities that must not reach the customer. */
-const INTERNAL_VISIBILITIES = new Set(['internal', 'private']);
-
-/** `note` for an internal comment, `comment` (customer-visible) otherwise. */
+/**
+ * `comment` (a reply Intercom emails to the customer) only for a comment the mapping says is
+ * customer-visible (`visibility: external`, mapped from DevRev's Visibility_EXTERNAL/PUBLIC);
+ * everything else, a missing or unknown visibility included, becomes an internal `note`.
+ */
 export function messageTypeOf(data: Record<string, unknown>): 'note' | 'comment' {
-  const visibility = typeof data.visibility === 'string' ? data.visibility.toLowerCase() : '';
-  return INTERNAL_VISIBILITIES.has(visibility) || data.part_type === 'note' ? 'note' : 'comment';
+  return data.visibility === 'external' ? 'comment' : 'note';
 }
 
 /** The comment's author when that is an Intercom admin, else the connection's own admin. */

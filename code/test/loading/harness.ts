@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import type { AirdropEvent } from '../../src/adaas';
 import { createFunctions } from '../../src';
-import { startAirdropEmulator, type AirdropEmulatorInternals, type LoadRunResult, type LoadingItem } from '../../src/emulators/airdrop';
+import { startAirdropEmulator, type AirdropEmulatorInternals, type DevRevRecord, type LoadRunResult, type LoadingItem } from '../../src/emulators/airdrop';
+import initialDomainMapping from '../../src/extraction/initial-domain-mapping.json';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
 
 /** The snap-in's own loading function (code/src/index.ts) with the given soft timeout. */
@@ -17,6 +18,8 @@ export interface LoadingSetup {
   airdrop: AirdropEmulatorInternals;
   outDir: string;
   load(items: Record<string, unknown[]>, timeoutMs?: number): Promise<LoadRunResult>;
+  /** DevRev objects by external record type, through the snap-in's initial domain mapping (reverse), as DevRev does. */
+  loadDevRev(records: Record<string, DevRevRecord[]>, timeoutMs?: number): Promise<LoadRunResult>;
   /** The sync mapper records the platform holds. */
   mappers(): Array<{ external_ids: string[]; targets: string[]; sync_unit: string }>;
   /** The loader state the connector saved (parsed), or undefined. */
@@ -28,19 +31,23 @@ export async function startLoading(intercomOptions: IntercomEmulatorOptions, tim
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-loading-'));
   const intercom = await startIntercomEmulator(intercomOptions);
   const airdrop = await startAirdropEmulator({ outDir });
+  const run = (input: { items?: Record<string, unknown[]>; devrevRecords?: Record<string, DevRevRecord[]> }, t: number) =>
+    airdrop.runLoad({
+      invoke: loadingFunction(t) as never,
+      connection: { key: intercom.token, key_type: 'pat', org_id: 'emulated', org_name: 'Emulated workspace' },
+      globalValues: { intercom_api_base_url: intercom.baseUrl },
+      items: input.items as Record<string, LoadingItem[]> | undefined,
+      devrevRecords: input.devrevRecords,
+      initialDomainMapping,
+      delayScale: 0.01,
+      maxInvocations: 300,
+    });
   return {
     intercom,
     airdrop,
     outDir,
-    load: (items, t = timeoutMs) =>
-      airdrop.runLoad({
-        invoke: loadingFunction(t) as never,
-        connection: { key: intercom.token, key_type: 'pat', org_id: 'emulated', org_name: 'Emulated workspace' },
-        globalValues: { intercom_api_base_url: intercom.baseUrl },
-        items: items as Record<string, LoadingItem[]>,
-        delayScale: 0.01,
-        maxInvocations: 300,
-      }),
+    load: (items, t = timeoutMs) => run({ items }, t),
+    loadDevRev: (devrevRecords, t = timeoutMs) => run({ devrevRecords }, t),
     mappers: () => JSON.parse(fs.readFileSync(path.join(outDir, 'mappers.json'), 'utf8')),
     loaderState: () => {
       const dir = path.join(outDir, 'worker-data', 'loader');

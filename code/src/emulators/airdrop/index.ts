@@ -39,6 +39,7 @@ export type {
 } from './types';
 export { MAX_STATE_BYTES } from './worker-data-store';
 export { ROUTES, PLATFORM_IDENTITY } from './identity';
+export { mapForward, mapReverse, type DevRevRecord, type InitialDomainMappingLike } from './domain-mapping';
 export type { LoadingItem, LoadPhase, LoadPhaseStats, LoadReport, LoadRunOptions, LoadRunResult } from './loading-run';
 
 /** Emulator internals tests and tools may need (the token is a secret: never log it). */

@@ -13,6 +13,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
+import { DomainMappingError, reverseRecords, type DevRevRecord, type InitialDomainMappingLike } from './domain-mapping';
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
 import { ROUTES } from './identity';
 import { readJsonFile, writeFileAtomic } from './layout';
@@ -34,7 +35,15 @@ export const LOADING_ATTACHMENT_ITEM_TYPE = 'attachment';
 
 /** What a loading run needs; `items` maps an item type to its records (`attachment` → attachments phase). */
 export interface LoadRunOptions extends Pick<RunOptions, 'invoke' | 'connection' | 'globalValues' | 'delayScale'> {
-  items: Record<string, Array<LoadingItem | Record<string, unknown>>>;
+  /** Items in the loader's shape, by item type (already transformed). */
+  items?: Record<string, Array<LoadingItem | Record<string, unknown>>>;
+  /**
+   * DevRev objects by external record type, transformed as the platform does: the reverse field
+   * mappings of `initialDomainMapping` (default: the one the snap-in installed), DevRev ids the sync
+   * mapper knows replaced by their external ids (`domain-mapping.ts`).
+   */
+  devrevRecords?: Record<string, DevRevRecord[]>;
+  initialDomainMapping?: InitialDomainMappingLike;
   /** Guard against loops: the run fails after this many invocations (default 1000). */
   maxInvocations?: number;
 }
@@ -180,7 +189,7 @@ class LoadRunDriver {
 
   /** Uploads one gzip JSONL transformer file per item type and the stats file; returns its id. */
   private async uploadInput(): Promise<string> {
-    for (const [itemType, items] of Object.entries(this.options.items)) {
+    for (const [itemType, items] of Object.entries({ ...this.options.items, ...this.transformedRecords() })) {
       if (!Array.isArray(items)) throw new LoadFailure(`items.${itemType} must be an array`);
       items.forEach((item, index) => {
         const problem = itemProblem(itemType, item);
@@ -194,6 +203,21 @@ class LoadRunDriver {
     }
     const stats = this.files.map((f) => JSON.stringify(f)).join('\n');
     return this.upload('stats.jsonl', 'application/jsonl', Buffer.from(stats === '' ? '' : `${stats}\n`));
+  }
+
+  /** `devrevRecords` through the reverse field mappings (the loader's item shape). */
+  private transformedRecords(): Record<string, LoadingItem[]> {
+    const records = this.options.devrevRecords ?? {};
+    if (Object.keys(records).length === 0) return {};
+    const idm = this.options.initialDomainMapping ?? readJsonFile<InitialDomainMappingLike>(this.services.layout.initialDomainMappingFile);
+    if (!idm) throw new LoadFailure('devrevRecords need an initial domain mapping: none was given and none is installed');
+    const externalIdOf = (don: string) => this.services.mappers.getByTarget(this.unit.don, don)?.external_ids.at(-1);
+    try {
+      return Object.fromEntries(Object.entries(records).map(([type, list]) => [type, reverseRecords(idm, type, list, externalIdOf)]));
+    } catch (error) {
+      if (error instanceof DomainMappingError) throw new LoadFailure(`devrevRecords: ${error.message}`);
+      throw error;
+    }
   }
 
   /** As the platform does: a record already linked to an external id carries it in `id.external`. */
