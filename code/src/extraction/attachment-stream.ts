@@ -1,6 +1,7 @@
 /**
  * The attachments phase's stream function: opens a download stream for one attachment. Only
- * Intercom hosts, the API host and the configured emulator host are contacted (the client checks);
+ * Intercom's file hosts (and in a local run the emulator's host) are contacted, without the token,
+ * within the per-file size and stall limits (the client checks);
  * a signed URL that expired (403/410) is refreshed by re-reading its parent once. Each download is
  * spooled to a temporary file so the upload carries its exact length (spool.ts). Failures are
  * counted in the report and returned as errors (the platform layer skips the file); a wait too long
@@ -15,9 +16,9 @@ import { reportCounters, type ConnectorState } from './state';
 const statusOf = (error: unknown): number | undefined => (error instanceof IntercomError ? error.status : undefined);
 
 /** The stream function of one invocation. */
-export function streamFunction(client: IntercomClient, allowedHosts: string[], state: ConnectorState): ExternalSystemAttachmentStreamingFunction {
+export function streamFunction(client: IntercomClient, state: ConnectorState): ExternalSystemAttachmentStreamingFunction {
   const open = async (url: string) => {
-    const response = await client.download(url, { allowedHosts });
+    const response = await client.download(url);
     const { data, size } = await spool(response.data);
     // What the upload declares is what it sends: the bytes as received (decompressed), counted.
     const headers = { 'content-type': response.headers['content-type'], 'content-length': String(size) };

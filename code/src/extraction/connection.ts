@@ -37,6 +37,7 @@ export function createIntercomClient(
 ): IntercomClient {
   return new IntercomClient({
     local: limits.local === true,
+    localFileHosts: limits.local ? extraDownloadHosts(options) : [],
     ...(limits.requestTimeoutMs !== undefined ? { timeoutMs: limits.requestTimeoutMs } : {}),
     token: event.payload.connection_data.key,
     region: options.region,

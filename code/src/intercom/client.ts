@@ -5,7 +5,8 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { INTERCOM_BASE_URLS, type IntercomRegion } from './constants';
-import { checkDownloadUrl, isLoopbackHost } from './download-hosts';
+import { isLoopbackHost } from './download-hosts';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_STALL_MS, Downloader, type DownloadLimits, type StreamedFile } from './download';
 import { IntercomDelayRequired, IntercomSchemaError, errorFromFailure } from './errors';
 import { iteratePages, type Cursor, type Page, type Pager, type PagingClient, type Query } from './pagers';
 import { computeWait, limiterFor, type BackoffOptions } from './rate-limit';
@@ -39,6 +40,10 @@ export interface IntercomClientOptions {
   backoff?: BackoffOptions;
   /** Concurrent requests per connection (applies when the connection's limiter is first created). Default 4. */
   maxConcurrent?: number;
+  /** Local runs only: hosts (`host:port`) whose files may be downloaded besides Intercom's file hosts (the emulator). */
+  localFileHosts?: readonly string[];
+  /** Per-file limits of downloads; defaults `DEFAULT_MAX_FILE_BYTES`, `DEFAULT_STALL_MS`. */
+  fileLimits?: Partial<DownloadLimits>;
 }
 
 /** Options of a JSON request. */
@@ -51,13 +56,7 @@ export interface RequestOptions<T> {
 }
 
 /** A streamed download: status, headers, and the body as a readable stream (never buffered). */
-export interface DownloadResponse {
-  status: number;
-  headers: Record<string, unknown>;
-  data: Readable;
-  /** The URL fetched, without its query. */
-  url: string;
-}
+export type DownloadResponse = StreamedFile;
 
 export class IntercomClient implements PagingClient {
   /** The API base URL in use (regional host or override), without trailing slash. */
@@ -66,6 +65,7 @@ export class IntercomClient implements PagingClient {
   private readonly token: string;
   private readonly canWait: (ms: number) => boolean;
   private readonly backoff?: BackoffOptions;
+  private readonly downloader: Downloader;
 
   constructor(options: IntercomClientOptions) {
     if (typeof options.token !== 'string' || options.token.trim() === '') {
@@ -95,6 +95,13 @@ export class IntercomClient implements PagingClient {
       logger: options.logger,
       backoff: options.backoff,
     });
+    this.downloader = new Downloader(
+      this.transport,
+      baseUrl,
+      { local: options.local === true, localHosts: options.local ? options.localFileHosts ?? [] : [] },
+      { maxBytes: options.fileLimits?.maxBytes ?? DEFAULT_MAX_FILE_BYTES, stallMs: options.fileLimits?.stallMs ?? DEFAULT_STALL_MS },
+      [options.token],
+    );
   }
 
   /** GET `path`; validated with `schema` when given. */
@@ -121,16 +128,12 @@ export class IntercomClient implements PagingClient {
   }
 
   /**
-   * Streams a file. Only http(s) URLs on an Intercom host, the API host or `allowedHosts` are
-   * fetched; the bearer token goes to the API host only. Failures throw typed errors.
+   * Streams a file whose URL came from content: Intercom's file hosts only (in a local run also
+   * `localFileHosts`), never with the token, every redirect hop checked, within the file limits.
+   * Failures throw typed errors (`DownloadNotAllowedError`, `FileTooLargeError`, HTTP errors).
    */
-  async download(url: string, options: { allowedHosts?: readonly string[] } = {}): Promise<DownloadResponse> {
-    const target = checkDownloadUrl(url, this.baseUrl, options.allowedHosts);
-    const shown = `${target.origin}${target.pathname}`;
-    const result = await this.transport.send({ method: 'GET', url: target.toString(), responseType: 'stream', idempotent: true });
-    const fileHost = target.origin !== new URL(this.baseUrl).origin;
-    if (!result.ok) throw errorFromFailure({ ...result, path: shown }, [this.token], { fileHost });
-    return { status: result.status, headers: result.headers, data: result.data as Readable, url: shown };
+  download(url: string): Promise<DownloadResponse> {
+    return this.downloader.fetch(url);
   }
 
   /** Raw JSON request (no schema); throws typed errors. Used by the pagers. */

@@ -18,27 +18,6 @@ export const INTERCOM_BASE_URLS: Readonly<Record<IntercomRegion, string>> = {
 
 export const DEFAULT_REGION: IntercomRegion = 'us';
 
-/**
- * Domains whose hosts (the domain itself and any sub-domain) serve Intercom's files: attachment
- * and inline-image CDNs, avatars, help-center assets. A download URL must be on one of these, on
- * a host matching {@link INTERCOM_DOWNLOAD_HOST_PATTERNS}, or on the configured API host.
- */
-export const INTERCOM_DOWNLOAD_DOMAINS: readonly string[] = [
-  'intercom.io',
-  'intercom.com',
-  'intercomcdn.com',
-  'intercomcdn.eu',
-  'intercomassets.com',
-  'intercomassets.eu',
-  'intercomusercontent.com',
-  'intercom-mail.com',
-];
-
-/** Host patterns for Intercom's numbered attachment domains (e.g. `intercom-attachments-7.com`). */
-export const INTERCOM_DOWNLOAD_HOST_PATTERNS: readonly RegExp[] = [
-  /^([a-z0-9-]+\.)*intercom-attachments(-\d+)?\.(com|eu)$/i,
-];
-
 /** Parses a region name; anything else is a clear error naming the bad value. */
 export function parseRegion(value: string | undefined): IntercomRegion {
   const region = (value ?? '').trim().toLowerCase();

@@ -6,7 +6,10 @@
 import { Readable, Transform, pipeline } from 'node:stream';
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import axiosRetry, { type IAxiosRetryConfig } from 'axios-retry';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import { INTERCOM_VERSION } from './constants';
+import { DownloadNotAllowedError } from './download-hosts';
 import { redactHeaders, redactUrl } from './redact';
 import { computeWait, headerValue, type BackoffOptions, type ConnectionLimiter } from './rate-limit';
 
@@ -49,6 +52,11 @@ export interface TransportRequest {
   responseType?: 'json' | 'stream';
   /** May the request be repeated after a 5xx or a network failure? (429 is always retried.) */
   idempotent: boolean;
+  /**
+   * A URL taken from content (a download): sent without credentials, unpaced, through these agents
+   * (whose lookup checks addresses). Requests without it are the client's own API calls.
+   */
+  content?: { httpAgent: HttpAgent; httpsAgent: HttpsAgent };
 }
 
 export interface TransportSuccess {
@@ -70,6 +78,8 @@ export type TransportFailure = {
   headers?: Record<string, unknown>;
   body?: unknown;
   requestIdHeader?: string;
+  /** The download policy refused the address connected to (a permanent refusal, never retried). */
+  refused?: boolean;
 } & (
   | { kind: 'status'; status: number }
   | { kind: 'network' }
@@ -93,6 +103,7 @@ export interface TransportOptions {
 /** Per-request facts the retry hooks and the adapter need; travels on the axios config. */
 interface RequestMeta {
   idempotent: boolean;
+  content: boolean;
   nextDelayMs?: number;
   delayRequiredMs?: number;
 }
@@ -133,6 +144,8 @@ export class Transport {
       timeout: options.timeoutMs,
       headers: { 'Intercom-Version': INTERCOM_VERSION, Accept: 'application/json' },
       responseType: 'text',
+      // Never follow redirects blindly: an API call gets none, a download checks every hop itself.
+      maxRedirects: 0,
       // Parsing is ours: a malformed 2xx body must be retried, an error page must keep its status.
       transformResponse: [
         function parseBody(this: InternalAxiosRequestConfig, data: unknown, _headers: unknown, status?: number) {
@@ -151,8 +164,8 @@ export class Transport {
       ],
       adapter: (config) => {
         const url = axios.getUri(config);
-        const toApi = new URL(url).origin === this.apiOrigin;
-        // The token goes to the configured API host only, never to a CDN.
+        const toApi = !metaOf(config)?.content && new URL(url).origin === this.apiOrigin;
+        // The token goes only to the client's own calls to the API host, never with a URL from content.
         if (toApi) {
           config.headers.set('Authorization', `Bearer ${options.token}`);
         } else {
@@ -200,7 +213,8 @@ export class Transport {
     if (pacingWait > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(pacingWait)) {
       return { ...base, kind: 'delay', delayMs: pacingWait, attempts: 0, message: 'rate-limit window used up' };
     }
-    const meta: RequestMeta = { idempotent: request.idempotent };
+    const meta: RequestMeta = { idempotent: request.idempotent, content: request.content !== undefined };
+    const content = request.content ? { proxy: false as const, httpAgent: request.content.httpAgent, httpsAgent: request.content.httpsAgent } : {};
     try {
       const response = await this.http.request({
         method: request.method,
@@ -209,6 +223,7 @@ export class Transport {
         data: request.body,
         responseType: request.responseType === 'stream' ? 'stream' : 'text',
         intercomMeta: meta,
+        ...content,
       } as MetaConfig);
       return { ok: true, status: response.status, headers: plainHeaders(response.headers), data: response.data, attempts: attemptsOf(response.config) };
     } catch (error) {
@@ -238,6 +253,7 @@ export class Transport {
     }
     const status = failedStatus(error);
     if (status !== undefined) return { ...common, kind: 'status', status, message: `status ${status}` };
+    if (error.cause instanceof DownloadNotAllowedError) return { ...common, kind: 'network', refused: true, message: error.cause.message };
     const message = error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message;
     return { ...common, kind: 'network', message };
   }
@@ -295,7 +311,7 @@ export class Transport {
     if (status === 429) retryable = true;
     else if (status !== undefined && status >= 500) retryable = meta.idempotent;
     else if (status !== undefined) retryable = false;
-    else retryable = error.code !== AxiosError.ERR_CANCELED && meta.idempotent;
+    else retryable = error.code !== AxiosError.ERR_CANCELED && !(error.cause instanceof DownloadNotAllowedError) && meta.idempotent;
     if (!retryable) return false;
 
     const retryNumber = attemptsOf(error.config);

@@ -1,4 +1,5 @@
 import TurndownService from 'turndown';
+import { isIntercomFileHost } from '../intercom/file-hosts';
 import { inlineFileId } from './attachment-ids';
 import { fileNameFromUrl, contentTypeFromName } from './files';
 import { boundHtmlDepth } from './html-depth';
@@ -64,8 +65,6 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const TOKEN = /\uE000(\d+)\uE001/g;
 
-/** Hosts that serve Intercom-uploaded files (intercom-api.md §7.13). */
-const INTERCOM_FILE_HOST = /(^|\.)(intercomcdn\.com|intercomcdn\.eu|intercom-attachments[a-z0-9-]*\.com|intercomassets\.com|intercom\.io)$/i;
 const ARTICLE_PATH = /\/articles\/(\d+)(?:-[^/?#]*)?\/?$/;
 const ADMIN_PROFILE_PATH = /\/a\/apps\/[^/]+\/admins\/(\d+)\/?/;
 
@@ -264,9 +263,7 @@ function isFileLink(href: string | null, extraHosts: string[] | undefined): bool
   if (!url || !/^https?:$/.test(url.protocol)) return false;
   const host = url.hostname.toLowerCase();
   if (extraHosts?.some((h) => h.toLowerCase() === host || h.toLowerCase() === url.host.toLowerCase())) return true;
-  // Links into the Intercom web app are not files.
-  if (/^app(\.(eu|au))?\.intercom\.(com|io)$/i.test(host) || host === 'api.intercom.io') return false;
-  return INTERCOM_FILE_HOST.test(host);
+  return isIntercomFileHost(host);
 }
 
 function addTableRules(service: TurndownService): void {

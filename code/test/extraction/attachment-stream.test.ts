@@ -24,7 +24,7 @@ describe('attachment stream function', () => {
   const ctx = { appId: 'app', observedAt: '2026-01-01T00:00:00.000Z' };
   beforeAll(async () => {
     emu = await startIntercomEmulator({ seed: 8, size: { conversations: 12, articles: 4, longConversations: 0 } });
-    client = new IntercomClient({ token: emu.token, baseUrl: emu.baseUrl, backoff: { baseMs: 10, capMs: 50 } });
+    client = new IntercomClient({ token: emu.token, baseUrl: emu.baseUrl, local: true, localFileHosts: [new URL(emu.baseUrl).host], backoff: { baseMs: 10, capMs: 50 } });
   });
   afterAll(async () => emu.close());
 
@@ -49,7 +49,7 @@ describe('attachment stream function', () => {
   it.each(['attachment', 'article'] as const)('streams a %s file byte for byte', async (kind) => {
     const { item, truth } = await listedAttachment(kind);
     const state = initialConnectorState();
-    const result = await streamFunction(client, [], state)({ item, event: {} as never });
+    const result = await streamFunction(client, state)({ item, event: {} as never });
     expect(result.error).toBeUndefined();
     expect(await sha256Of((result.httpStream as unknown as { data: Readable }).data)).toBe(truth.sha256);
   });
@@ -58,7 +58,7 @@ describe('attachment stream function', () => {
     const { item, truth } = await listedAttachment(kind);
     emu.workspace.mutate.advance(3 * 60 * 60); // signed URLs live one hour
     const before = emu.requestLog().length;
-    const result = await streamFunction(client, [], initialConnectorState())({ item, event: {} as never });
+    const result = await streamFunction(client, initialConnectorState())({ item, event: {} as never });
     expect(result.error).toBeUndefined();
     expect(await sha256Of((result.httpStream as unknown as { data: Readable }).data)).toBe(truth.sha256);
     const statuses = emu.requestLog().slice(before).map((e) => `${e.status} ${e.route}`);
@@ -70,7 +70,7 @@ describe('attachment stream function', () => {
     const { item } = await listedAttachment('attachment');
     const state = initialConnectorState();
     const before = emu.requestLog().length;
-    const result = await streamFunction(client, [], state)({ item: { ...item, url: 'https://evil.example.com/a.png' }, event: {} as never });
+    const result = await streamFunction(client, state)({ item: { ...item, url: 'https://evil.example.com/a.png' }, event: {} as never });
     expect(result.error?.message).toMatch(new RegExp(item.id));
     expect(emu.requestLog().length).toBe(before);
     expect(state.report.items.attachments?.skipped.count).toBe(1);

@@ -6,7 +6,8 @@ import {
   IntercomNotFoundError,
   IntercomRequestError,
   checkDownloadUrl,
-  isIntercomHost,
+  isIntercomFileHost,
+  type DownloadPolicy,
 } from '../../src/intercom';
 import { API, errorList, installNockHooks, makeClient, startScriptedServer } from './helpers';
 
@@ -19,23 +20,27 @@ async function readAll(stream: Readable): Promise<Buffer> {
 }
 
 describe('download host allow-list', () => {
-  it('knows Intercom file hosts and rejects look-alikes', () => {
-    for (const host of ['downloads.intercomcdn.com', 'downloads.intercomcdn.eu', 'static.intercomassets.com', 'intercom-attachments-7.com', 'uploads.intercomusercontent.com', 'api.intercom.io']) {
-      expect(isIntercomHost(host)).toBe(true);
+  it('knows Intercom file hosts and rejects look-alikes and the API and web-app hosts', () => {
+    for (const host of ['downloads.intercomcdn.com', 'downloads.intercomcdn.eu', 'static.intercomassets.com', 'intercom-attachments-7.com', 'uploads.intercomusercontent.com']) {
+      expect(isIntercomFileHost(host)).toBe(true);
     }
-    for (const host of ['intercomcdn.com.evil.io', 'evilintercomcdn.com', 'example.com', 'intercom-attachments-7.com.example.org']) {
-      expect(isIntercomHost(host)).toBe(false);
+    for (const host of ['intercomcdn.com.evil.io', 'evilintercomcdn.com', 'example.com', 'intercom-attachments-7.com.example.org', 'intercom-attachmentsevil.com',
+      'api.intercom.io', 'api.eu.intercom.io', 'app.intercom.com']) {
+      expect(isIntercomFileHost(host)).toBe(false);
     }
   });
 
-  it('accepts the configured API host (with its port) and extra hosts; refuses other schemes and hosts', () => {
-    expect(checkDownloadUrl('http://127.0.0.1:4010/files/1', 'http://127.0.0.1:4010').toString()).toBe('http://127.0.0.1:4010/files/1');
-    expect(checkDownloadUrl('/files/1', 'http://127.0.0.1:4010').toString()).toBe('http://127.0.0.1:4010/files/1');
-    expect(() => checkDownloadUrl('http://127.0.0.1:4011/files/1', 'http://127.0.0.1:4010')).toThrow(DownloadNotAllowedError);
-    expect(checkDownloadUrl('http://127.0.0.1:4011/f', 'http://127.0.0.1:4010', ['127.0.0.1:4011']).host).toBe('127.0.0.1:4011');
-    expect(() => checkDownloadUrl('file:///etc/passwd', API)).toThrow(/protocol file: is not http\(s\)/);
-    expect(() => checkDownloadUrl('ftp://downloads.intercomcdn.com/x', API)).toThrow(/not http\(s\)/);
-    expect(() => checkDownloadUrl('http://[::1', API)).toThrow(/not a valid URL/);
+  it('in a local run accepts the hosts the run named (with their port), over http on loopback; refuses other schemes and hosts', () => {
+    const local: DownloadPolicy = { local: true, localHosts: ['127.0.0.1:4010'] };
+    const devrev: DownloadPolicy = { local: false, localHosts: ['127.0.0.1:4010'] };
+    expect(checkDownloadUrl('http://127.0.0.1:4010/files/1', 'http://127.0.0.1:4010', local).toString()).toBe('http://127.0.0.1:4010/files/1');
+    expect(checkDownloadUrl('/files/1', 'http://127.0.0.1:4010', local).toString()).toBe('http://127.0.0.1:4010/files/1');
+    expect(() => checkDownloadUrl('http://127.0.0.1:4011/files/1', 'http://127.0.0.1:4010', local)).toThrow(DownloadNotAllowedError);
+    expect(() => checkDownloadUrl('http://127.0.0.1:4010/files/1', API, devrev)).toThrow(/protocol http: is not allowed/);
+    expect(() => checkDownloadUrl('https://10.0.0.1/files/1', API, { local: true, localHosts: ['10.0.0.1'] })).toThrow(/10\.0\.0\.1 is private/);
+    expect(() => checkDownloadUrl('file:///etc/passwd', API, devrev)).toThrow(/protocol file: is not allowed/);
+    expect(() => checkDownloadUrl('ftp://downloads.intercomcdn.com/x', API, devrev)).toThrow(/not allowed/);
+    expect(() => checkDownloadUrl('http://[::1', API, devrev)).toThrow(/not a valid URL/);
   });
 });
 
@@ -62,24 +67,7 @@ describe('IntercomClient.download', () => {
     expect(JSON.stringify(headers)).not.toContain(token);
   });
 
-  it('sends the token to the configured API host (e.g. the emulator) and streams the body', async () => {
-    const server = await startScriptedServer([
-      (_req, res) => {
-        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-        res.end(Buffer.from('hello attachment'));
-      },
-    ]);
-    try {
-      const { client, token } = makeClient({ baseUrl: server.baseUrl });
-      const response = await client.download(`${server.baseUrl}/files/att-1`);
-      expect((await readAll(response.data)).toString()).toBe('hello attachment');
-      expect(server.log[0].headers.authorization).toBe(`Bearer ${token}`);
-    } finally {
-      await server.close();
-    }
-  });
-
-  it('does not send the token to an extra allowed host', async () => {
+  it('fetches a file of a host the local run named, without the token', async () => {
     const other = await startScriptedServer([
       (_req, res) => {
         res.writeHead(200);
@@ -87,11 +75,10 @@ describe('IntercomClient.download', () => {
       },
     ]);
     try {
-      const { client } = makeClient();
       const host = new URL(other.baseUrl).host;
-      await expect(client.download(`${other.baseUrl}/f`)).rejects.toBeInstanceOf(DownloadNotAllowedError);
+      await expect(makeClient().client.download(`${other.baseUrl}/f`)).rejects.toBeInstanceOf(DownloadNotAllowedError);
       expect(other.log).toHaveLength(0);
-      const response = await client.download(`${other.baseUrl}/f`, { allowedHosts: [host] });
+      const response = await makeClient({ localFileHosts: [host] }).client.download(`${other.baseUrl}/f`);
       expect((await readAll(response.data)).toString()).toBe('x');
       expect(other.log[0].headers.authorization).toBeUndefined();
     } finally {
@@ -104,7 +91,7 @@ describe('IntercomClient.download', () => {
     const evil = nock('https://evil.example.com').get('/steal').query(true).reply(200, 'gotcha');
     const error = await client.download('https://evil.example.com/steal?signature=s3cr3t').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadNotAllowedError);
-    expect((error as Error).message).toMatch(/host evil\.example\.com is not an Intercom host/);
+    expect((error as Error).message).toMatch(/host evil\.example\.com is not an Intercom file host/);
     expect((error as Error).message).not.toContain('s3cr3t');
     expect(evil.isDone()).toBe(false);
     expect(client.stats().requests).toBe(0);
@@ -134,29 +121,5 @@ describe('IntercomClient.download', () => {
     expect((error as IntercomRequestError).status).toBe(403);
     expect((error as Error).message).toMatch(/signed file URLs expire/);
 
-    nock(API).get('/download/1').reply(401, errorList('unauthorized', 'Access Token Invalid'));
-    await expect(client.download(`${API}/download/1`)).rejects.toBeInstanceOf(IntercomAuthError);
-  });
-
-  it('does not forward the token when the API host redirects to the CDN', async () => {
-    const { client, token } = makeClient();
-    let apiAuth: unknown;
-    let cdnAuth: unknown = 'not called';
-    nock(API)
-      .get('/download/att/9')
-      .reply(function () {
-        apiAuth = this.req.headers.authorization;
-        return [302, '', { Location: 'https://downloads.intercomcdn.com/att/9.pdf' }];
-      });
-    nock('https://downloads.intercomcdn.com')
-      .get('/att/9.pdf')
-      .reply(function () {
-        cdnAuth = this.req.headers.authorization;
-        return [200, 'pdf'];
-      });
-    const response = await client.download(`${API}/download/att/9`);
-    expect((await readAll(response.data)).toString()).toBe('pdf');
-    expect(apiAuth).toBe(`Bearer ${token}`);
-    expect(cdnAuth).toBeUndefined();
   });
 });

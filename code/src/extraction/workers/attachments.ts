@@ -7,7 +7,7 @@
  */
 import { processTask, ExtractorEventType } from '../../adaas';
 import { streamFunction } from '../attachment-stream';
-import { extraDownloadHosts, userMessage } from '../connection';
+import { userMessage } from '../connection';
 import { openInvocation } from '../invocation';
 import { completeRun, type ConnectorStateEnvelope } from '../state';
 
@@ -19,7 +19,7 @@ processTask<ConnectorStateEnvelope>({
     const inv = await openInvocation(adapter, ExtractorEventType.AttachmentExtractionError);
     if (!inv) return;
     try {
-      const open = streamFunction(inv.client, extraDownloadHosts(inv.options), inv.state);
+      const open = streamFunction(inv.client, inv.state);
       // The platform layer may emit PROGRESS itself on a timeout: keep the report on the adapter current.
       const stream: typeof open = async (params) => {
         const response = await open(params);
