@@ -31,7 +31,7 @@ export class LoopHarness {
   constructor(private readonly intercom: IntercomEmulator, private readonly importAll = true) {}
 
   client(): IntercomClient {
-    return new IntercomClient({ token: this.intercom.token, baseUrl: this.intercom.baseUrl, backoff: { baseMs: 10, capMs: 50 } });
+    return new IntercomClient({ token: this.intercom.token, baseUrl: this.intercom.baseUrl, local: true, localFileHosts: [new URL(this.intercom.baseUrl).host], backoff: { baseMs: 10, capMs: 50 } });
   }
 
   /** Starts a run as the data worker does (full or incremental by the bookmark). */
