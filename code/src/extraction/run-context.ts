@@ -4,7 +4,7 @@
  * definitions). Stored in the connector state so later invocations do not read it again.
  */
 import {
-  IntercomAuthError, IntercomNotFoundError, retryLaterSeconds, IntercomRequestError, IntercomSchemaError, type IntercomClient,
+  IntercomAuthError, IntercomNotFoundError, retryLaterSeconds, IntercomRequestError, type IntercomClient,
 } from '../intercom';
 import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
@@ -20,22 +20,12 @@ export interface Workspace {
   timezone: string;
 }
 
-/** Intercom's `/me`, read as a stream so that the response's `Date` header (Intercom's clock) is seen too. */
+/** Intercom's `/me`, with the response's `Date` header (Intercom's clock). */
 export async function readWorkspaceAndClock(client: IntercomClient): Promise<{ workspace: Workspace; serverNow: number | undefined }> {
-  const response = await client.download(`${client.baseUrl}/me`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of response.data) chunks.push(Buffer.from(chunk as Buffer));
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new Error('Intercom\'s /me answered with a body that is not JSON.');
-  }
-  const date = response.headers.date;
+  const { data, headers } = await client.getWithHeaders('/me', { schema: MeSchema, kind: 'me' });
+  const date = headers.date;
   const ms = typeof date === 'string' ? Date.parse(date) : NaN;
-  const me = MeSchema.safeParse(body);
-  if (!me.success) throw IntercomSchemaError.fromZod('me', undefined, me.error, { method: 'GET', path: '/me' });
-  return { workspace: workspaceOf(me.data), serverNow: Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined };
+  return { workspace: workspaceOf(data), serverNow: Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined };
 }
 
 /** Reads the workspace of the connection's token. */

@@ -2,7 +2,6 @@
  * `IntercomClient`: the one way this project talks to Intercom. Paced per connection, retried
  * with header-driven waits, validated with the caller's zod schemas, typed errors only.
  */
-import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { INTERCOM_BASE_URLS, type IntercomRegion } from './constants';
 import { isLoopbackHost } from './download-hosts';
@@ -109,6 +108,13 @@ export class IntercomClient implements PagingClient {
     return this.json('GET', path, undefined, options, true);
   }
 
+  /** GET `path` with the answer's headers too (e.g. `Date`, Intercom's clock). */
+  async getWithHeaders<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<{ data: T; headers: Record<string, unknown> }> {
+    const result = await this.transport.send({ method: 'GET', url: path, query: options.query, idempotent: true });
+    if (!result.ok) throw errorFromFailure(result, [this.token]);
+    return { data: this.validated('GET', path, result.data, options), headers: result.headers };
+  }
+
   /**
    * POST `path`. Not retried after a 5xx or network failure unless `idempotent` (searches are);
    * 429 is always retried (Intercom did not process the request).
@@ -173,6 +179,10 @@ export class IntercomClient implements PagingClient {
 
   private async json<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, options: RequestOptions<T>, idempotent: boolean): Promise<T> {
     const data = await this.send({ method, url: path, query: options.query, body, idempotent });
+    return this.validated(method, path, data, options);
+  }
+
+  private validated<T>(method: string, path: string, data: unknown, options: RequestOptions<T>): T {
     if (!options.schema) return data as T;
     const parsed = options.schema.safeParse(data);
     if (parsed.success) return parsed.data;

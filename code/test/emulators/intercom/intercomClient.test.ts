@@ -9,7 +9,7 @@ let h: Harness;
 let client: IntercomClient;
 beforeAll(async () => {
   h = await startHarness({ seed: 5 });
-  client = new IntercomClient({ token: h.emulator.token, baseUrl: h.emulator.baseUrl, local: true, maxRetries: 0 });
+  client = new IntercomClient({ token: h.emulator.token, baseUrl: h.emulator.baseUrl, maxRetries: 0 });
 });
 afterAll(async () => h.emulator.close());
 
@@ -65,6 +65,6 @@ test('helpCenters.list, helpCenters.collections.list and articles.list page thro
 });
 
 test('the client sees Intercom errors from the emulator (401 with a bad token)', async () => {
-  const bad = new IntercomClient({ token: 'not-a-token', baseUrl: h.emulator.baseUrl, local: true, maxRetries: 0 });
+  const bad = new IntercomClient({ token: 'not-a-token', baseUrl: h.emulator.baseUrl, maxRetries: 0 });
   await expect(bad.admins.list()).rejects.toMatchObject({ statusCode: 401 });
 });
