@@ -4,9 +4,10 @@
  * cannot edit a part once posted, so an update is reported skipped with that reason.
  */
 import { z } from 'zod';
-import type { ExternalSystemItem } from '../adaas';
-import type { ItemTypeToLoad } from './sdk-types';
+import type { AirdropEvent, ExternalSystemItem } from '../adaas';
+import type { ItemTypeToLoad, Mappers } from './sdk-types';
 import { dataOf, idField, ItemDataError, loadOne, type LoadContext } from './context';
+import { earlierAttempt } from './earlier-reply';
 import { richTextToHtml } from './rich-text-html';
 
 export const COMMENTS_ITEM_TYPE = 'conversation_parts';
@@ -44,7 +45,7 @@ async function replyingAdmin(ctx: LoadContext, authorId: string | undefined): Pr
   return ctx.state.meAdminId;
 }
 
-async function postReply(ctx: LoadContext, item: ExternalSystemItem) {
+async function postReply(ctx: LoadContext, item: ExternalSystemItem, mappers: Mappers, event: AirdropEvent) {
   const data = dataOf(item);
   const conversationId = idField(data, 'conversation_id');
   if (!conversationId) throw new ItemDataError('conversation_id is missing (the comment is not on an imported conversation)');
@@ -54,6 +55,9 @@ async function postReply(ctx: LoadContext, item: ExternalSystemItem) {
   }
   const messageType = messageTypeOf(data);
   const adminId = await replyingAdmin(ctx, idField(data, 'author_id'));
+  const planned = { conversationId, adminId, messageType, body, createdDate: item.created_date };
+  const earlier = await earlierAttempt(ctx, mappers, event.payload.event_context.sync_unit, planned);
+  if (earlier !== undefined) return { id: earlier };
   const conversation = await ctx.client.post(
     `/conversations/${encodeURIComponent(conversationId)}/reply`,
     { type: 'admin', admin_id: adminId, message_type: messageType, body },
@@ -74,7 +78,7 @@ export function commentsLoader(ctx: LoadContext): ItemTypeToLoad {
   };
   return {
     itemType: COMMENTS_ITEM_TYPE,
-    create: ({ item }) => loadOne(ctx, COMMENTS_ITEM_TYPE, item, () => postReply(ctx, item), () => conversationOf(item)),
+    create: ({ item, mappers, event }) => loadOne(ctx, COMMENTS_ITEM_TYPE, item, () => postReply(ctx, item, mappers, event), () => conversationOf(item)),
     update: async ({ item }) => ({
       error: ctx.ledger.skipped({
         itemType: COMMENTS_ITEM_TYPE,

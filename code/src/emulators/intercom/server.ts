@@ -49,6 +49,11 @@ export function buildServer(ctx: EmulatorContext): FastifyInstance {
       state.fault = state.bodyFault;
     }
     if (state) state.bytes = typeof body === 'string' || Buffer.isBuffer(body) ? Buffer.byteLength(body) : 0;
+    if (state && ctx.faults.loseResponse(state.routeKey, reply.statusCode)) {
+      // Handled and stored; the answer never arrives.
+      state.fault = 'response_lost';
+      req.raw.socket.destroy();
+    }
     return body;
   });
 

@@ -37,6 +37,12 @@ export interface FaultOptions {
   scrollErrorAtPage?: number;
   /** How many scrolls meet `scrollErrorAtPage`. Default 1. */
   scrollErrorTimes?: number;
+  /**
+   * The answers of this many successful requests (to `routes`) are lost: the request is handled —
+   * a reply is stored — and then the connection closes without an answer, as when a response times
+   * out on its way back. Deterministic: the next N eligible requests.
+   */
+  lostResponses?: number;
 }
 
 /** What the fault plan decided for one request. */
@@ -53,6 +59,7 @@ export class FaultInjector {
   private random: () => number = seededRandom(1);
   private statusTurn = 0;
   private scrollErrorsLeft = 0;
+  private lostResponsesLeft = 0;
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -63,6 +70,7 @@ export class FaultInjector {
     this.random = seededRandom(options.seed ?? 1);
     this.statusTurn = 0;
     this.scrollErrorsLeft = options.scrollErrorAtPage ? (options.scrollErrorTimes ?? 1) : 0;
+    this.lostResponsesLeft = options.lostResponses ?? 0;
   }
 
   get current(): FaultOptions {
@@ -88,6 +96,14 @@ export class FaultInjector {
     else if (malformed < (o.malformedBodyRate ?? 0)) decision.body = 'malformed';
     else if (drift < (o.schemaDriftRate ?? 0)) decision.body = 'drift';
     return decision;
+  }
+
+  /** True when the answer to this handled request to `routeKey` must be lost; consumes one of `lostResponses`. */
+  loseResponse(routeKey: string, status: number): boolean {
+    if (this.lostResponsesLeft <= 0 || status >= 400) return false;
+    if (this.options.routes && !this.options.routes.includes(routeKey)) return false;
+    this.lostResponsesLeft -= 1;
+    return true;
   }
 
   /** True when a scroll's `page` (1-based) must fail; consumes one of `scrollErrorTimes`. */
