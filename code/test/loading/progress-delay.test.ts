@@ -27,7 +27,8 @@ describe('loading across invocations', () => {
     try {
       setup.intercom.setFaults({ routes: ['POST /conversations/:id/reply'], slowRate: 1, slowMs: 400 });
       const mark = 'timeout-check-5d1';
-      const result = await setup.load({ conversation_parts: commentsOn(setup, mark, 8) }, 1500);
+      // 8 slow replies (each also reads its conversation first: earlier-reply.ts) need several invocations.
+      const result = await setup.load({ conversation_parts: commentsOn(setup, mark, 8) }, 2500);
       expect(result.error).toBeUndefined();
       const replies = result.phases[0].replies;
       expect(replies).toContain('DATA_LOADING_PROGRESS');
