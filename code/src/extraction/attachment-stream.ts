@@ -10,6 +10,7 @@
 import type { ExternalSystemAttachmentStreamingFunction, NormalizedAttachment } from '../adaas';
 import { IntercomDelayRequired, IntercomError, type IntercomClient } from '../intercom';
 import { refreshAttachmentUrl } from './attachment-refresh';
+import { forgetRetry, isPassingFailure, keepForRetry, MAX_FILE_TRIES } from './file-retries';
 import { spool } from './spool';
 import { reportCounters, type ConnectorState } from './state';
 
@@ -26,12 +27,19 @@ export function streamFunction(client: IntercomClient, state: ConnectorState): E
   };
   const failed = (item: NormalizedAttachment, error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    reportCounters.skipped(state.report, 'attachments', item.id, reason);
+    if (isPassingFailure(error) && keepForRetry(state, item, reason)) {
+      reportCounters.pending(state.report, 'attachments', item.id, `kept for the next run: ${reason}`);
+    } else {
+      const lost = isPassingFailure(error) ? `still failing after ${MAX_FILE_TRIES} runs, or too many files kept: ${reason}` : reason;
+      reportCounters.skipped(state.report, 'attachments', item.id, lost);
+    }
     return { error: { message: `Attachment ${item.id} (${item.file_name}) of ${item.parent_id}: ${reason}`, statusCode: statusOf(error) } };
   };
   return async ({ item }) => {
     try {
-      return await open(item.url);
+      const opened = await open(item.url);
+      forgetRetry(state, item.id);
+      return opened;
     } catch (error) {
       if (error instanceof IntercomDelayRequired) return { delay: error.delaySeconds };
       if (statusOf(error) !== 403 && statusOf(error) !== 410) return failed(item, error);
@@ -40,7 +48,9 @@ export function streamFunction(client: IntercomClient, state: ConnectorState): E
     try {
       const fresh = await refreshAttachmentUrl(client, item, state.run?.context);
       if (!fresh) return failed(item, new Error('its URL expired and the parent no longer lists it'));
-      return await open(fresh);
+      const opened = await open(fresh);
+      forgetRetry(state, item.id);
+      return opened;
     } catch (error) {
       if (error instanceof IntercomDelayRequired) return { delay: error.delaySeconds };
       return failed(item, error);

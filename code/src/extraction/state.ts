@@ -26,6 +26,8 @@ export type SampledCounter = z.infer<typeof sampledCounter>;
 const itemTypeReport = z.object({
   extracted: z.number().int().nonnegative(),
   skipped: sampledCounter,
+  /** Files that failed for a passing reason (429, 5xx, network, stall): kept and tried again next run. */
+  pending: sampledCounter.optional(),
 });
 /** Per item type: how many items were pushed, how many were skipped and why. */
 export type ItemTypeReport = z.infer<typeof itemTypeReport>;
@@ -119,6 +121,8 @@ const connectorState = z.object({
     context: runContext,
     /** Content digests read in this run (kinds without timestamps); they replace `digests` when the run completes. */
     digests: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+    /** The files of `retryFiles` were pushed to this run's attachments (once per run). */
+    retriesQueued: z.boolean().optional(),
   }).nullable(),
   kinds: z.record(z.string(), kindProgress),
   /** Deletions of conversations: read through `/conversations/deleted` at the end of the data phase. */
@@ -130,6 +134,12 @@ const connectorState = z.object({
    * as of the last completed run (capped like the id sets), so a sync sends only those that changed.
    */
   digests: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** Files whose download failed for a passing reason, tried again in the next run (capped: file-retries.ts). */
+  retryFiles: z.array(z.object({
+    item: z.looseObject({ id: z.string(), url: z.string(), file_name: z.string(), parent_id: z.string() }),
+    reason: z.string(),
+    tries: z.number().int().positive(),
+  })).default([]),
   report: reportSchema,
 });
 /** The connector state, stored under the `intercom` key of the adapter state. */
@@ -164,6 +174,7 @@ export function initialConnectorState(): ConnectorState {
     deletedConversations: { phase: 'pending', pageFrom: null },
     idSets: {},
     digests: {},
+    retryFiles: [],
     report: emptyReport(),
   };
 }
@@ -254,6 +265,11 @@ export const reportCounters = {
       ...r,
       skipped: { count: r.skipped.count + 1, sample: addSample(r.skipped.sample, { id, reason: reason.slice(0, 300) }) },
     };
+  },
+  pending(report: ExtractionReport, itemType: string, id: string, reason: string): void {
+    const r = itemReport(report, itemType);
+    const p = r.pending ?? { count: 0, sample: [] };
+    report.items[itemType] = { ...r, pending: { count: p.count + 1, sample: addSample(p.sample, { id, reason: reason.slice(0, 300) }) } };
   },
   truncated(report: ExtractionReport, entry: { id: string; returned: number; total: number }): void {
     const t = report.truncatedConversations;

@@ -2,6 +2,8 @@
  * Issue 10: a misbehaving Intercom (a proxy in front of the emulator) through the whole pipeline.
  * Nothing valid is lost, and every bad answer ends in a DELAY, a clear error or a reported skip.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { startHostileProxy, jsonAnswer, type HostileProxy } from './hostile-proxy';
 import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
 
@@ -30,5 +32,37 @@ describe('pipeline against a misbehaving Intercom', () => {
     expect(proxy.claimed[0]).toBe(12);
     expect(result.phases.reduce((n, ph) => n + ph.delays, 0)).toBeGreaterThanOrEqual(2);
     expect(idsOf(p.items('conversations'))).toEqual(sorted(p.intercom.workspace.truth.ids('conversations', { allConversations: true })));
+  });
+
+  it('§7 files whose downloads fail for a passing reason (503) are kept and arrive with the next sync', async () => {
+    p = await startPipeline({ seed: 12, size: SIZE }, { timeoutMs: 8000 });
+    let broken = true;
+    const unavailable = jsonAnswer(503, { type: 'error.list', errors: [{ code: 'service_unavailable', message: 'busy' }] }, { 'Retry-After': '0' });
+    proxy = await startHostileProxy(p.intercom.baseUrl, [
+      {
+        match: (_m, path) => path.startsWith('/downloads/'),
+        answer: async (req, res, forward) => {
+          if (broken) return unavailable(req, res, forward);
+          const got = await forward();
+          res.writeHead(got.status, { 'Content-Type': String(got.headers['content-type'] ?? 'application/octet-stream') });
+          res.end(got.body);
+        },
+      },
+    ]);
+    const values = { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' };
+    const stored = () => (fs.existsSync(path.join(p!.outDir, 'attachments')) ? fs.readdirSync(path.join(p!.outDir, 'attachments')).sort() : []);
+    const imported = await p.run('import', values);
+    expect(imported.error).toBeUndefined();
+    expect(imported.status).toBe('done');
+    expect(stored()).toEqual([]);
+    const kept = (p.state().intercom.retryFiles as Array<{ item: { id: string } }>).map((f) => f.item.id).sort();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(p.state().intercom.report.items.attachments.skipped.count).toBe(0);
+
+    broken = false;
+    const synced = await p.run('sync', values);
+    expect(synced.status).toBe('done');
+    expect(stored()).toEqual(kept);
+    expect(p.state().intercom.retryFiles).toEqual([]);
   });
 });

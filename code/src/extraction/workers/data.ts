@@ -9,6 +9,7 @@ import { retryLaterSeconds } from '../../intercom';
 import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
 import { extraDownloadHosts, userMessage } from '../connection';
 import { runDataLoop } from '../data-loop';
+import { queueRetries } from '../file-retries';
 import { openInvocation, type Invocation } from '../invocation';
 import { armUnconfirmedReply, startingPoint } from '../reply-guard';
 import { newestStamp, readRunContext, readWorkspaceAndClock, runStartTime } from '../run-context';
@@ -43,6 +44,9 @@ processTask<ConnectorStateEnvelope>({
       inv.save(await startRunIfNeeded(adapter, inv));
       const state = inv.state;
       adapter.initializeRepos([...allItemTypes(), ATTACHMENTS_ITEM_TYPE].map((itemType) => ({ itemType })));
+      // Files kept after a passing failure in an earlier run are tried again in this one (file-retries.ts).
+      const retries = queueRetries(state);
+      if (retries.length > 0) await adapter.getRepo(ATTACHMENTS_ITEM_TYPE)!.push(retries as never);
       const outcome = await runDataLoop({
         kinds: KINDS.filter((k) => adapter.shouldExtract(k.itemType)),
         client: {
