@@ -1,0 +1,153 @@
+/**
+ * `npm run test:sdk`: the snap-in on the official @devrev/ts-adaas instead of our adaas/ layer.
+ *
+ * 1. copies the project to a temporary folder and installs the SDK tarball there (ADAAS_SDK_TGZ,
+ *    default ../shared/vendor/devrev-ts-adaas-1.20.0.tgz); a missing tarball is an error;
+ * 2. makes the one-line swap: code/src/adaas/index.ts becomes `export * from '@devrev/ts-adaas'`;
+ * 3. type-checks code/src (zero errors) and compiles it to JavaScript with tsc, as deployed;
+ * 4. runs the conformance scenario (scripts/sdk-conformance/scenario.ts) compiled, on the SDK, and
+ *    the same scenario on our layer from this tree, and compares what the platform emulator stored
+ *    and the runs' counts;
+ * 5. drives each phase once against the SDK's own MockServer (mock-server-check.ts).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { ScenarioSummary } from './sdk-conformance/scenario';
+
+const ROOT = path.resolve(__dirname, '..');
+const TARBALL = path.resolve(ROOT, process.env.ADAAS_SDK_TGZ ?? '../shared/vendor/devrev-ts-adaas-1.20.0.tgz');
+const COPIED = ['code', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'manifest.yaml'];
+
+const step = (message: string): void => console.log(`test:sdk: ${message}`);
+
+class Failure extends Error {}
+
+function fail(message: string): never {
+  throw new Failure(message);
+}
+
+function run(command: string, args: string[], cwd: string): void {
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** Runs a node program to completion; its output goes to `log`. Resolves with the exit code. */
+function runLogged(args: string[], cwd: string, log: string): Promise<number> {
+  return new Promise((resolve) => {
+    const out = fs.openSync(log, 'w');
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', out, out], env: { ...process.env, ADAAS_LOG_LEVEL: 'error' } });
+    child.on('exit', (code) => {
+      fs.closeSync(out);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function tail(file: string, lines = 30): string {
+  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function prepareTree(dir: string): void {
+  for (const entry of COPIED) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
+  try {
+    run('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')], dir); // hard links: fast
+  } catch {
+    run('npm', ['ci', '--no-audit', '--no-fund'], dir);
+  }
+  step(`installing ${path.basename(TARBALL)}`);
+  run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', TARBALL], dir);
+  fs.writeFileSync(path.join(dir, 'code/src/adaas/index.ts'), "export * from '@devrev/ts-adaas';\n");
+}
+
+function compile(dir: string): void {
+  const config = {
+    extends: './tsconfig.json',
+    compilerOptions: { rootDir: '.', outDir: 'dist-sdk', types: ['node'], noEmitOnError: true, sourceMap: false },
+    include: ['code/src/**/*.ts', 'code/src/**/*.json', 'scripts/sdk-conformance/**/*.ts'],
+  };
+  fs.writeFileSync(path.join(dir, 'tsconfig.sdk.json'), JSON.stringify(config, null, 2));
+  try {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.sdk.json'], { cwd: dir, encoding: 'utf8' });
+  } catch (error) {
+    const output = String((error as { stdout?: string }).stdout ?? error);
+    const count = output.split('\n').filter((l) => / error TS\d+:/.test(l)).length;
+    fail(`code/src does not type-check against @devrev/ts-adaas (${count} errors):\n${output}`);
+  }
+  const compiledIndex = fs.readFileSync(path.join(dir, 'dist-sdk/code/src/adaas/index.js'), 'utf8');
+  if (!compiledIndex.includes('@devrev/ts-adaas')) fail('the compiled adaas/index.js does not load @devrev/ts-adaas');
+}
+
+/** Differences between the two summaries, as readable lines. */
+function compare(sdk: ScenarioSummary, ours: ScenarioSummary): string[] {
+  const problems: string[] = [];
+  for (const [kind, result] of Object.entries(sdk.runs)) {
+    if (result.status !== 'done') problems.push(`${kind} on the SDK ended ${result.status}: ${result.error}`);
+    const reference = ours.runs[kind];
+    if (reference?.status !== 'done') problems.push(`${kind} on our layer ended ${reference?.status}: ${reference?.error}`);
+    const counts = (r: typeof result) => Object.fromEntries(Object.entries(r?.items ?? {}).map(([t, c]) => [t, { new: c.new, updated: c.updated }]));
+    if (!isDeepStrictEqual(counts(result), counts(reference))) {
+      problems.push(`${kind}: item counts differ: SDK ${JSON.stringify(counts(result))} vs ours ${JSON.stringify(counts(reference))}`);
+    }
+    if (result.attachments.received !== reference?.attachments.received) {
+      problems.push(`${kind}: attachments received differ: SDK ${result.attachments.received} vs ours ${reference?.attachments.received}`);
+    }
+  }
+  for (const itemType of new Set([...Object.keys(sdk.items), ...Object.keys(ours.items)])) {
+    const a = sdk.items[itemType] ?? {};
+    const b = ours.items[itemType] ?? {};
+    const differing = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((id) => a[id] !== b[id]);
+    if (differing.length > 0) problems.push(`store: ${itemType} differs in ${differing.length} items, e.g. ${differing.slice(0, 3).join(', ')}`);
+  }
+  const files = [...new Set([...Object.keys(sdk.attachments), ...Object.keys(ours.attachments)])].filter((f) => sdk.attachments[f] !== ours.attachments[f]);
+  if (files.length > 0) problems.push(`store: ${files.length} attachment files differ (sha256), e.g. ${files.slice(0, 3).join(', ')}`);
+  if (!isDeepStrictEqual(sdk.loadReports, ours.loadReports)) problems.push(`loading reports differ: SDK ${JSON.stringify(sdk.loadReports)} vs ours ${JSON.stringify(ours.loadReports)}`);
+  if (!isDeepStrictEqual(sdk.connectorReport, ours.connectorReport)) problems.push('the connector reports (state) differ');
+  const imported = sdk.runs.import;
+  if (imported && imported.delays < 1) problems.push('the SDK import had no DELAY: the scenario no longer exercises one');
+  if (imported && imported.invocations < 8) problems.push(`the SDK import took only ${imported.invocations} invocations: too few PROGRESS/CONTINUE rounds`);
+  return problems;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(TARBALL)) {
+    console.error(`test:sdk: the official SDK tarball is missing: put devrev-ts-adaas-1.20.0.tgz at ${TARBALL} (or set ADAAS_SDK_TGZ)`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-sdk-'));
+  try {
+    step(`copying the project to ${dir}`);
+    prepareTree(dir);
+    step('type-checking code/src against the official SDK and compiling it to JavaScript');
+    compile(dir);
+
+    step('running the scenario on the SDK (compiled) and on our layer (this tree)');
+    const [sdkCode, oursCode] = await Promise.all([
+      runLogged(['dist-sdk/scripts/sdk-conformance/scenario.js', path.join(dir, 'sdk.json')], dir, path.join(dir, 'sdk.log')),
+      runLogged([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/sdk-conformance/scenario.ts', path.join(dir, 'ours.json')], ROOT, path.join(dir, 'ours.log')),
+    ]);
+    if (sdkCode !== 0) fail(`the scenario crashed on the SDK:\n${tail(path.join(dir, 'sdk.log'))}`);
+    if (oursCode !== 0) fail(`the scenario crashed on our layer:\n${tail(path.join(dir, 'ours.log'))}`);
+    const sdk = JSON.parse(fs.readFileSync(path.join(dir, 'sdk.json'), 'utf8')) as ScenarioSummary;
+    const ours = JSON.parse(fs.readFileSync(path.join(dir, 'ours.json'), 'utf8')) as ScenarioSummary;
+    const problems = compare(sdk, ours);
+    if (problems.length > 0) fail(`the SDK run differs from our layer's:\n  ${problems.join('\n  ')}`);
+    const items = Object.values(sdk.items).reduce((n, byId) => n + Object.keys(byId).length, 0);
+    step(`store identical: ${items} items, ${Object.keys(sdk.attachments).length} attachment files; ` +
+      `import ${sdk.runs.import.invocations} invocations with ${sdk.runs.import.delays} DELAY(s)`);
+
+    step("driving each phase once against the SDK's MockServer");
+    const mockCode = await runLogged(['dist-sdk/scripts/sdk-conformance/mock-server-check.js'], dir, path.join(dir, 'mock.log'));
+    if (mockCode !== 0) fail(`MockServer check:\n${tail(path.join(dir, 'mock.log'))}`);
+    step(`passed in ${Math.round((Date.now() - started) / 1000)} s`);
+  } finally {
+    if (!process.env.TEST_SDK_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`test:sdk: FAILED: ${error instanceof Failure ? error.message : String((error as Error)?.stack ?? error)}`);
+  process.exitCode = 1;
+});
