@@ -12,6 +12,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -34,14 +35,25 @@ function run(command: string, args: string[], cwd: string): void {
 }
 
 /** Runs a node program to completion; its output goes to `log`. Resolves with the exit code. */
-function runLogged(args: string[], cwd: string, log: string): Promise<number> {
+function runLogged(args: string[], cwd: string, log: string, env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const out = fs.openSync(log, 'w');
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', out, out], env: { ...process.env, ADAAS_LOG_LEVEL: 'error' } });
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', out, out], env: { ...process.env, ADAAS_LOG_LEVEL: 'error', ...env } });
     child.on('exit', (code) => {
       fs.closeSync(out);
       resolve(code ?? 1);
     });
+  });
+}
+
+/** A loopback port free right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
   });
 }
 
@@ -86,7 +98,8 @@ function compare(sdk: ScenarioSummary, ours: ScenarioSummary): string[] {
     if (result.status !== 'done') problems.push(`${kind} on the SDK ended ${result.status}: ${result.error}`);
     const reference = ours.runs[kind];
     if (reference?.status !== 'done') problems.push(`${kind} on our layer ended ${reference?.status}: ${reference?.error}`);
-    const counts = (r: typeof result) => Object.fromEntries(Object.entries(r?.items ?? {}).map(([t, c]) => [t, { new: c.new, updated: c.updated }]));
+    // Ids new to the store per item type; `received`/`updated` may differ when an invocation is redone.
+    const counts = (r: typeof result) => Object.fromEntries(Object.entries(r?.items ?? {}).map(([t, c]) => [t, c.new]));
     if (!isDeepStrictEqual(counts(result), counts(reference))) {
       problems.push(`${kind}: item counts differ: SDK ${JSON.stringify(counts(result))} vs ours ${JSON.stringify(counts(reference))}`);
     }
@@ -106,7 +119,8 @@ function compare(sdk: ScenarioSummary, ours: ScenarioSummary): string[] {
   if (!isDeepStrictEqual(sdk.connectorReport, ours.connectorReport)) problems.push('the connector reports (state) differ');
   const imported = sdk.runs.import;
   if (imported && imported.delays < 1) problems.push('the SDK import had no DELAY: the scenario no longer exercises one');
-  if (imported && imported.invocations < 8) problems.push(`the SDK import took only ${imported.invocations} invocations: too few PROGRESS/CONTINUE rounds`);
+  // 4 phases start once each; everything beyond is a CONTINUE after PROGRESS or DELAY.
+  if (imported && imported.invocations < 7) problems.push(`the SDK import took only ${imported.invocations} invocations: too few PROGRESS/CONTINUE rounds`);
   return problems;
 }
 
@@ -123,11 +137,12 @@ async function main(): Promise<void> {
     step('type-checking code/src against the official SDK and compiling it to JavaScript');
     compile(dir);
 
-    step('running the scenario on the SDK (compiled) and on our layer (this tree)');
-    const [sdkCode, oursCode] = await Promise.all([
-      runLogged(['dist-sdk/scripts/sdk-conformance/scenario.js', path.join(dir, 'sdk.json')], dir, path.join(dir, 'sdk.log')),
-      runLogged([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/sdk-conformance/scenario.ts', path.join(dir, 'ours.json')], ROOT, path.join(dir, 'ours.log')),
-    ]);
+    // One after the other: the soft timeouts are short, and two runs at once starve each other here.
+    step('running the scenario on the SDK (compiled)');
+    const port = { SCENARIO_INTERCOM_PORT: String(await freePort()) };
+    const sdkCode = await runLogged(['dist-sdk/scripts/sdk-conformance/scenario.js', path.join(dir, 'sdk.json')], dir, path.join(dir, 'sdk.log'), port);
+    step('running the same scenario on our layer (this tree)');
+    const oursCode = await runLogged([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/sdk-conformance/scenario.ts', path.join(dir, 'ours.json')], ROOT, path.join(dir, 'ours.log'), port);
     if (sdkCode !== 0) fail(`the scenario crashed on the SDK:\n${tail(path.join(dir, 'sdk.log'))}`);
     if (oursCode !== 0) fail(`the scenario crashed on our layer:\n${tail(path.join(dir, 'ours.log'))}`);
     const sdk = JSON.parse(fs.readFileSync(path.join(dir, 'sdk.json'), 'utf8')) as ScenarioSummary;

@@ -6,7 +6,8 @@
  * over HTTP. It writes what the platform ended up with (items by id and content digest, attachment
  * bytes by sha256, the runs' counts) to a JSON file, for the caller to compare.
  *
- * Usage: node scenario.js <summary.json>   (or tsx scenario.ts for our layer)
+ * Usage: node scenario.js <summary.json>   (or tsx scenario.ts for our layer); SCENARIO_INTERCOM_PORT
+ * fixes the Intercom emulator's port (test:sdk gives both runs the same one).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -34,7 +35,15 @@ export interface ScenarioSummary {
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
-function storeOf(outDir: string): Pick<ScenarioSummary, 'items' | 'attachments'> {
+/**
+ * Two runs use two Intercom emulators on different ports, and file URLs carry a signed expiry: the
+ * emulator's address and the URL signatures are replaced before hashing, nothing else.
+ */
+function withoutRunSpecifics(text: string, intercomBaseUrl: string): string {
+  return text.split(intercomBaseUrl).join('<intercom>').replace(/\?expires=\d+(&|\\u0026)signature=[0-9a-f]+/g, '');
+}
+
+function storeOf(outDir: string, intercomBaseUrl: string): Pick<ScenarioSummary, 'items' | 'attachments'> {
   const items: ScenarioSummary['items'] = {};
   const itemsDir = path.join(outDir, 'items');
   for (const file of fs.existsSync(itemsDir) ? fs.readdirSync(itemsDir) : []) {
@@ -42,14 +51,14 @@ function storeOf(outDir: string): Pick<ScenarioSummary, 'items' | 'attachments'>
     for (const line of fs.readFileSync(path.join(itemsDir, file), 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       const item = JSON.parse(line) as { id: string; data: unknown };
-      byId[item.id] = sha256(JSON.stringify(item.data ?? item));
+      byId[item.id] = sha256(withoutRunSpecifics(JSON.stringify(item.data ?? item), intercomBaseUrl));
     }
     items[file.replace(/\.jsonl$/, '')] = byId;
   }
   const attachments: ScenarioSummary['attachments'] = {};
   const filesDir = path.join(outDir, 'attachments');
   for (const file of fs.existsSync(filesDir) ? fs.readdirSync(filesDir) : []) {
-    attachments[file] = sha256(fs.readFileSync(path.join(filesDir, file)));
+    attachments[file] = sha256(withoutRunSpecifics(fs.readFileSync(path.join(filesDir, file), 'latin1'), intercomBaseUrl));
   }
   return { items, attachments };
 }
@@ -73,9 +82,11 @@ export async function runScenario(): Promise<ScenarioSummary> {
     size: SIZE,
     faults: { seed: SEED, serverErrorRate: 0.03, connectionResetRate: 0.01 },
     rateLimit: { appPer10s: 40 },
+    // The same port in both runs: file URLs, and the attachment ids derived from them, then match.
+    port: Number(process.env.SCENARIO_INTERCOM_PORT ?? 0),
   });
   const airdrop = await startAirdropEmulator({ outDir });
-  const functions = createFunctions({ timeoutMs: TIMEOUT_MS, batchSize: 20, local: true });
+  const functions = createFunctions({ timeoutMs: TIMEOUT_MS, batchSize: 100, local: true });
   const run = {
     invoke: functions.extraction as never,
     connection: { key: intercom.token, key_type: 'pat', org_id: 'emulated', org_name: 'Emulated workspace' },
@@ -88,9 +99,10 @@ export async function runScenario(): Promise<ScenarioSummary> {
     summary.runs.import = runSummary(await airdrop.runImport(run));
     intercom.workspace.mutate.applyRandomChanges({ seed: SEED, count: 10 });
     summary.runs.sync = runSummary(await airdrop.runSync(run));
-    Object.assign(summary, storeOf(outDir));
+    Object.assign(summary, storeOf(outDir, intercom.baseUrl));
     summary.connectorReport = JSON.parse(fs.readFileSync(path.join(outDir, 'state.json'), 'utf8')).intercom?.report?.items;
 
+    intercom.setFaults({}); // the loader's single requests are compared, not its retries
     const conversationId = Object.keys(summary.items.conversations ?? {}).sort()[0];
     const at = '2026-01-01T00:00:00.000Z';
     const loaded = await airdrop.runLoad({
