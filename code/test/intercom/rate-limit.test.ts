@@ -104,8 +104,19 @@ describe('ConnectionLimiter', () => {
       await Promise.all([task, task, task].map((t) => limiter.schedule(t)));
       expect(most).toBe(1);
       await limiter.schedule(async () => limiter.observe({})); // an answer without rate-limit headers
+      // Unpaced, all three run at once: each waits until the third has started (an event, not a sleep
+      // that a loaded machine can outlast); a limiter that serialises them leaves the gate to its 5 s fallback.
       most = 0;
-      await Promise.all([task, task, task].map((t) => limiter.schedule(t)));
+      let openGate: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => { openGate = resolve; setTimeout(resolve, 5_000); });
+      const gatedTask = async () => {
+        running += 1;
+        most = Math.max(most, running);
+        if (running === 3) openGate();
+        await gate;
+        running -= 1;
+      };
+      await Promise.all([gatedTask, gatedTask, gatedTask].map((t) => limiter.schedule(t)));
       expect(most).toBe(3);
     } finally {
       limiter.dispose();
