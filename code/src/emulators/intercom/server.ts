@@ -12,6 +12,7 @@ import { registerConversationRoutes } from './routes/conversations';
 import { registerHelpCenterRoutes } from './routes/helpCenter';
 import { registerFileRoutes } from './routes/files';
 import { registerOAuthRoutes } from './routes/oauth';
+import { registerTicketRoutes } from './routes/tickets';
 
 /** Builds the fastify app of the emulated Intercom API (not yet listening). */
 export function buildServer(ctx: EmulatorContext): FastifyInstance {
@@ -87,6 +88,7 @@ export function buildServer(ctx: EmulatorContext): FastifyInstance {
   registerContactRoutes(app, ctx);
   registerConversationRoutes(app, ctx);
   registerHelpCenterRoutes(app, ctx);
+  registerTicketRoutes(app, ctx);
   return app;
 }
 

@@ -64,6 +64,22 @@ test('helpCenters.list, helpCenters.collections.list and articles.list page thro
   expect(sorted(idsOf(await all(await client.articles.list({ per_page: 6 }))))).toEqual(sorted(ws.truth.ids('articles')));
 });
 
+test('ticketTypes.list, ticketStates.listTicketStates and tickets.search return every ticket type, state and ticket', async () => {
+  const ws = h.emulator.workspace;
+  const types = await client.ticketTypes.list();
+  expect(sorted(idsOf(types.data ?? []))).toEqual(sorted(idsOf(ws.ticketTypes())));
+  expect(new Set((types.data ?? []).map((t) => t?.category))).toEqual(new Set(['Customer', 'Back-office', 'Tracker']));
+  const states = await client.ticketStates.listTicketStates();
+  expect(sorted(idsOf(states.data ?? []))).toEqual(sorted(idsOf(ws.ticketStates())));
+  const tickets = await all(await client.tickets.search({
+    query: { field: 'created_at', operator: '>', value: '0' },
+    pagination: { per_page: 4 },
+  }));
+  const ids = idsOf(tickets);
+  expect(ids).toEqual([...new Set(ids)]);
+  expect(sorted(ids)).toEqual(sorted(ws.truth.ids('tickets')));
+});
+
 test('the client sees Intercom errors from the emulator (401 with a bad token)', async () => {
   const bad = new IntercomClient({ token: 'not-a-token', baseUrl: h.emulator.baseUrl, maxRetries: 0 });
   await expect(bad.admins.list()).rejects.toMatchObject({ statusCode: 401 });

@@ -141,6 +141,33 @@ describe('help center', () => {
   });
 });
 
+describe('tickets', () => {
+  test('GET /ticket_types, GET /ticket_types/{id} and GET /ticket_states', async () => {
+    const types = ok(await h.http.get('/ticket_types'));
+    expect(types.data.data.map((t: { category: string }) => t.category).sort()).toEqual(['Back-office', 'Customer', 'Tracker']);
+    for (const t of types.data.data) ok(await h.http.get(`/ticket_types/${t.id}`));
+    expect(ok(await h.http.get('/ticket_states')).data.data.length).toBe(4);
+  });
+  test('POST /tickets/search, every page, and GET /tickets/{id} of every ticket (parts, files, links)', async () => {
+    const ids: string[] = [];
+    let startingAfter: string | undefined;
+    do {
+      const res = ok(await h.http.post('/tickets/search', { query: { field: 'updated_at', operator: '>', value: 0 }, pagination: { per_page: 5, starting_after: startingAfter } }));
+      ids.push(...res.data.tickets.map((t: { id: string }) => t.id));
+      startingAfter = res.data.pages?.next?.starting_after;
+    } while (startingAfter);
+    expect(ids.sort()).toEqual(h.emulator.workspace.ticketIds().sort());
+    const parts: Array<{ attachments: unknown[] }> = [];
+    for (const id of ids) parts.push(...ok(await h.http.get(`/tickets/${id}`)).data.ticket_parts.ticket_parts);
+    expect(parts.some((p) => p.attachments.length > 0)).toBe(true);
+  });
+  test('GET /tickets/{id} of an unknown id answers 404 with an error list (the spec lists no 404 here)', async () => {
+    const res = await h.http.get('/tickets/1');
+    expect(res.status).toBe(404);
+    expect(res.data).toSatisfySchemaInApiSpec('error');
+  });
+});
+
 describe('errors', () => {
   test('401 without a token, with Intercom body and no rate-limit headers', async () => {
     const res = await h.anonymous.get('/admins');

@@ -11,6 +11,8 @@ import { invalid } from './errors';
 import { createMutations } from './mutations';
 import { resolveSize } from './size';
 import { createTruth } from './truth';
+import { withTicketMutations, withTicketTruth } from './ticket-truth';
+import { TicketBook } from './tickets';
 import type { CreateWorkspaceOptions, JsonObject, Workspace } from './types';
 import { WorkspaceCore } from './workspace';
 
@@ -33,6 +35,7 @@ export function createWorkspace(o: CreateWorkspaceOptions): Workspace {
   const edgeCases = o.edgeCases ?? true;
   const ctx = createContext({ seed, size: resolveSize(o.size, edgeCases), edgeCases, start, fileBaseUrl: o.fileBaseUrl });
   const ws = new WorkspaceCore(ctx);
+  const tickets = new TicketBook(ws);
   const owner = ws.people.admins[0];
   const app = {
     id_code: ctx.appId,
@@ -76,8 +79,12 @@ export function createWorkspace(o: CreateWorkspaceOptions): Workspace {
     collection: (id) => ws.collection(id),
     articleIds: () => ws.articleIds(),
     article: (id, q) => ws.article(id, q.withStatistics),
+    ticketTypes: () => tickets.catalog.types(),
+    ticketStates: () => tickets.catalog.states(),
+    ticketIds: () => tickets.ids(),
+    ticket: (id, q) => tickets.ticket(id, q.withParts),
     file: (path, now) => ws.file(path, now ?? ws.clock),
-    truth: createTruth(ws),
-    mutate: createMutations(ws),
+    truth: withTicketTruth(createTruth(ws), ws, tickets),
+    mutate: withTicketMutations(createMutations(ws), ws, tickets),
   };
 }

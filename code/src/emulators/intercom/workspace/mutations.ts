@@ -10,12 +10,12 @@ import { articleId, generateArticle, slug } from './helpcenter';
 import type { Person } from './people';
 import { Rng } from './random';
 import { conversationId } from './skeleton';
-import type { ChangeKind, ChangeSummary, ConversationState, JsonObject, Mutations, NewConversationOptions } from './types';
+import type { ChangeKind, ChangeSummary, ConversationState, JsonObject, Mutations, NewConversationOptions, TicketMutationName } from './types';
 import { mergePatch, type WorkspaceCore } from './workspace';
 
 const READ_ONLY_FIELDS = new Set(['id', 'type', 'created_at', 'workspace_id', 'app_id']);
 
-export function createMutations(ws: WorkspaceCore): Mutations {
+export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutationName> {
   const ctx = ws.ctx;
 
   const liveConversation = (id: string) => {
@@ -68,9 +68,10 @@ export function createMutations(ws: WorkspaceCore): Mutations {
     companies: { created: [], updated: [], deleted: [] },
     tags: { created: [], updated: [], deleted: [] },
     articles: { created: [], updated: [], deleted: [] },
+    tickets: { created: [], updated: [], deleted: [] },
   });
 
-  const m: Mutations = {
+  const m: Omit<Mutations, TicketMutationName> = {
     advance(seconds) {
       if (!Number.isFinite(seconds) || seconds < 0) throw invalid('clock', String(seconds), 'can only move forward by a finite number of seconds');
       ws.tick(Math.floor(seconds));

@@ -16,6 +16,7 @@ export const DEFAULT_SIZE: WorkspaceSize = {
   maxPartsPerConversation: 40,
   longConversations: 1,
   deletedConversations: 5,
+  tickets: 24,
 };
 
 /**
@@ -36,6 +37,7 @@ const EDGE_MINIMUM: WorkspaceSize = {
   maxPartsPerConversation: 1,
   longConversations: 1,
   deletedConversations: 1,
+  tickets: 3,
 };
 
 /** Merges the requested size over the defaults; rejects negative or fractional numbers. */

@@ -6,11 +6,11 @@ import { CONTENT_TYPES } from './files';
 import type { GroundTruth, JsonObject, TruthAttachment, TruthConversation, TruthKind } from './types';
 import type { WorkspaceCore } from './workspace';
 
-export function createTruth(ws: WorkspaceCore): GroundTruth {
+export function createTruth(ws: WorkspaceCore): Omit<GroundTruth, 'tickets'> {
   const conversationIds = (all: boolean): string[] =>
     ws.conversationIndex().filter((e) => all || e.state === 'closed').map((e) => e.id);
 
-  const ids = (kind: TruthKind, o?: { allConversations?: boolean }): string[] => {
+  const ids = (kind: Exclude<TruthKind, 'tickets'>, o?: { allConversations?: boolean }): string[] => {
     switch (kind) {
       case 'admins':
         return ws.admins().map((a) => String(a.id));

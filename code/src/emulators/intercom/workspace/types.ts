@@ -30,6 +30,8 @@ export interface WorkspaceSize {
   longConversations: number;
   /** Conversations already deleted when the workspace starts (listed by `deletedConversations`). */
   deletedConversations: number;
+  /** Tickets, spread over the three categories (customer, back-office, tracker) in turn. */
+  tickets: number;
 }
 
 /** Options of {@link createWorkspace} (implemented in `./index.ts`). */
@@ -132,6 +134,15 @@ export interface Workspace {
   /** `GET /articles/{id}` shape with `withStatistics`, list shape without. */
   article(id: string, o: { withStatistics: boolean }): JsonObject | undefined;
 
+  /** `GET /ticket_types` items: one type per category, with its attributes and states. */
+  ticketTypes(): JsonObject[];
+  /** `GET /ticket_states` items. */
+  ticketStates(): JsonObject[];
+  /** Live ticket ids in creation order. */
+  ticketIds(): string[];
+  /** `GET /tickets/{id}` shape with `withParts` (URLs signed), the search shape without. */
+  ticket(id: string, o: { withParts: boolean }): JsonObject | undefined;
+
   /** Serves a signed file URL's bytes (generated on demand, never all held at once). */
   file(pathWithQuery: string, nowUnix?: number): FileResult;
 
@@ -140,7 +151,7 @@ export interface Workspace {
 }
 
 export type TruthKind =
-  | 'admins' | 'teams' | 'tags' | 'companies' | 'contacts' | 'conversations' | 'collections' | 'articles';
+  | 'admins' | 'teams' | 'tags' | 'companies' | 'contacts' | 'conversations' | 'collections' | 'articles' | 'tickets';
 
 /** One conversation as the API exposes it (ground truth for pipeline tests). */
 export interface TruthConversation {
@@ -159,9 +170,19 @@ export interface TruthConversation {
   tagIds: string[];
 }
 
+/** One ticket as the API exposes it. */
+export interface TruthTicket {
+  id: string;
+  category: 'Customer' | 'Back-office' | 'Tracker';
+  partIds: string[];
+  contactIds: string[];
+  linkedConversationIds: string[];
+  linkedTicketIds: string[];
+}
+
 /** One downloadable file referenced by the workspace. */
 export interface TruthAttachment {
-  owner: { type: 'part' | 'source' | 'article'; id: string; conversationId?: string };
+  owner: { type: 'part' | 'source' | 'article' | 'ticket_part'; id: string; conversationId?: string; ticketId?: string };
   kind: 'attachment' | 'inline_image' | 'linked_file';
   /** Position in the `attachments` array (kind `attachment` only). */
   index?: number;
@@ -179,12 +200,14 @@ export interface GroundTruth {
   /** Live ids of a kind. Conversations: closed only unless `allConversations`. */
   ids(kind: TruthKind, o?: { allConversations?: boolean }): string[];
   conversations(o?: { allConversations?: boolean }): TruthConversation[];
-  /** Every file of the (selected) conversations and of all articles. */
+  /** Live tickets with their part ids and links. */
+  tickets(): TruthTicket[];
+  /** Every file of the (selected) conversations, of all articles and of all ticket parts. */
   attachments(o?: { allConversations?: boolean }): TruthAttachment[];
   deletedConversationIds(): string[];
 }
 
-export type ChangeKind = 'conversations' | 'contacts' | 'companies' | 'tags' | 'articles';
+export type ChangeKind = 'conversations' | 'contacts' | 'companies' | 'tags' | 'articles' | 'tickets';
 
 /** Ids touched by {@link Mutations.applyRandomChanges}, per kind and action. */
 export type ChangeSummary = Record<ChangeKind, { created: string[]; updated: string[]; deleted: string[] }>;
@@ -224,6 +247,13 @@ export interface Mutations {
   updateArticle(id: string, patch: JsonObject): void;
   deleteArticle(id: string): void;
 
+  createTicket(o?: { category?: 'Customer' | 'Back-office' | 'Tracker'; contactId?: string }): string;
+  /** A customer comment (or an admin's with `adminId`) or an admin note; returns the part id. */
+  addTicketPart(id: string, o?: { partType?: 'comment' | 'note'; adminId?: string; withAttachment?: boolean }): string;
+  setTicketState(id: string, state: 'submitted' | 'in_progress' | 'waiting_on_customer' | 'resolved'): string;
+  updateTicketAttributes(id: string, patch: JsonObject): void;
+  deleteTicket(id: string): void;
+
   /** A seeded mix of the mutations above; returns the ids touched per kind and action. */
   applyRandomChanges(o: { seed: number; count: number }): ChangeSummary;
 
@@ -237,5 +267,8 @@ export interface Mutations {
 }
 
 export type CreateWorkspace = (o: CreateWorkspaceOptions) => Workspace;
+
+/** The ticket mutations (ticket-truth.ts adds them to the others). */
+export type TicketMutationName = 'createTicket' | 'addTicketPart' | 'setTicketState' | 'updateTicketAttributes' | 'deleteTicket';
 
 export { createWorkspace } from './index';

@@ -70,6 +70,10 @@ describe('ground truth', () => {
       const bodies = [a, ...Object.entries(a.translated_content).filter(([k, v]) => k !== 'type' && v).map(([, v]) => v as Obj)];
       for (const b of bodies) for (const url of fileUrlsOf({ body: b.body })) exposed.push({ url, owner: id });
     }
+    for (const id of w.ticketIds()) {
+      const t = w.ticket(id, { withParts: true }) as Obj;
+      for (const p of t.ticket_parts.ticket_parts as Obj[]) for (const url of fileUrlsOf(p)) exposed.push({ url, owner: String(p.id) });
+    }
     expect(exposed.length).toBeGreaterThan(10);
     for (const e of exposed) expect(truthUrls.has(e.url.split('?')[0])).toBe(true);
     expect(truthUrls.size).toBe(new Set(exposed.map((e) => e.url.split('?')[0])).size);
@@ -84,8 +88,8 @@ describe('ground truth', () => {
       expect(served.contentType).toBe(a.contentType);
     }
     const kinds = new Set(truth.map((a) => `${a.owner.type}:${a.kind}`));
-    for (const k of ['part:attachment', 'source:attachment', 'part:inline_image', 'article:inline_image', 'article:linked_file']) expect(kinds).toContain(k);
-    for (const a of truth.filter((x) => x.kind === 'attachment')) {
+    for (const k of ['part:attachment', 'source:attachment', 'part:inline_image', 'article:inline_image', 'article:linked_file', 'ticket_part:attachment']) expect(kinds).toContain(k);
+    for (const a of truth.filter((x) => x.kind === 'attachment' && x.owner.type !== 'ticket_part')) {
       const c = conversations.get(a.owner.conversationId!)!;
       const owner = a.owner.type === 'source' ? c.source : partsOf(c).find((p) => p.id === a.owner.id);
       expect(owner.attachments[a.index!].url.split('?')[0]).toBe(a.url);
@@ -95,7 +99,7 @@ describe('ground truth', () => {
 
   it('limits attachments to closed conversations unless asked for all', () => {
     const closed = new Set(w.truth.ids('conversations'));
-    for (const a of w.truth.attachments()) if (a.owner.type !== 'article') expect(closed.has(a.owner.conversationId!)).toBe(true);
+    for (const a of w.truth.attachments()) if (a.owner.type === 'part' || a.owner.type === 'source') expect(closed.has(a.owner.conversationId!)).toBe(true);
   });
 });
 

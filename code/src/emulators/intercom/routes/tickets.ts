@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../context';
+import { errors } from '../http/errors';
+import { ticketFields } from '../search/ticketFields';
+import { runSearch } from '../search/runSearch';
+import type { JsonObject } from '../workspace/types';
+import { bodyObject, found, param } from './shared';
+
+/** Ticket types, ticket states, `GET /tickets/{id}` (with parts) and `POST /tickets/search` (without). */
+export function registerTicketRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  const ws = () => ctx.workspace;
+
+  app.get('/ticket_types', async () => ({ type: 'list', data: ws().ticketTypes() }));
+  app.get('/ticket_types/:id', async (req) =>
+    found(ws().ticketTypes().find((t) => t.id === param(req, 'id')), 'not_found', 'Ticket type not found'));
+  app.get('/ticket_states', async () => ({ type: 'list', data: ws().ticketStates() }));
+
+  app.get('/tickets/:id', async (req) => found(ws().ticket(param(req, 'id'), { withParts: true }), 'ticket_not_found', 'Ticket not found'));
+
+  // Sorted by updated_at ascending, like conversations: a ticket updated while paging comes again at the end.
+  app.post('/tickets/search', async (req) => {
+    const body = bodyObject(req);
+    if (body.sort !== undefined) throw errors.parameterInvalid('Ticket search does not accept sort', 'sort');
+    const result = runSearch<JsonObject>({
+      kind: 'tickets',
+      body,
+      catalog: ticketFields,
+      records: function* () {
+        for (const id of ws().ticketIds()) {
+          const ticket = ws().ticket(id, { withParts: false });
+          if (ticket) yield ticket;
+        }
+      },
+      idOf: (t) => String(t.id),
+      sort: { field: 'updated_at', descending: false },
+      timeZone: ws().app.timezone,
+      perPage: { default: 20, max: 150 },
+      cacheOwner: ws(),
+      version: ws().now(),
+    });
+    return {
+      type: 'ticket.list',
+      tickets: result.items.map((h) => ws().ticket(h.id, { withParts: false })).filter((t) => t !== undefined),
+      total_count: result.total,
+      pages: result.pages,
+    };
+  });
+}
