@@ -1,5 +1,5 @@
 /**
- * Fresh URLs for attachments whose signed URL expired: the parent (a conversation or an article)
+ * Fresh URLs for attachments whose signed URL expired: the parent (a conversation, ticket or article)
  * is read again and normalized the same way as in the data phase; the attachment with the same
  * (deterministic) id carries the new URL.
  */
@@ -10,8 +10,10 @@ import type { NormalizeContext } from '../normalize/types';
 
 /** Which object to re-read for an attachment, from its contract id (contract §1). */
 export function parentOf(item: Pick<NormalizedAttachment, 'id' | 'parent_id' | 'grand_parent_id'>):
-  { kind: 'articles' | 'conversations'; id: string } | undefined {
+  { kind: 'articles' | 'conversations' | 'tickets'; id: string } | undefined {
   if (item.id.startsWith('article-')) return { kind: 'articles', id: item.parent_id };
+  // Files of ticket parts (and of a ticket's description) carry their ticket id.
+  if (item.id.startsWith('ticket-part-')) return item.grand_parent_id ? { kind: 'tickets', id: String(item.grand_parent_id) } : undefined;
   if (item.grand_parent_id !== undefined && item.grand_parent_id !== null && item.grand_parent_id !== '') {
     return { kind: 'conversations', id: String(item.grand_parent_id) };
   }

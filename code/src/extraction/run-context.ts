@@ -1,7 +1,7 @@
 /**
  * What a run reads once at its start: the workspace (`/me`), Intercom's clock, and the context
  * every normalizer call needs (admin and team names, help-center URLs, custom attribute
- * definitions). Stored in the connector state so later invocations do not read it again.
+ * definitions, ticket types' attributes included). Stored in the connector state so later invocations do not read it again.
  */
 import {
   IntercomAuthError, IntercomNotFoundError, retryLaterSeconds, IntercomRequestError, type IntercomClient,
@@ -11,6 +11,7 @@ import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
 import type { ExtractionOptions } from './options';
 import type { RunContext } from './state';
+import { readTicketAttributeDefinitions } from './ticket-attributes';
 
 /** Intercom's workspace as `/me` describes it. */
 export interface Workspace {
@@ -146,6 +147,7 @@ export async function readCustomAttributes(client: IntercomClient): Promise<RunC
     contacts: customOnly(await readAttributeDefinitions(client, 'contact')),
     companies: customOnly(await readAttributeDefinitions(client, 'company')),
     conversations: customOnly(await readAttributeDefinitions(client, 'conversation')),
+    tickets: await readTicketAttributeDefinitions(client),
   };
 }
 

@@ -98,6 +98,7 @@ const runContext = z.object({
     contacts: z.array(attributeDefinition).optional(),
     companies: z.array(attributeDefinition).optional(),
     conversations: z.array(attributeDefinition).optional(),
+    tickets: z.array(attributeDefinition).optional(),
   }),
   adminNames: z.record(z.string(), z.string()),
   teamNames: z.record(z.string(), z.string()),

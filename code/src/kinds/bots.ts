@@ -3,7 +3,7 @@
  * listing returns, so each bot a conversation names becomes a `bots` item of its own
  * (`normalize/bots.ts`), and the parts' `author_id` resolves to it.
  */
-import type { IntercomConversation } from '../intercom/schemas';
+import type { IntercomConversation, IntercomTicket } from '../intercom/schemas';
 import { normalizeBot, type BotMention } from '../normalize';
 import type { NormalizeContext } from './types';
 
@@ -26,6 +26,12 @@ export function botsOfConversation(conv: IntercomConversation): BotMention[] {
     });
   }
   return found;
+}
+
+/** The bots that wrote a part of a ticket. */
+export function botsOfTicket(ticket: IntercomTicket): BotMention[] {
+  const parts = (ticket.ticket_parts?.ticket_parts ?? []) as Array<{ author?: unknown } | null>;
+  return botsOfConversation({ conversation_parts: { conversation_parts: parts } } as unknown as IntercomConversation);
 }
 
 /** `bots` items for the mentioned bots not pushed yet in this invocation (the most telling mention of each). */

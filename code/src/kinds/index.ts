@@ -5,6 +5,7 @@
  */
 import {
   AdminSchema, ArticleSchema, CollectionSchema, CompanySchema, ContactSchema, ConversationListItemSchema, ConversationSchema, TagSchema, TeamSchema,
+  TicketSchema,
 } from '../intercom/schemas';
 import * as normalize from './normalizers';
 import { CLOSED_ONLY, updatedSince, type ListSpec } from './list-spec';
@@ -141,6 +142,25 @@ export const KINDS: readonly KindSpec[] = [
     compareContent: ['admins'], // removed teammates named as authors
     recordTypes: () => ({ articles: normalize.recordTypes.articles() }),
     deletions: 'id-set',
+  },
+  {
+    itemType: 'tickets',
+    alsoEmits: ['ticket_parts'],
+    dependsOn: ['admins', 'teams', 'contacts', 'conversations'],
+    listAll: () => ({ style: 'search', kind: 'ticket', path: '/tickets/search', itemsKey: 'tickets', perPage: PER_PAGE_MAX,
+      query: { field: 'created_at', operator: '>', value: 0 }, itemSchema: schema(TicketSchema) }),
+    listChangedSince: (_ctx, floor) => ({ style: 'search', kind: 'ticket', path: '/tickets/search', itemsKey: 'tickets', perPage: PER_PAGE_MAX,
+      query: updatedSince(floor), itemSchema: schema(TicketSchema) }),
+    updatedAt: updatedAtOf,
+    // Search results carry no parts: read each ticket whole (≤ 500 parts).
+    fetchDetail: (client, listed) =>
+      client.get(`/tickets/${encodeURIComponent(String(listed.id))}`, { schema: TicketSchema, kind: 'ticket' }) as Promise<Record<string, unknown>>,
+    normalize: normalize.ticket,
+    changesInWindow: normalize.ticketChangesInWindow,
+    recordTypes: (custom) => ({ tickets: normalize.recordTypes.tickets(custom.tickets), ticket_parts: normalize.recordTypes.ticket_parts() }),
+    // Read through a date filter, like contacts; Intercom lists no deleted tickets.
+    deletions: 'none',
+    customAttributes: 'ticket',
   },
 ];
 

@@ -6,18 +6,18 @@
  */
 import type {
   IntercomAdmin, IntercomArticle, IntercomCollection, IntercomCompany, IntercomContact, IntercomConversation, IntercomTag,
-  IntercomTeam,
+  IntercomTeam, IntercomTicket,
 } from '../intercom/schemas';
 import {
   adminRecordType, articleRecordType, botRecordType, collectionRecordType, companyRecordType, contactRecordType, conversationPartRecordType,
   conversationRecordType, normalizeAdmin, normalizeArticle, normalizeCollection, normalizeCompany, normalizeContact,
-  normalizeConversation, normalizeTag, normalizeTeam, tagRecordType, teamRecordType,
+  normalizeConversation, normalizeTag, normalizeTeam, normalizeTicket, tagRecordType, teamRecordType, ticketPartRecordType, ticketRecordType,
   type CustomAttributeDefinition, type NormalizedItem as NormalizeItem,
 } from '../normalize';
 import type { NormalizedItem } from '../adaas';
 import type { ItemType, NormalizeContext, NormalizedBatch } from './types';
-import { adminsOfArticle, adminsOfConversation, placeholderAdmins } from './placeholders';
-import { botItems, botsOfConversation } from './bots';
+import { adminsOfArticle, adminsOfConversation, adminsOfTicket, placeholderAdmins } from './placeholders';
+import { botItems, botsOfConversation, botsOfTicket } from './bots';
 
 type Raw = Record<string, unknown>;
 
@@ -96,6 +96,40 @@ export function conversationChangesInWindow(obj: Raw, batch: NormalizedBatch, wi
   };
 }
 
+/** A ticket: itself, its parts (comments), their files. */
+export function ticket(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
+  const raw = obj as unknown as IntercomTicket;
+  const result = normalizeTicket(raw, ctx);
+  const bots = botsOfTicket(raw);
+  return {
+    items: [
+      ...botItems(bots, ctx),
+      ...placeholderAdmins(adminsOfTicket(raw), ctx),
+      { itemType: 'tickets', item: result.ticket },
+      ...result.parts.map((item) => ({ itemType: 'ticket_parts' as const, item })),
+    ],
+    attachments: result.attachments,
+    skipped: result.skipped.map((s) => ({ itemType: 'ticket_parts' as const, id: s.id ?? `${raw.id}-?`, reason: s.reason })),
+    ...(result.truncation ? { truncation: { id: raw.id, ...result.truncation } } : {}),
+  };
+}
+
+/**
+ * What of a changed ticket DevRev may not have yet: all of it when it was created in the window;
+ * otherwise the ticket itself, the parts created or edited in the window and their files.
+ */
+export function ticketChangesInWindow(obj: Raw, batch: NormalizedBatch, window: { start: number }): NormalizedBatch {
+  if ((obj as unknown as IntercomTicket).created_at >= window.start) return batch;
+  const unchangedPart = (i: NormalizedBatch['items'][number]) => i.itemType === 'ticket_parts' && unixOf(i.item.modified_date) < window.start;
+  const changedParts = new Set(batch.items.filter((i) => i.itemType === 'ticket_parts' && !unchangedPart(i)).map((i) => i.item.id));
+  return {
+    ...batch,
+    items: batch.items.filter((i) => !unchangedPart(i)),
+    // Files of the description hang under the ticket itself and go with it.
+    attachments: batch.attachments.filter((a) => changedParts.has(a.parent_id) || a.parent_id === String(obj.id)),
+  };
+}
+
 /** An article and the files of its body (inline images, linked Intercom files). */
 export function article(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
   const raw = obj as unknown as IntercomArticle;
@@ -119,4 +153,6 @@ export const recordTypes = {
   conversation_parts: () => conversationPartRecordType,
   collections: () => collectionRecordType,
   articles: () => articleRecordType,
+  tickets: (custom?: CustomAttributeDefinition[]) => ticketRecordType(custom),
+  ticket_parts: () => ticketPartRecordType,
 };

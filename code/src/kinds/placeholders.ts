@@ -5,7 +5,7 @@
  * such admin becomes a dev-user item of its own, named after what the referencing object says of
  * it and marked as no longer in Intercom.
  */
-import type { IntercomAdmin, IntercomArticle, IntercomConversation } from '../intercom/schemas';
+import type { IntercomAdmin, IntercomArticle, IntercomConversation, IntercomTicket } from '../intercom/schemas';
 import { normalizeAdmin } from '../normalize';
 import type { NormalizeContext } from './types';
 
@@ -41,6 +41,15 @@ function asAdminRef(ref: unknown): AdminMention | undefined {
     name: typeof r.name === 'string' ? r.name : null,
     email: typeof r.email === 'string' ? r.email : null,
   };
+}
+
+/** Admin references of a ticket: part authors, assignments and the assignee. */
+export function adminsOfTicket(ticket: IntercomTicket): AdminMention[] {
+  const parts = (ticket.ticket_parts?.ticket_parts ?? []) as Array<{ author?: unknown; assigned_to?: unknown } | null>;
+  const found = parts.flatMap((p) => [asAdminRef(p?.author), asAdminRef(p?.assigned_to)]).filter((a): a is AdminMention => a !== undefined);
+  const assignee = ticket.admin_assignee_id;
+  if (assignee != null && String(assignee) !== '0') found.push({ id: String(assignee) });
+  return found;
 }
 
 /** The admin an article names as its author. */

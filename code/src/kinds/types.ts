@@ -13,7 +13,7 @@ export type { NormalizeContext };
 /** Item types (= record types of the external domain metadata), contract §1. */
 export type ItemType =
   | 'admins' | 'bots' | 'teams' | 'tags' | 'companies' | 'contacts' | 'conversations' | 'conversation_parts'
-  | 'collections' | 'articles';
+  | 'collections' | 'articles' | 'tickets' | 'ticket_parts';
 
 /** The platform's item type for attachment references. */
 export const ATTACHMENTS_ITEM_TYPE = 'attachments';
@@ -24,11 +24,11 @@ export interface ListContext {
 }
 
 /** Where a kind's custom attribute definitions come from. */
-export type CustomAttributeModel = 'contact' | 'company' | 'conversation';
+export type CustomAttributeModel = 'contact' | 'company' | 'conversation' | 'ticket';
 
 /** Everything one Intercom object turns into. */
 export interface NormalizedBatch {
-  /** Items per item type (a conversation yields itself and its parts). */
+  /** Items per item type (a conversation or ticket yields itself and its parts). */
   items: Array<{ itemType: ItemType; item: NormalizedItem }>;
   attachments: NormalizedAttachment[];
   /** Parts that could not be normalized (the object itself was fine). */
@@ -74,7 +74,7 @@ export interface KindSpec {
   compareContent?: true | readonly ItemType[];
   /** Its `updated_at` (unix s) for the client-side window; undefined when the kind has none. */
   updatedAt(obj: Record<string, unknown>): number | undefined;
-  /** Fetches the full object when the listing shape lacks something (conversations: parts). */
+  /** Fetches the full object when the listing shape lacks something (conversations, tickets: parts). */
   fetchDetail?(client: DetailClient, listed: Record<string, unknown>): Promise<Record<string, unknown>>;
   /**
    * In an incremental run, the part of a changed object's batch that may be new to DevRev (each

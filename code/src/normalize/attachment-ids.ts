@@ -16,12 +16,12 @@ export function urlHash(url: string): string {
   return createHash('sha256').update(withoutQuery).digest('hex').slice(0, 16);
 }
 
-/** `part-<part id>-att-<index>`: the n-th entry of a part's (or source's) `attachments`. */
-export function partAttachmentId(partId: string, index: number): string {
-  return fileSafe(`part-${partId}-att-${index}`);
+/** `part-<part id>-att-<index>`: the n-th entry of a part's (or source's) `attachments`; `ticket-part-…` for ticket parts. */
+export function partAttachmentId(partId: string, index: number, prefix: 'part' | 'ticket-part' = 'part'): string {
+  return fileSafe(`${prefix}-${partId}-att-${index}`);
 }
 
-/** `part-<part id>-img-<hash>` / `article-<article id>-img-<hash>` / `article-<article id>-file-<hash>`. */
-export function inlineFileId(owner: { kind: 'part' | 'article'; id: string }, what: 'img' | 'file', url: string): string {
+/** `part-<part id>-img-<hash>` / `ticket-part-<part id>-img-<hash>` / `article-<article id>-img-<hash>` / `article-<article id>-file-<hash>`. */
+export function inlineFileId(owner: { kind: 'part' | 'ticket-part' | 'article'; id: string }, what: 'img' | 'file', url: string): string {
   return fileSafe(`${owner.kind}-${owner.id}-${what}-${urlHash(url)}`);
 }

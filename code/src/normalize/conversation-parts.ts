@@ -106,6 +106,29 @@ export function authorRefs(author: IntercomPartAuthor | null | undefined) {
   };
 }
 
+/** The `attachments` of a part (conversation or ticket part) as attachment references (contract §1 ids). */
+export function partFiles(
+  attachments: IntercomPartAttachment[] | null | undefined,
+  o: { itemId: string; idPrefix: 'part' | 'ticket-part'; created: string; modified: string; authorId?: string | null },
+): NormalizedAttachment[] {
+  return (attachments ?? []).map((att, index): NormalizedAttachment => {
+    const fileName = textOrNull(att.name) ?? fileNameFromUrl(att.url) ?? `attachment-${index}`;
+    const out: NormalizedAttachment = {
+      id: partAttachmentId(o.itemId, index, o.idPrefix),
+      url: att.url,
+      file_name: fileName,
+      parent_id: o.itemId,
+      created_date: o.created,
+      modified_date: o.modified,
+    };
+    // Intercom's content_type ends up in a multipart header of the upload: only a well-formed MIME type is kept.
+    const type = mimeTypeOrNull(att.content_type) ?? contentTypeFromName(fileName);
+    if (type) out.content_type = type;
+    if (o.authorId) out.author_id = o.authorId;
+    return out;
+  });
+}
+
 /** One part (or the source) → its item and attachments. */
 export function normalizePartInput(input: PartInput, conversationId: string, conversationUrl: string, ctx: NormalizeContext): NormalizedPart {
   const raw = input.raw;
@@ -128,22 +151,7 @@ export function normalizePartInput(input: PartInput, conversationId: string, con
   const assigned = isEvent && raw.assigned_to ? raw.assigned_to : null;
   const assignedId = refOrNull(assigned?.id);
 
-  const files = (input.attachments ?? []).map((att, index): NormalizedAttachment => {
-    const fileName = textOrNull(att.name) ?? fileNameFromUrl(att.url) ?? `attachment-${index}`;
-    const out: NormalizedAttachment = {
-      id: partAttachmentId(input.itemId, index),
-      url: att.url,
-      file_name: fileName,
-      parent_id: input.itemId,
-      created_date: input.created,
-      modified_date: input.modified,
-    };
-    // Intercom's content_type ends up in a multipart header of the upload: only a well-formed MIME type is kept.
-    const type = mimeTypeOrNull(att.content_type) ?? contentTypeFromName(fileName);
-    if (type) out.content_type = type;
-    if (authorId) out.author_id = authorId;
-    return out;
-  });
+  const files = partFiles(input.attachments, { itemId: input.itemId, idPrefix: 'part', created: input.created, modified: input.modified, authorId });
   const inline = rich.attachments.map((a) => ({ ...a, created_date: input.created, modified_date: input.modified }));
 
   return {

@@ -19,6 +19,8 @@ export * from './conversation-parts';
 export * from './event-text';
 export * from './collections';
 export * from './articles';
+export * from './tickets';
+export * from './ticket-parts';
 export * from './help-centers';
 export * from './record-types';
 export * from './batch';

@@ -8,6 +8,8 @@ import { conversationPartRecordType } from './conversation-parts';
 import { conversationRecordType } from './conversations';
 import { tagRecordType } from './tags';
 import { teamRecordType } from './teams';
+import { ticketPartRecordType } from './ticket-parts';
+import { ticketRecordType } from './tickets';
 import type { NormalizeContext, RecordTypeDefinition, StructTypeDefinition } from './types';
 
 /**
@@ -27,6 +29,8 @@ export function recordTypes(customAttributes: NormalizeContext['customAttributes
     conversation_parts: conversationPartRecordType,
     collections: collectionRecordType,
     articles: articleRecordType,
+    tickets: ticketRecordType(customAttributes.tickets),
+    ticket_parts: ticketPartRecordType,
   };
 }
 

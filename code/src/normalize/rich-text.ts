@@ -28,8 +28,8 @@ import type { NormalizedAttachment, RichText, RichTextMention } from './types';
 
 /** Who owns the body being converted: decides attachment ids and their parent. */
 export interface RichTextContext {
-  /** `part` for conversation parts and the source (id = the part's item id), `article` for articles. */
-  owner: { kind: 'part' | 'article'; id: string };
+  /** `part` for conversation parts and the source (id = the part's item id), `ticket-part`, `article` for articles. */
+  owner: { kind: 'part' | 'ticket-part' | 'article'; id: string };
   /** Item id the attachments hang under (NormalizedAttachment.parent_id). */
   parentId: string;
   /** Author of the body, copied to the attachments. */

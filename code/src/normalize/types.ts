@@ -50,6 +50,8 @@ export interface NormalizeContext {
     contacts?: CustomAttributeDefinition[];
     companies?: CustomAttributeDefinition[];
     conversations?: CustomAttributeDefinition[];
+    /** Custom attributes of every ticket type (`/ticket_types`), the default title and description excluded. */
+    tickets?: CustomAttributeDefinition[];
   };
   /** Admin id → name, for event text ("Assigned to Ann by Bob") and mention fallbacks. */
   adminNames?: Record<string, string>;

@@ -26,6 +26,12 @@ describe('demo', () => {
     const imported = Object.fromEntries(report.runs[0].itemTypes.map((row) => [row.itemType, row.extracted]));
     expect(imported.conversations).toBe(truth.ids('conversations', { allConversations: true }).length);
     expect(imported.contacts).toBe(truth.ids('contacts').length);
+    // Tickets and their parts are in the report and the printed summary.
+    expect(imported.tickets).toBe(truth.ids('tickets').length);
+    expect(imported.ticket_parts).toBe(truth.tickets().reduce((n, t) => n + t.partIds.length, 0));
+    expect(r.stdout).toMatch(/^\s+tickets\s+\d+/m);
+    expect(r.stdout).toMatch(/^\s+ticket_parts\s+\d+/m);
+    expect(r.stdout).toMatch(/Changed the workspace: .*tickets \+\d+ ~\d+/);
     expect(report.runs[0].http?.requests).toBeGreaterThan(CONVERSATIONS);
     expect(report.audit.checked).toBeGreaterThan(0);
 

@@ -12,6 +12,7 @@ const custom = {
   contacts: [{ name: 'crm_id', data_type: 'string', custom: true }, { name: 'Signup date', data_type: 'date', custom: true }],
   companies: [{ name: 'tier', data_type: 'integer', custom: true }],
   conversations: [{ name: 'Issue type', data_type: 'list', custom: true }],
+  tickets: [{ name: 'Severity', data_type: 'list', custom: true }, { name: 'Amount', data_type: 'decimal', custom: true }],
 };
 
 describe('external domain metadata', () => {
@@ -30,6 +31,7 @@ describe('external domain metadata', () => {
     expect(Object.keys(metadata.record_types).sort()).toEqual(allItemTypes().sort());
     expect(Object.keys(metadata.record_types.contacts.fields).some((k) => k.startsWith('custom_'))).toBe(true);
     expect(Object.keys(metadata.record_types.companies.fields).some((k) => k.startsWith('custom_'))).toBe(true);
+    expect(metadata.record_types.tickets.fields).toMatchObject({ custom_severity: { type: 'text' }, custom_amount: { type: 'float' } });
   });
 
   it('has every reference point at a declared record type', () => {
@@ -49,7 +51,7 @@ describe('initial domain mapping', () => {
   const mappings = idm.additional_mappings.record_type_mappings as Record<string, any>;
   const expectedTargets: Record<string, string> = {
     conversations: 'conversation', conversation_parts: 'comment', tags: 'tag', admins: 'devu', companies: 'account',
-    contacts: 'revu', collections: 'directory', articles: 'article', teams: 'group', bots: 'sysu',
+    contacts: 'revu', collections: 'directory', articles: 'article', teams: 'group', bots: 'sysu', tickets: 'ticket', ticket_parts: 'comment',
   };
 
   it('maps each record type to its DevRev object type', () => {
@@ -75,6 +77,7 @@ describe('initial domain mapping', () => {
       devu: ['display_name'], sysu: ['display_name'], tag: ['name'], account: ['display_name', 'owned_by', 'state'], revu: ['display_name'],
       conversation: ['conversation_type', 'member_ids'], comment: ['body', 'created_by_id', 'modified_by_id', 'parent_object_id'],
       directory: ['title', 'published'], article: ['title', 'owned_by_ids'], group: ['name', 'description'],
+      ticket: ['title', 'applies_to_part_id', 'owned_by_ids', 'severity', 'stage'],
     };
     for (const [recordType, target] of Object.entries(expectedTargets)) {
       const fields = mappings[recordType].possible_record_type_mappings[0].shard.stock_field_mappings;

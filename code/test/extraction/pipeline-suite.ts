@@ -14,7 +14,7 @@ import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers'
 
 const SIZE = {
   admins: 4, teams: 2, tags: 6, companies: 6, contacts: 14, conversations: 30, collections: 2, sections: 2, articles: 5,
-  helpCenters: 1, maxPartsPerConversation: 6, longConversations: 1, deletedConversations: 2,
+  helpCenters: 1, maxPartsPerConversation: 6, longConversations: 1, deletedConversations: 2, tickets: 6,
 };
 /** Soft timeout of one invocation. Larger than a second or two because worker threads load TypeScript on a shared machine. */
 const TIMEOUT_MS = 8000;
@@ -23,11 +23,12 @@ const RATE_LIMIT = { appPer10s: 120 };
 
 const KIND_OF_ITEM: Record<string, string> = {
   admins: 'admins', teams: 'teams', tags: 'tags', companies: 'companies', contacts: 'contacts', conversations: 'conversations',
-  collections: 'collections', articles: 'articles',
+  collections: 'collections', articles: 'articles', tickets: 'tickets',
 };
 
 /** The attachment id contract §1 gives a file of the ground truth. */
 function attachmentIdOf(a: TruthAttachment): string {
+  if (a.owner.type === 'ticket_part') return partAttachmentId(a.owner.id, a.index ?? 0, 'ticket-part');
   const partItemId = a.owner.type === 'source' ? `${a.owner.conversationId}-source` : a.owner.id;
   if (a.owner.type === 'article') return inlineFileId({ kind: 'article', id: a.owner.id }, a.kind === 'linked_file' ? 'file' : 'img', a.url);
   if (a.kind === 'attachment') return partAttachmentId(partItemId, a.index ?? 0);
@@ -57,6 +58,7 @@ function expectStoreEqualsTruth(p: Pipeline, allConversations: boolean): void {
   }
   const parts = truth.conversations({ allConversations }).flatMap((c) => [`${c.id}-source`, ...c.partIds]);
   expect(idsOf(p.items('conversation_parts'))).toEqual(sorted(parts));
+  expect(idsOf(p.items('ticket_parts'))).toEqual(sorted(truth.tickets().flatMap((t) => t.partIds)));
 }
 
 /** Every reachable file of the truth is stored with its bytes; `exact`: and nothing else (deleted objects keep theirs). */
@@ -184,9 +186,10 @@ export function pipelineSuite(allConversations: boolean): void {
       // the deleted list), then one read per changed conversation. Re-reading everything would be hundreds.
       expect(requests - downloads).toBeLessThan(30 + 2 * changedObjects);
       // Files: only those of changed conversations and articles are downloaded again.
-      const changedOwners = new Set([...changedConversations, ...changes.articles.created, ...changes.articles.updated]);
+      const changedOwners = new Set([...changedConversations, ...changes.articles.created, ...changes.articles.updated,
+        ...changes.tickets.created, ...changes.tickets.updated]);
       const filesOfChanged = p.intercom.workspace.truth.attachments({ allConversations: true })
-        .filter((a) => changedOwners.has(a.owner.conversationId ?? a.owner.id)).length;
+        .filter((a) => changedOwners.has(a.owner.ticketId ?? a.owner.conversationId ?? a.owner.id)).length;
       // + retries of faulted downloads, + files in flight at each attachments soft timeout (redone by the
       // next invocation, as the SDK does; at most the 8 streamed at once).
       const attachmentTimeouts = (result.phases.find((ph) => ph.phase === 'attachments')?.invocations ?? 1) - 1;
@@ -220,6 +223,10 @@ export function pipelineSuite(allConversations: boolean): void {
       const storedParts = new Set(p.items('conversation_parts').map((i) => i.id));
       const missingParts = truth.conversations({ allConversations }).flatMap((c) => [`${c.id}-source`, ...c.partIds]).filter((id) => !storedParts.has(id));
       expect(missingParts).toEqual([]);
+      const storedTicketParts = new Set(p.items('ticket_parts').map((i) => i.id));
+      expect(truth.tickets().flatMap((t) => t.partIds).filter((id) => !storedTicketParts.has(id))).toEqual([]);
+      expect(changes.tickets.created.length + changes.tickets.updated.length).toBeGreaterThan(0);
+      expect(result.items.tickets?.received ?? 0).toBeLessThanOrEqual(changes.tickets.created.length + changes.tickets.updated.length + 2);
       expectAttachmentsEqualTruth(p, allConversations, false);
       expectReferencesResolve(p);
       expect(state.bookmark).toBeGreaterThan(0);

@@ -5,8 +5,9 @@ const listCtx = { importAllConversations: false };
 describe('kinds table', () => {
   it('holds every Intercom kind once, in the documented order', () => {
     expect(KINDS.map((k) => k.itemType)).toEqual(
-      ['admins', 'teams', 'tags', 'companies', 'contacts', 'conversations', 'collections', 'articles']);
+      ['admins', 'teams', 'tags', 'companies', 'contacts', 'conversations', 'collections', 'articles', 'tickets']);
     expect(allItemTypes()).toContain('conversation_parts');
+    expect(allItemTypes()).toContain('ticket_parts');
     expect(allItemTypes()).not.toContain(ATTACHMENTS_ITEM_TYPE);
   });
 

@@ -15,3 +15,4 @@ export * from './article';
 export * from './me';
 export * from './lists';
 export * from './issues';
+export * from './ticket';
