@@ -21,7 +21,11 @@ export function baseContext(): NormalizeContext {
     appId: fixture('me/me.json').app.id_code,
     region: 'eu',
     observedAt: '2026-11-26T03:00:00Z',
-    customAttributes: { contacts: defs('contact.json'), companies: defs('company.json'), conversations: defs('conversation.json') },
+    customAttributes: {
+      contacts: defs('contact.json'), companies: defs('company.json'), conversations: defs('conversation.json'),
+      tickets: fixture('tickets/ticket-types.json').data.flatMap((t: { ticket_type_attributes: { ticket_type_attributes: Array<{ name: string; data_type: string; default: boolean }> } }) =>
+        t.ticket_type_attributes.ticket_type_attributes.filter((a) => !a.default).map((a) => ({ name: a.name, data_type: a.data_type, custom: true }))),
+    },
     adminNames: Object.fromEntries(admins.filter((a) => a.id && a.name).map((a) => [a.id!, a.name!])),
     teamNames: Object.fromEntries(teams.map((t) => [t.id, t.name])),
     helpCenterUrls: helpCenterBaseUrls(fixture('help-centers/help-centers.json').data.map((h: unknown) => HelpCenterSchema.parse(h))),

@@ -2,11 +2,11 @@ import Ajv from 'ajv';
 import * as fs from 'node:fs';
 import type { z } from 'zod';
 import {
-  AdminSchema, ArticleSchema, CollectionSchema, CompanySchema, ContactSchema, ConversationSchema, TagSchema, TeamSchema,
+  AdminSchema, ArticleSchema, CollectionSchema, CompanySchema, ContactSchema, ConversationSchema, TagSchema, TeamSchema, TicketSchema,
 } from '../../src/intercom/schemas';
 import {
   externalDomainMetadata, normalizeAdmin, normalizeArticle, normalizeBatch, normalizeCollection, normalizeCompany,
-  normalizeBot, normalizeContact, normalizeConversation, normalizeTag, normalizeTeam, recordTypes, STRUCT_TYPES,
+  normalizeBot, normalizeContact, normalizeConversation, normalizeTag, normalizeTeam, normalizeTicket, recordTypes, STRUCT_TYPES,
   type MetadataField, type NormalizedItem, type NormalizeContext,
 } from '../../src/normalize';
 import { baseContext, fixture } from './fixtures';
@@ -41,6 +41,10 @@ function allItems(ctx: NormalizeContext): Array<[string, NormalizedItem]> {
     r.parts.forEach((p: NormalizedItem) => out.push(['conversation_parts', p]));
   });
   out.push(['bots', normalizeBot({ id: '278', name: 'Fin', email: 'operator+qz7x2b1k@intercom.io' }, ctx)]);
+  run('ticket', TicketSchema, [fixture('tickets/ticket.json')], normalizeTicket).forEach((r) => {
+    out.push(['tickets', r.ticket]);
+    r.parts.forEach((p: NormalizedItem) => out.push(['ticket_parts', p]));
+  });
   return out;
 }
 
