@@ -41,7 +41,12 @@ describe('estimate', () => {
       conversations: truth.ids('conversations', { allConversations }).length,
       collections: truth.ids('collections').length,
       articles: truth.ids('articles').length,
+      tickets: truth.ids('tickets').length,
     });
+    // Tickets: one search page per 150 plus one read per ticket (for its parts).
+    const tickets = truth.ids('tickets').length;
+    expect(tickets).toBeGreaterThan(0);
+    expect(estimate.kinds.find((k) => k.itemType === 'tickets')?.requests).toBe(pagesFor(tickets, 150) + tickets);
     // Conversations: one listing page per 150 plus one read per conversation.
     const conversations = truth.ids('conversations', { allConversations }).length;
     expect(estimate.kinds.find((k) => k.itemType === 'conversations')?.requests).toBe(pagesFor(conversations, 150) + conversations);

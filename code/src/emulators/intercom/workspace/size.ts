@@ -16,7 +16,7 @@ export const DEFAULT_SIZE: WorkspaceSize = {
   maxPartsPerConversation: 40,
   longConversations: 1,
   deletedConversations: 5,
-  tickets: 24,
+  tickets: 25,
 };
 
 /**
@@ -50,6 +50,8 @@ export function resolveSize(requested: Partial<WorkspaceSize> | undefined, edgeC
     size[key as keyof WorkspaceSize] = value;
   }
   if (size.longConversations > size.conversations) size.longConversations = size.conversations;
+  // Unless asked for, tickets keep the default's proportion to conversations (one per eight).
+  if (requested?.tickets === undefined) size.tickets = Math.round(size.conversations / 8);
   if (edgeCases) {
     for (const key of Object.keys(EDGE_MINIMUM) as Array<keyof WorkspaceSize>) {
       size[key] = Math.max(size[key], EDGE_MINIMUM[key]);
