@@ -14,9 +14,6 @@ interface AdminMention { id: string; name?: string | null; email?: string | null
 
 const SUFFIX = ' (no longer in Intercom)';
 
-/** Ids already turned into placeholders in this worker (one invocation): each is pushed once. */
-const emitted = new Set<string>();
-
 /** Admin references of a conversation: authors, assignees and teammates. */
 export function adminsOfConversation(conv: IntercomConversation): AdminMention[] {
   const found: AdminMention[] = [];
@@ -64,14 +61,16 @@ export function adminsOfArticle(article: IntercomArticle): AdminMention[] {
 export function placeholderAdmins(mentions: AdminMention[], ctx: NormalizeContext) {
   const known = ctx.adminNames;
   if (!known) return [];
+  // Kept in the run's state with the rest of the context, so a placeholder goes out once per run, not once per invocation.
+  const pushed = (ctx.placeholderAdminIds ??= []);
   const best = new Map<string, AdminMention>();
   for (const m of mentions) {
-    if (m.id in known || emitted.has(m.id)) continue;
+    if (m.id in known || pushed.includes(m.id)) continue;
     const seen = best.get(m.id);
     if (!seen || (!seen.name && m.name)) best.set(m.id, m);
   }
   return [...best.values()].map((m) => {
-    emitted.add(m.id);
+    pushed.push(m.id);
     const raw = {
       type: 'admin', id: m.id, name: `${m.name || `Teammate ${m.id}`}${SUFFIX}`, email: m.email ?? null,
       away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: false, team_ids: [],

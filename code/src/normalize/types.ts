@@ -55,6 +55,8 @@ export interface NormalizeContext {
   };
   /** Admin id → name, for event text ("Assigned to Ann by Bob") and mention fallbacks. */
   adminNames?: Record<string, string>;
+  /** Ids of the placeholder admins this run has already pushed (`kinds/placeholders.ts`). */
+  placeholderAdminIds?: string[];
   /** Team id → name, for event text. */
   teamNames?: Record<string, string>;
   /**

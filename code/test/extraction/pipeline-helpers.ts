@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { startAirdropEmulator, type AirdropEmulatorInternals, type RunResult } from '../../src/emulators/airdrop';
+import { readPushLog } from '../../src/emulators/airdrop/push-log';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
 import { createFunctions } from '../../src/index';
 
@@ -16,6 +17,8 @@ export interface Pipeline {
   run(kind: 'import' | 'sync' | 'delete', globalValues?: Record<string, string>): Promise<RunResult>;
   items(itemType: string): Array<{ id: string; created_date: string; modified_date: string; data: Record<string, unknown> }>;
   state(): Record<string, any>;
+  /** How often each id was pushed in run `runId`, per item type (`ssor_attachment`: attachment files). */
+  pushCounts(runId: string): Map<string, Map<string, number>>;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,14 @@ export async function startPipeline(
       return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
     },
     state: () => JSON.parse(fs.readFileSync(path.join(outDir, 'state.json'), 'utf8')),
+    pushCounts: (runId) => {
+      const counts = new Map<string, Map<string, number>>();
+      for (const push of readPushLog(path.join(outDir, 'pushes.jsonl')).filter((r) => r.run === runId)) {
+        const ofType = counts.get(push.item_type) ?? counts.set(push.item_type, new Map()).get(push.item_type)!;
+        ofType.set(push.id, (ofType.get(push.id) ?? 0) + 1);
+      }
+      return counts;
+    },
     close: async () => {
       await airdrop.close();
       await intercom.close();
@@ -57,3 +68,8 @@ export async function startPipeline(
 
 export const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 export const idsOf = (items: Array<{ id: string }>): string[] => sorted(items.map((i) => i.id));
+
+/** `id×n` for each id pushed more than once. */
+export function pushedMoreThanOnce(counts: Map<string, number> | undefined): string[] {
+  return [...(counts ?? new Map<string, number>())].filter(([, n]) => n > 1).map(([id, n]) => `${id}×${n}`);
+}

@@ -10,7 +10,8 @@ import { inlineFileId, partAttachmentId } from '../../src/normalize';
 import type { TruthAttachment } from '../../src/emulators/intercom/workspace/types';
 import { KINDS } from '../../src/kinds';
 import { buildExternalDomainMetadata } from '../../src/extraction/metadata';
-import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
+import type { ChangeSummary } from '../../src/emulators/intercom/workspace/types';
+import { idsOf, pushedMoreThanOnce, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
 
 const SIZE = {
   admins: 4, teams: 2, tags: 6, companies: 6, contacts: 14, conversations: 30, collections: 2, sections: 2, articles: 5,
@@ -20,6 +21,8 @@ const SIZE = {
 const TIMEOUT_MS = 8000;
 const FAULTS = { seed: 7, serverErrorRate: 0.04, connectionResetRate: 0.01 };
 const RATE_LIMIT = { appPer10s: 120 };
+/** One run takes about a minute alone; several times that on a loaded 2-core machine. */
+const RUN_TIMEOUT_MS = 400_000;
 
 const KIND_OF_ITEM: Record<string, string> = {
   admins: 'admins', teams: 'teams', tags: 'tags', companies: 'companies', contacts: 'contacts', conversations: 'conversations',
@@ -33,6 +36,36 @@ function attachmentIdOf(a: TruthAttachment): string {
   if (a.owner.type === 'article') return inlineFileId({ kind: 'article', id: a.owner.id }, a.kind === 'linked_file' ? 'file' : 'img', a.url);
   if (a.kind === 'attachment') return partAttachmentId(partItemId, a.index ?? 0);
   return inlineFileId({ kind: 'part', id: partItemId }, 'img', a.url);
+}
+
+/** Item types whose every stored item an import pushes, and the attachment files (`ssor_attachment`). */
+const PUSHED_TYPES = [...Object.keys(KIND_OF_ITEM), 'conversation_parts', 'attachments'];
+
+/** Nothing twice: the push log (every push, not de-duplicated) holds each stored item of the run exactly once. */
+function expectEachStoredItemPushedOnce(p: Pipeline, runId: string): void {
+  const pushes = p.pushCounts(runId);
+  for (const itemType of PUSHED_TYPES) {
+    expect({ itemType, twice: pushedMoreThanOnce(pushes.get(itemType)) }).toEqual({ itemType, twice: [] });
+    expect({ itemType, pushed: sorted(pushes.get(itemType)?.keys() ?? []) }).toEqual({ itemType, pushed: idsOf(p.items(itemType)) });
+  }
+  expect(pushedMoreThanOnce(pushes.get('ssor_attachment'))).toEqual([]);
+  expect(sorted(pushes.get('ssor_attachment')?.keys() ?? [])).toEqual(sorted(fs.readdirSync(path.join(p.outDir, 'attachments'))));
+}
+
+/** One object of each kind that the random changes left alone, deleted by hand so that every deletion check has work. */
+function deleteOneOfEach(p: Pipeline, changes: ChangeSummary, allConversations: boolean): void {
+  const { truth, mutate } = p.intercom.workspace;
+  const untouched = (kind: keyof ChangeSummary, ids: string[]) => {
+    const touched = new Set([...changes[kind].created, ...changes[kind].updated, ...changes[kind].deleted]);
+    const id = ids.find((i) => !touched.has(i));
+    if (!id) throw new Error(`no ${kind} left to delete`);
+    changes[kind].deleted.push(id);
+    return id;
+  };
+  mutate.deleteConversation(untouched('conversations', truth.ids('conversations', { allConversations })));
+  mutate.deleteTag(untouched('tags', truth.ids('tags')));
+  mutate.deleteCompany(untouched('companies', truth.ids('companies')));
+  mutate.deleteArticle(untouched('articles', truth.ids('articles')));
 }
 
 const PLACEHOLDER_SUFFIX = ' (no longer in Intercom)';
@@ -139,11 +172,12 @@ export function pipelineSuite(allConversations: boolean): void {
       expectAttachmentsEqualTruth(p, allConversations);
       expectReferencesResolve(p);
       expectBotsEqualTruth(p, allConversations);
+      expectEachStoredItemPushedOnce(p, result.runId);
       const metrics = p.intercom.metrics();
       expect(metrics.serverErrors + metrics.rateLimited).toBeGreaterThan(0); // the run met faults and survived them
       const report = p.state().intercom.report;
-      expect(report.items.conversations.extracted).toBeGreaterThanOrEqual(p.intercom.workspace.truth.ids('conversations', { allConversations }).length);
-    });
+      expect(report.items.conversations.extracted).toBe(p.intercom.workspace.truth.ids('conversations', { allConversations }).length);
+    }, RUN_TIMEOUT_MS);
 
     it('syncs only what changed, and the store then equals the changed truth', async () => {
       // Faults and the tight limit stay with the import: here every request counted is one the sync chose to make.
@@ -159,12 +193,27 @@ export function pipelineSuite(allConversations: boolean): void {
       expect({ namingPlaceholder: !!namingPlaceholder, namingBot: !!namingBot }).toEqual({ namingPlaceholder: true, namingBot: true });
       const touched = [namingPlaceholder!.id, namingBot!.id];
       for (const id of touched) p.intercom.workspace.mutate.addPart(id, { partType: 'note' });
+      deleteOneOfEach(p, changes, allConversations);
+      const partsBefore = new Set(p.items('conversation_parts').map((i) => i.id));
       p.intercom.resetMetrics();
       const storedBefore = (itemType: string) => new Set(p.items(itemType).map((i) => i.id));
       const before = { admins: storedBefore('admins'), bots: storedBefore('bots') };
       const result = await p.run('sync', globals);
       expect(result.error).toBeUndefined();
       expect(result.status).toBe('done');
+
+      // Nothing twice, and every change once: each created or updated object the option covers, and each new part.
+      const pushes = p.pushCounts(result.runId);
+      for (const [itemType, counts] of pushes) expect({ itemType, twice: pushedMoreThanOnce(counts) }).toEqual({ itemType, twice: [] });
+      const truthNow = p.intercom.workspace.truth;
+      for (const kind of ['conversations', 'contacts', 'companies', 'tags', 'articles'] as const) {
+        const covered = new Set(truthNow.ids(kind, { allConversations }));
+        const changed = [...changes[kind].created, ...changes[kind].updated].filter((id) => covered.has(id));
+        expect({ kind, notPushed: changed.filter((id) => !pushes.get(kind)?.has(id)) }).toEqual({ kind, notPushed: [] });
+      }
+      const newParts = truthNow.conversations({ allConversations }).flatMap((c) => [`${c.id}-source`, ...c.partIds]).filter((id) => !partsBefore.has(id));
+      expect(newParts.length).toBeGreaterThan(0);
+      expect(newParts.filter((id) => !pushes.get('conversation_parts')?.has(id))).toEqual([]);
 
       // Admins, teams and tags have no timestamps: only those whose content changed are sent again.
       const sent = (itemType: string) => result.items[itemType]?.received ?? 0;
@@ -197,11 +246,13 @@ export function pipelineSuite(allConversations: boolean): void {
 
       // Deletions are reported, not pretended away: the store keeps deleted objects (README).
       const state = p.state().intercom;
+      expect(changes.conversations.deleted.length).toBeGreaterThan(0);
       for (const id of changes.conversations.deleted) {
         expect(state.report.deletions.conversations?.sample.map((s: { id: string }) => s.id)).toContain(id);
       }
-      for (const kind of ['tags', 'companies', 'articles']) {
-        for (const id of (changes as Record<string, { deleted: string[] }>)[kind]?.deleted ?? []) {
+      for (const kind of ['tags', 'companies', 'articles'] as const) {
+        expect({ kind, deleted: changes[kind].deleted.length > 0 }).toEqual({ kind, deleted: true });
+        for (const id of changes[kind].deleted) {
           expect({ kind, id, reported: state.report.deletions[kind]?.sample.some((s: { id: string }) => s.id === id) ?? false })
             .toEqual({ kind, id, reported: true });
         }
@@ -230,12 +281,12 @@ export function pipelineSuite(allConversations: boolean): void {
       expectAttachmentsEqualTruth(p, allConversations, false);
       expectReferencesResolve(p);
       expect(state.bookmark).toBeGreaterThan(0);
-    });
+    }, RUN_TIMEOUT_MS);
 
     it('deletes the import: both deletion phases answer done', async () => {
       const result = await p.run('delete', globals);
       expect(result.error).toBeUndefined();
       expect(result.status).toBe('done');
-    });
+    }, RUN_TIMEOUT_MS);
   });
 }

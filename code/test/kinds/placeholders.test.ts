@@ -32,4 +32,23 @@ describe('placeholder admins', () => {
     const noListing = normalize.conversation(conversationWithFormerTeammate(), { ...ctx, adminNames: undefined });
     expect(noListing.items.filter((i) => i.itemType === 'admins')).toEqual([]);
   });
+
+  it('sends a placeholder once per run: a later invocation (a fresh worker, the context read back from the state) does not repeat it', () => {
+    const admins = (batch: { items: Array<{ itemType: string; item: { id: string } }> }) =>
+      batch.items.filter((i) => i.itemType === 'admins').map((i) => i.item.id).sort();
+    // Each invocation is a new worker: load the normalizers afresh, as it does.
+    const inFreshWorker = <T>(use: (n: typeof normalize) => T): T => {
+      let out!: T;
+      jest.isolateModules(() => {
+        out = use(require('../../src/kinds/normalizers') as typeof normalize);
+      });
+      return out;
+    };
+    const context = baseContext();
+    expect(inFreshWorker((n) => admins(n.conversation(conversationWithFormerTeammate(), context)))).toEqual(['777000111', '777000222']);
+    const savedInState = JSON.parse(JSON.stringify(context)) as typeof context;
+    expect(inFreshWorker((n) => admins(n.conversation(conversationWithFormerTeammate(), savedInState)))).toEqual([]);
+    // The next run reads a new context, and sends them again with the conversations it sends.
+    expect(inFreshWorker((n) => admins(n.conversation(conversationWithFormerTeammate(), baseContext())))).toEqual(['777000111', '777000222']);
+  });
 });

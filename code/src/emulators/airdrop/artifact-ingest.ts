@@ -26,8 +26,8 @@ export interface ExternalSyncUnit {
 export type IngestResult =
   | { kind: 'metadata'; recordTypes: string[] }
   | { kind: 'sync_units'; units: ExternalSyncUnit[] }
-  | { kind: 'items'; itemType: string; counts: ItemCounts }
-  | { kind: 'attachments'; received: number; bytes: number; artifactIds: string[] };
+  | { kind: 'items'; itemType: string; counts: ItemCounts; ids: string[] }
+  | { kind: 'attachments'; received: number; bytes: number; artifactIds: string[]; ids: string[] };
 
 /** Most invalid lines quoted in one error message. */
 const MAX_REPORTED_LINES = 5;
@@ -76,8 +76,10 @@ export class ArtifactIngest {
         return { kind: 'sync_units', units: objects as ExternalSyncUnit[] };
       case 'ssor_attachment':
         return this.fileAttachments(objects as SsorAttachmentLine[], label);
-      default:
-        return { kind: 'items', itemType, counts: this.items.merge(itemType, objects as { id: string }[]) };
+      default: {
+        const items = objects as { id: string }[];
+        return { kind: 'items', itemType, counts: this.items.merge(itemType, items), ids: items.map((i) => i.id) };
+      }
     }
   }
 
@@ -139,7 +141,7 @@ export class ArtifactIngest {
       fs.copyFileSync(this.layout.artifactFile(devrev), this.layout.attachmentFile(external));
       bytes += fs.statSync(this.layout.attachmentFile(external)).size;
     });
-    return { kind: 'attachments', received: records.length, bytes, artifactIds: records.map((r) => r.id.devrev) };
+    return { kind: 'attachments', received: records.length, bytes, artifactIds: records.map((r) => r.id.devrev), ids: records.map((r) => r.id.external) };
   }
 }
 

@@ -6,6 +6,7 @@
  *   artifacts/<artifact id>          raw uploads, as received
  *   attachments/<attachment id>      bytes of extracted attachments, by external id
  *   items/<item_type>.jsonl          merged item store: one line per id, latest version wins
+ *   pushes.jsonl                     every pushed item, one line per push, never de-duplicated
  *   state.json                       the extractor state of the sync unit (parsed)
  *   runs.jsonl                       one RunResult per finished run
  *   platform.json                    the orchestrator's position (resumption)
@@ -35,6 +36,9 @@ export class OutputLayout {
   }
   get stateFile(): string {
     return path.join(this.root, 'state.json');
+  }
+  get pushLogFile(): string {
+    return path.join(this.root, 'pushes.jsonl');
   }
   get runsFile(): string {
     return path.join(this.root, 'runs.jsonl');

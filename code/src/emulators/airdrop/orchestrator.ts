@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ArtifactError, type ArtifactIngest, type IngestResult } from './artifact-ingest';
+import { appendPushes } from './push-log';
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
 import { allowedReplies, classifyReply, eventTypeToSend, PHASE_EVENTS, type Phase } from './event-types';
 import type { InvocationRecord } from './invocations';
@@ -265,6 +266,10 @@ class RunDriver {
         throw err;
       }
       ingested.push(artifact.id);
+      if (result.kind === 'items' || result.kind === 'attachments') {
+        const { runId: run, kind } = this.current;
+        appendPushes(this.services.layout.pushLogFile, result.ids.map((id) => ({ run, kind, item_type: artifact.item_type, id, artifact: artifact.id })));
+      }
       this.apply(result);
       this.report({
         type: 'artifact',
