@@ -91,8 +91,10 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
     for (const bad of resumedInPage ? [] : page.invalid) {
       reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
     }
-    const done = new Set(progress.doneInPage);
-    const pending = page.items.filter((obj) => !done.has(idOf(obj))); // others were handled before a resume
+    // Handled before a resume: earlier objects of this page, and (while the id set is under its cap) of earlier
+    // pages, which a scroll restarted from the beginning after a break lists again.
+    const done = new Set([...progress.doneInPage, ...(kind.deletions === 'id-set' ? (progress.seen ?? []) : [])]);
+    const pending = page.items.filter((obj) => !done.has(idOf(obj)));
     // Detail reads run a few at a time (the client's limiter paces them); results are pushed and
     // marked done in listing order, so a stop inside a chunk re-reads at most that chunk.
     const chunkSize = kind.fetchDetail ? DETAIL_READS_AT_ONCE : Math.max(pending.length, 1);

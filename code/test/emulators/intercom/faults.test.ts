@@ -1,5 +1,6 @@
 /** Each injectable fault, shown over real HTTP, and the determinism of the seeded sequence. */
 import axios from 'axios';
+import type { FaultOptions } from '../../../src/emulators/intercom/http/faults';
 import { startHarness, type Harness } from './helpers';
 
 let h: Harness;
@@ -76,6 +77,26 @@ test('schema drift: unknown fields appear and an optional field goes missing', a
   expect(drifted.id).toBe(plain.id);
 });
 
+test('the metrics count each injected fault by kind', async () => {
+  h.emulator.resetMetrics();
+  const cases: Array<[FaultOptions, string]> = [
+    [{ truncatedBodyRate: 1 }, '/admins'],
+    [{ malformedBodyRate: 1 }, '/me'],
+    [{ schemaDriftRate: 1 }, '/admins'],
+    [{ serverErrorRate: 1, serverErrorStatuses: [500] }, '/admins'],
+    [{ serverErrorRate: 1, serverErrorStatuses: [502], htmlErrorShare: 1 }, '/admins'],
+    [{}, '/admins'],
+  ];
+  for (const [faults, path] of cases) {
+    h.emulator.setFaults(faults);
+    await raw(path);
+  }
+  h.emulator.setFaults({ connectionResetRate: 1 });
+  await expect(h.http.get('/admins')).rejects.toBeDefined();
+  expect(h.emulator.metrics().faults).toEqual({ truncated: 1, malformed: 1, drift: 1, server_error_500: 1, gateway_502: 1, connection_reset: 1 });
+  expect(h.emulator.metrics().requests).toBe(7);
+});
+
 test('a token revoked after N requests', async () => {
   const { emulator, http } = await startHarness({ seed: 12, faults: { revokeTokenAfter: 3 } });
   try {
@@ -133,5 +154,5 @@ test('the request log and metrics never hold the token', async () => {
   expect(h.emulator.metrics().byEndpoint['GET /me']).toBeGreaterThan(0);
   expect(h.emulator.metrics().bytesServed).toBeGreaterThan(0);
   h.emulator.resetMetrics();
-  expect(h.emulator.metrics()).toEqual({ requests: 0, byEndpoint: {}, rateLimited: 0, serverErrors: 0, bytesServed: 0 });
+  expect(h.emulator.metrics()).toEqual({ requests: 0, byEndpoint: {}, rateLimited: 0, serverErrors: 0, bytesServed: 0, faults: {} });
 });

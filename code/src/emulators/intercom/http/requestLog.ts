@@ -25,6 +25,8 @@ export interface EmulatorMetrics {
   rateLimited: number;
   serverErrors: number;
   bytesServed: number;
+  /** Injected faults per kind (`connection_reset`, `server_error_500`, `gateway_502`, `truncated`, `malformed`, `drift`, `slow`, `scroll_error`, …). */
+  faults: Record<string, number>;
 }
 
 /** Keeps the most recent entries (bounded) and the counters. */
@@ -44,6 +46,7 @@ export class RequestLog {
     if (entry.status === 429) m.rateLimited += 1;
     if (entry.status >= 500) m.serverErrors += 1;
     m.bytesServed += entry.bytes;
+    if (entry.fault) m.faults[entry.fault] = (m.faults[entry.fault] ?? 0) + 1;
     for (const listener of this.listeners) listener({ ...entry });
   }
 
@@ -58,7 +61,7 @@ export class RequestLog {
   }
 
   metrics(): EmulatorMetrics {
-    return { ...this.counters, byEndpoint: { ...this.counters.byEndpoint } };
+    return { ...this.counters, byEndpoint: { ...this.counters.byEndpoint }, faults: { ...this.counters.faults } };
   }
 
   reset(): void {
@@ -68,5 +71,5 @@ export class RequestLog {
 }
 
 function emptyMetrics(): EmulatorMetrics {
-  return { requests: 0, byEndpoint: {}, rateLimited: 0, serverErrors: 0, bytesServed: 0 };
+  return { requests: 0, byEndpoint: {}, rateLimited: 0, serverErrors: 0, bytesServed: 0, faults: {} };
 }
