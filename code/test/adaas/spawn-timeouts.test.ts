@@ -12,7 +12,7 @@ describe('spawn: timeouts and failing workers', () => {
       initialState: {},
       workerPath: worker('wait-for-timeout.ts'),
       initialDomainMapping: {},
-      options: { timeout: 1500 },
+      options: { timeout: 8000 }, // 2.4 s to wrap up before the hard kill
     });
     const callbacks = server.callbacks();
     expect(callbacks.map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_PROGRESS']);
@@ -21,24 +21,25 @@ describe('spawn: timeouts and failing workers', () => {
   });
 
   it('the timeout clocks start when the worker is loaded, so start-up does not eat a short timeout', async () => {
-    // Thread start-up (tsx + axios) alone often takes longer than this whole timeout here.
+    // The worker's start-up (3 s, blocked before processTask) is longer than the whole soft + hard timeout.
     await spawn({
-      event: event(EventType.StartExtractingData, { sleep_ms: '200' }),
+      event: event(EventType.StartExtractingData, { start_delay_ms: '3000' }),
       initialState: {},
-      workerPath: worker('sleep-then-done.ts'),
+      workerPath: worker('slow-start-then-done.ts'),
       initialDomainMapping: {},
-      options: { timeout: 1200 },
+      options: { timeout: 2000 },
     });
     expect(server.callbacks().map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_DONE']);
   });
 
   it('a task that outlives the soft timeout is asked to wrap up (PROGRESS), not killed', async () => {
+    // The worker has 30% of the timeout to wrap up before the hard kill: 2.4 s here, wide enough for a loaded machine.
     await spawn({
-      event: event(EventType.StartExtractingData, { sleep_ms: '60000' }),
+      event: event(EventType.StartExtractingData, { sleep_ms: '600000' }),
       initialState: {},
       workerPath: worker('sleep-then-done.ts'),
       initialDomainMapping: {},
-      options: { timeout: 1200 },
+      options: { timeout: 8000 },
     });
     expect(server.callbacks().map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_PROGRESS']);
   });

@@ -131,14 +131,20 @@ describe('retries', () => {
   });
 
   it('retries an attempt that timed out', async () => {
+    // The first answer is held until the retry has arrived (an event, not a clock); the timeout is wide, so the
+    // prompt second answer cannot time out on a loaded machine.
+    let answerLate = (): void => undefined;
     const server = await startScriptedServer([
-      (_req, res) => {
-        setTimeout(() => json(200, { late: true })(_req, res, ''), 1500);
+      (req, res) => {
+        answerLate = () => json(200, { late: true })(req, res, '');
       },
-      json(200, { late: false }),
+      (req, res, body) => {
+        json(200, { late: false })(req, res, body);
+        answerLate();
+      },
     ]);
     try {
-      const { client } = makeClient({ baseUrl: server.baseUrl, timeoutMs: 300 });
+      const { client } = makeClient({ baseUrl: server.baseUrl, timeoutMs: 2000 });
       await expect(client.get('/me')).resolves.toEqual({ late: false });
       expect(server.log).toHaveLength(2);
       expect(client.stats().retries).toBe(1);

@@ -2,9 +2,10 @@
 import axios, { type AxiosResponse } from 'axios';
 import { startHarness, type Harness } from './helpers';
 
+/** Scrolls never expire here in the time a test takes: only the expiry test uses a short idle time, on its own emulator. */
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ seed: 31, size: { companies: 120 }, scrollIdleMs: 400 });
+  h = await startHarness({ seed: 31, size: { companies: 120 }, scrollIdleMs: 10 * 60_000 });
 });
 afterAll(async () => h.emulator.close());
 
@@ -28,22 +29,28 @@ test('a second scroll of the same app answers 400 "scroll already exists"; other
   expect(otherApp.status).toBe(200);
 
   await drain(first.data.scroll_param);
-  expect((await h.http.get('/companies/scroll')).status).toBe(200); // the ended scroll no longer blocks
+  const next = await h.http.get('/companies/scroll');
+  expect(next.status).toBe(200); // the ended scroll no longer blocks
+  await drain(next.data.scroll_param);
 });
 
 test('an idle scroll expires: its param fails and a new scroll may start', async () => {
-  await new Promise((r) => setTimeout(r, 450)); // let the scroll left open by the previous test expire
-  const first = await h.http.get('/companies/scroll');
-  expect(first.status).toBe(200);
-  await new Promise((r) => setTimeout(r, 450));
-  const stale = await h.http.get('/companies/scroll', { params: { scroll_param: first.data.scroll_param } });
-  expect(stale.status).toBe(400);
-  expect(stale.data.errors[0].field).toBe('scroll_param');
-  expect((await h.http.get('/companies/scroll')).status).toBe(200);
+  // Waiting longer than the idle time cannot flake: a slow machine only makes the wait longer.
+  const idle = await startHarness({ seed: 31, size: { companies: 120 }, scrollIdleMs: 300 });
+  try {
+    const first = await idle.http.get('/companies/scroll');
+    expect(first.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1000));
+    const stale = await idle.http.get('/companies/scroll', { params: { scroll_param: first.data.scroll_param } });
+    expect(stale.status).toBe(400);
+    expect(stale.data.errors[0].field).toBe('scroll_param');
+    expect((await idle.http.get('/companies/scroll')).status).toBe(200);
+  } finally {
+    await idle.emulator.close();
+  }
 });
 
 test('the end of a scroll is an empty data page', async () => {
-  await new Promise((r) => setTimeout(r, 450));
   let res = await h.http.get('/companies/scroll');
   const seen: string[] = [];
   while (res.data.data.length > 0) {
