@@ -4,7 +4,8 @@
  * - elapsed / floor: the floor is the least time Intercom's rate limit allows for the requests the import
  *   made (the emulator's limit is set low enough to bind);
  * - faulted / fault-free: the same import with 5xx answers and connection resets injected;
- * - peak RSS of the whole process (snap-in workers run as threads inside it).
+ * - peak RSS of the whole process (snap-in workers run as threads inside it);
+ * - heap taken by the Intercom emulator's generated workspace of 50,000 conversations (it must stay lazy).
  *
  * Flags: --conversations N (default 300), --rate N requests per 10 s (default 60, low enough to bind), --seed N.
  */
@@ -13,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { startIntercomEmulator, type FaultOptions } from '../emulators/intercom';
+import { createWorkspace } from '../emulators/intercom/workspace';
 import { preflight, type IntercomConnection } from './connection';
 import { rateLimitFloorSeconds } from './estimate';
 import { out } from './output';
@@ -76,6 +78,15 @@ async function importOnce(o: { conversations: number; rate: number; seed: number
   }
 }
 
+/** Heap (MB) a 50,000-conversation emulator workspace takes once indexed, with a few conversations materialized. */
+function workspaceHeapMb(): number {
+  const before = process.memoryUsage().heapUsed;
+  const w = createWorkspace({ seed: 77, size: { conversations: 50_000, contacts: 20_000, companies: 3_000 }, fileBaseUrl: 'http://127.0.0.1:1' });
+  const index = w.conversationIndex();
+  for (let n = 0; n < 5; n++) w.conversation(index[(n * 9_973) % index.length].id, { withParts: true });
+  return (process.memoryUsage().heapUsed - before) / (1024 * 1024);
+}
+
 function describe(label: string, run: BenchRun): void {
   const ratio = run.floorSeconds > 0 ? (run.elapsedSeconds / run.floorSeconds).toFixed(2) : 'n/a (limit did not bind)';
   out.line(
@@ -99,6 +110,7 @@ async function main(): Promise<void> {
   describe('with faults (3% 5xx, 1% resets)', faulted);
   out.line(`faulted / fault-free elapsed = ${(faulted.elapsedSeconds / clean.elapsedSeconds).toFixed(2)}`);
   out.line(`peak RSS = ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  out.line(`emulator workspace of 50,000 conversations: heap = ${workspaceHeapMb().toFixed(0)} MB`);
   if (clean.status !== 'done' || faulted.status !== 'done') process.exitCode = 1;
 }
 

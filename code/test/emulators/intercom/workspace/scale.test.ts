@@ -2,8 +2,8 @@ import { partsOf, workspace } from './helpers';
 import { Rng } from '../../../../src/emulators/intercom/workspace/random';
 
 describe('a 50,000-conversation workspace', () => {
-  it('starts, indexes every conversation and materializes random ones within a few hundred MB', () => {
-    const heapBefore = process.memoryUsage().heapUsed;
+  // Its memory is measured by `npm run bench`, not here: a heap figure inside the test run depends on what else ran.
+  it('starts, indexes every conversation and materializes random ones', () => {
     const w = workspace({ seed: 77, size: { conversations: 50_000, contacts: 20_000, companies: 3_000 } });
     const index = w.conversationIndex();
     expect(index).toHaveLength(50_000);
@@ -25,7 +25,5 @@ describe('a 50,000-conversation workspace', () => {
     const lastContact = w.contactIds().at(-1)!;
     expect(w.contact(lastContact)!.id).toBe(lastContact);
     expect(w.mutate.addPart(index[49_999].id)).toMatch(/^\d+$/);
-    const grown = process.memoryUsage().heapUsed - heapBefore;
-    expect(grown).toBeLessThan(300 * 1024 * 1024);
   });
 });
