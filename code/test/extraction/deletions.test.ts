@@ -48,4 +48,30 @@ describe('deletions', () => {
     for (const id of alreadyDeleted) expect(deletions.conversations!.sample.map((s) => s.id)).not.toContain(id);
     expect(Object.keys(deletions).sort()).toEqual(['articles', 'companies', 'conversations', 'tags']);
   });
+
+  it('above the id-set cap (500 ids) compares no listings: a deleted company is not reported, and the report says why', async () => {
+    const many = await startIntercomEmulator({
+      seed: 13, edgeCases: false,
+      size: { admins: 1, teams: 1, tags: 1, companies: 502, contacts: 2, conversations: 1, articles: 1, collections: 1, sections: 0,
+        maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 },
+    });
+    try {
+      const h = new LoopHarness(many, true);
+      await h.begin(false);
+      await h.runToEnd();
+      expect(h.ids('companies')).toHaveLength(502);
+      expect(h.stored.idSets.companies).toBeUndefined();
+      expect(h.stored.report.deletionDetectionSkipped.companies).toBe('too many objects to compare id sets within the state size limit');
+
+      // 501 companies remain, still above the cap in the sync's listing.
+      many.workspace.mutate.advance(60);
+      many.workspace.mutate.deleteCompany(many.workspace.truth.ids('companies')[0]!);
+      await h.begin(true);
+      await h.runToEnd();
+      expect(h.stored.report.deletions.companies).toBeUndefined();
+      expect(h.stored.report.deletionDetectionSkipped.companies).toBe('too many objects to compare id sets within the state size limit');
+    } finally {
+      await many.close();
+    }
+  });
 });
