@@ -103,6 +103,8 @@ const runContext = z.object({
   adminNames: z.record(z.string(), z.string()),
   /** Placeholder admins already pushed in this run (each goes out once). */
   placeholderAdminIds: z.array(z.string()).optional(),
+  /** Bots already pushed in this run (each goes out once). */
+  pushedBotIds: z.array(z.string()).optional(),
   teamNames: z.record(z.string(), z.string()),
   helpCenterUrls: z.array(z.string()),
   fileHosts: z.array(z.string()),

@@ -7,9 +7,6 @@ import type { IntercomConversation, IntercomTicket } from '../intercom/schemas';
 import { normalizeBot, type BotMention } from '../normalize';
 import type { NormalizeContext } from './types';
 
-/** Ids already pushed in this worker (one invocation): each bot goes out once per invocation. */
-const emitted = new Set<string>();
-
 /** The bots that wrote the source or a part of a conversation. */
 export function botsOfConversation(conv: IntercomConversation): BotMention[] {
   // Parts are validated one by one later (a bad part is skipped there), so read them defensively.
@@ -34,16 +31,18 @@ export function botsOfTicket(ticket: IntercomTicket): BotMention[] {
   return botsOfConversation({ conversation_parts: { conversation_parts: parts } } as unknown as IntercomConversation);
 }
 
-/** `bots` items for the mentioned bots not pushed yet in this invocation (the most telling mention of each). */
+/** `bots` items for the mentioned bots not pushed yet in this run (the most telling mention of each). */
 export function botItems(mentions: BotMention[], ctx: NormalizeContext) {
+  // Kept in the run's state with the rest of the context, so a bot goes out once per run, not once per invocation.
+  const pushed = (ctx.pushedBotIds ??= []);
   const best = new Map<string, BotMention>();
   for (const m of mentions) {
-    if (emitted.has(m.id)) continue;
+    if (pushed.includes(m.id)) continue;
     const seen = best.get(m.id);
     best.set(m.id, { id: m.id, name: seen?.name || m.name, email: seen?.email || m.email });
   }
   return [...best.values()].map((m) => {
-    emitted.add(m.id);
+    pushed.push(m.id);
     return { itemType: 'bots' as const, item: normalizeBot(m, ctx) };
   });
 }

@@ -57,6 +57,8 @@ export interface NormalizeContext {
   adminNames?: Record<string, string>;
   /** Ids of the placeholder admins this run has already pushed (`kinds/placeholders.ts`). */
   placeholderAdminIds?: string[];
+  /** Ids of the bots this run has already pushed (`kinds/bots.ts`). */
+  pushedBotIds?: string[];
   /** Team id → name, for event text. */
   teamNames?: Record<string, string>;
   /**

@@ -45,7 +45,7 @@ function attachmentIdOf(a: TruthAttachment): string {
 }
 
 /** Item types whose every stored item an import pushes, and the attachment files (`ssor_attachment`). */
-const PUSHED_TYPES = [...Object.keys(KIND_OF_ITEM), 'conversation_parts', 'attachments'];
+const PUSHED_TYPES = [...Object.keys(KIND_OF_ITEM), 'conversation_parts', 'bots', 'attachments'];
 
 /** Nothing twice: the push log (every push, not de-duplicated) holds each stored item of the run exactly once. */
 function expectEachStoredItemPushedOnce(p: Pipeline, runId: string): void {
