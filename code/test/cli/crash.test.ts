@@ -12,6 +12,9 @@ function ids(dir: string, itemType: string): string[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id).sort();
 }
 
+/** An import here takes about 30 s alone and several times that on a loaded 2-core machine. */
+const SLOW_MACHINE_MS = 300_000;
+
 describe('crash and resume', () => {
   let emulator: IntercomEmulator;
 
@@ -41,6 +44,7 @@ describe('crash and resume', () => {
       }
     });
     const crashed = await runCli(args, {
+      timeoutMs: SLOW_MACHINE_MS / 2 - 10_000,
       env: { INTERCOM_TOKEN: emulator.token },
       onSpawn: (c) => {
         child = c;
@@ -53,7 +57,7 @@ describe('crash and resume', () => {
     const position = JSON.parse(fs.readFileSync(path.join(outDir, 'platform.json'), 'utf8'));
     expect(position.current).toMatchObject({ kind: 'import', phase: 'data' });
 
-    const resumed = await runCli(args, { env: { INTERCOM_TOKEN: emulator.token } });
+    const resumed = await runCli(args, { env: { INTERCOM_TOKEN: emulator.token }, timeoutMs: SLOW_MACHINE_MS / 2 - 10_000 });
     expect({ code: resumed.code, stderr: resumed.stderr }).toEqual({ code: 0, stderr: '' });
     const runs = fs.readFileSync(path.join(outDir, 'runs.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(runs.map((r: { kind: string; status: string }) => [r.kind, r.status])).toEqual([['import', 'done']]);
@@ -61,5 +65,5 @@ describe('crash and resume', () => {
     expect(ids(outDir, 'conversations')).toEqual(truth.ids('conversations', { allConversations: true }).sort());
     expect(ids(outDir, 'contacts')).toEqual(truth.ids('contacts').sort());
     expect(ids(outDir, 'companies')).toEqual(truth.ids('companies').sort());
-  });
+  }, SLOW_MACHINE_MS);
 });
