@@ -46,6 +46,11 @@ export class ArtifactIngest {
     return new Set(Object.keys(metadata.record_types ?? {}));
   }
 
+  /** Compacts the item store to one line per id (between runs, readers see each id once). */
+  settle(): void {
+    this.items.compactAll();
+  }
+
   ingest(artifact: WireArtifact): IngestResult {
     const label = describe(artifact);
     if (typeof artifact.id !== 'string' || typeof artifact.item_type !== 'string') {

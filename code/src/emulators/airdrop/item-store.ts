@@ -1,12 +1,15 @@
 /**
- * The merged item store: `items/<item_type>.jsonl`, one line per id, the latest version wins.
+ * The merged item store: `items/<item_type>.jsonl`, the latest version of each id wins.
  *
- * A batch of only new ids is appended in one write (imports stay linear in size); a batch that
- * changes stored ids rewrites the file through a temp file + rename. A crash can only tear the
- * last appended line: loading drops such a torn tail (the resumed run redoes that invocation).
+ * The file is a log: a batch appends the lines of new ids and of ids whose content changed, in one
+ * write; nothing is re-read per write. The ids' digests stay in memory ({@link DigestIndex}, 16 bytes
+ * an id), so a merge costs its own size only. When superseded lines outnumber live ones, and when a run
+ * ends ({@link compactAll}), the file is compacted in one streaming pass (temp file + rename) to one
+ * line per id. A crash can only tear the last appended line: loading cuts such a torn tail off.
  */
 import * as fs from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
+import { DigestIndex, type IdDigest } from './digest-index';
 import type { OutputLayout } from './layout';
 
 /** Counts of one merge (or of a whole run, summed). */
@@ -19,98 +22,137 @@ export interface ItemCounts {
   updated: number;
 }
 
+/** Superseded lines tolerated before a merge compacts the file (besides "more than live ones"). */
+const COMPACT_AFTER_SUPERSEDED = 10_000;
+
+interface TypeIndex {
+  ids: DigestIndex;
+  /** Lines in the file (live + superseded). */
+  lines: number;
+}
+
 export class ItemStore {
-  /** Per item type: id → hash of its stored line (the lines themselves stay on disk). */
-  private readonly cache = new Map<string, Map<string, string>>();
+  private readonly cache = new Map<string, TypeIndex>();
 
   constructor(private readonly layout: OutputLayout) {}
 
-  /** Merges items (each with a string `id`) of one item type and writes the file. */
+  /** Merges items (each with a string `id`) of one item type and appends what changed. */
   merge(itemType: string, items: { id: string }[]): ItemCounts {
-    const hashes = this.load(itemType);
+    const index = this.load(itemType);
     const counts: ItemCounts = { received: items.length, new: 0, updated: 0 };
-    const latest = new Map<string, string>(); // id → line, for this batch
-    let rewrite = false;
+    const appended: string[] = [];
     for (const item of items) {
       const line = JSON.stringify(item);
-      const hash = hashLine(line);
-      const previous = hashes.get(item.id);
+      const id = idDigest(item.id);
+      const content = lineDigest(line);
+      const previous = index.ids.get(id);
+      if (previous === content) continue; // unchanged (or repeated inside this batch)
       if (previous === undefined) counts.new++;
-      else {
-        if (previous !== hash) counts.updated++;
-        rewrite = true; // also when the id repeats inside this batch: the file must hold it once
-      }
-      hashes.set(item.id, hash);
-      latest.set(item.id, line);
+      else counts.updated++;
+      index.ids.set(id, content);
+      appended.push(`${line}\n`);
     }
-    const file = this.layout.itemsFile(itemType);
-    if (rewrite) rewriteWith(file, latest);
-    else if (latest.size > 0) fs.appendFileSync(file, [...latest.values()].map((l) => `${l}\n`).join(''));
+    if (appended.length > 0) {
+      fs.appendFileSync(this.layout.itemsFile(itemType), appended.join(''));
+      index.lines += appended.length;
+    }
+    const superseded = index.lines - index.ids.size;
+    if (superseded > COMPACT_AFTER_SUPERSEDED && superseded > index.ids.size) this.compact(itemType, index);
     return counts;
   }
 
   /** Number of distinct ids stored for an item type. */
   count(itemType: string): number {
-    return this.load(itemType).size;
+    return this.load(itemType).ids.size;
   }
 
-  private load(itemType: string): Map<string, string> {
-    let hashes = this.cache.get(itemType);
-    if (hashes) return hashes;
-    hashes = new Map();
+  /** Rewrites every file that holds superseded lines to one line per id (e.g. when a run ends). */
+  compactAll(): void {
+    for (const [itemType, index] of this.cache) if (index.lines > index.ids.size) this.compact(itemType, index);
+  }
+
+  private load(itemType: string): TypeIndex {
+    let index = this.cache.get(itemType);
+    if (index) return index;
+    index = { ids: new DigestIndex(), lines: 0 };
     const file = this.layout.itemsFile(itemType);
-    const { lines, tornTail } = readStoredLines(file);
-    for (const line of lines) hashes.set((JSON.parse(line) as { id: string }).id, hashLine(line));
-    if (tornTail) writeLinesAtomic(file, lines);
-    this.cache.set(itemType, hashes);
-    return hashes;
+    const loaded = index;
+    const complete = forEachLine(file, (line) => {
+      loaded.ids.set(idDigest((JSON.parse(line) as { id: string }).id), lineDigest(line));
+      loaded.lines += 1;
+    });
+    if (complete !== undefined && complete < fs.statSync(file).size) fs.truncateSync(file, complete); // torn append
+    this.cache.set(itemType, index);
+    return index;
   }
-}
 
-function hashLine(line: string): string {
-  return createHash('sha1').update(line).digest('base64');
-}
-
-/** The complete lines of a store file; a last line without newline is a torn append and left out. */
-function readStoredLines(file: string): { lines: string[]; tornTail: boolean } {
-  if (!fs.existsSync(file)) return { lines: [], tornTail: false };
-  const text = fs.readFileSync(file, 'utf8');
-  const rows = text.split('\n');
-  const tornTail = text.length > 0 && !text.endsWith('\n');
-  if (tornTail) rows.pop();
-  return { lines: rows.filter((l) => l.trim() !== ''), tornTail };
-}
-
-/** Replaces the stored lines of the ids in `latest` and appends the ids the file does not hold yet. */
-function rewriteWith(file: string, latest: Map<string, string>): void {
-  const pending = new Map(latest);
-  const out: string[] = [];
-  for (const line of readStoredLines(file).lines) {
-    const id = (JSON.parse(line) as { id: string }).id;
-    const replacement = pending.get(id);
-    out.push(replacement ?? line);
-    pending.delete(id);
-  }
-  out.push(...pending.values());
-  writeLinesAtomic(file, out);
-}
-
-/** Writes lines to a temp file in chunks (no giant string), then renames it over `file`. */
-function writeLinesAtomic(file: string, lines: Iterable<string>): void {
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
+  /** One streaming pass: keeps, for each id, the first line with its latest content. */
+  private compact(itemType: string, index: TypeIndex): void {
+    const file = this.layout.itemsFile(itemType);
+    const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const fd = fs.openSync(tmp, 'w');
     let chunk: string[] = [];
-    for (const line of lines) {
-      chunk.push(line);
-      if (chunk.length >= 1000) {
-        fs.writeSync(fd, `${chunk.join('\n')}\n`);
-        chunk = [];
-      }
+    let lines = 0;
+    try {
+      forEachLine(file, (line) => {
+        const id = idDigest((JSON.parse(line) as { id: string }).id);
+        if (index.ids.get(id) !== lineDigest(line) || index.ids.mark(id)) return;
+        chunk.push(line);
+        lines += 1;
+        if (chunk.length >= 1000) {
+          fs.writeSync(fd, `${chunk.join('\n')}\n`);
+          chunk = [];
+        }
+      });
+      if (chunk.length > 0) fs.writeSync(fd, `${chunk.join('\n')}\n`);
+    } finally {
+      fs.closeSync(fd);
+      index.ids.clearMarks();
     }
-    if (chunk.length > 0) fs.writeSync(fd, `${chunk.join('\n')}\n`);
+    fs.renameSync(tmp, file);
+    index.lines = lines;
+  }
+}
+
+function idDigest(id: string): IdDigest {
+  const d = createHash('sha1').update(id).digest();
+  return { high: d.readUInt32BE(0), low: d.readUInt32BE(4) || 1 };
+}
+
+function lineDigest(line: string): number {
+  return createHash('sha1').update(line).digest().readUInt32BE(0);
+}
+
+/**
+ * Calls `onLine` for each complete, non-blank line of `file`, reading 1 MB at a time (files may exceed
+ * the largest string Node can hold). Returns the byte length of the complete lines, or undefined when
+ * the file does not exist.
+ */
+function forEachLine(file: string, onLine: (line: string) => void): number | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const buffer = Buffer.alloc(1 << 20);
+  let carry = Buffer.alloc(0);
+  let complete = 0;
+  try {
+    for (let read; (read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      const data = carry.length > 0 ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      let start = 0;
+      for (let nl = data.indexOf(10, start); nl >= 0; nl = data.indexOf(10, start)) {
+        const line = data.toString('utf8', start, nl);
+        if (line.trim() !== '') onLine(line);
+        complete += nl + 1 - start;
+        start = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(start));
+    }
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(tmp, file);
+  return complete;
 }

@@ -5,7 +5,7 @@
  * outDir/
  *   artifacts/<artifact id>          raw uploads, as received
  *   attachments/<attachment id>      bytes of extracted attachments, by external id
- *   items/<item_type>.jsonl          merged item store: one line per id, latest version wins
+ *   items/<item_type>.jsonl          merged item store: latest version wins, one line per id between runs
  *   pushes.jsonl                     every pushed item, one line per push, never de-duplicated
  *   state.json                       the extractor state of the sync unit (parsed)
  *   runs.jsonl                       one RunResult per finished run

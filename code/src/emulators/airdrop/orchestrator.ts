@@ -374,6 +374,7 @@ class RunDriver {
       ...(error !== undefined && { error: this.redact(error) }),
       ...(warnings.length > 0 && { warnings }),
     };
+    this.ingest.settle();
     fs.appendFileSync(this.services.layout.runsFile, `${JSON.stringify(result)}\n`);
     delete this.position.current;
     if (this.current.kind === 'delete' && status === 'done' && this.position.syncUnit) {
