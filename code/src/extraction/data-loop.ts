@@ -1,7 +1,9 @@
 /**
  * THE data-extraction loop, generic over the kinds table: for each kind in order, page through its
  * listing, keep what belongs to the run's window, fetch details where the kind needs them,
- * normalize, push, and record the position after every page. It stops between items when the invocation's
+ * normalize, push, and record the position after every page. Listing and reads run ahead of the loop
+ * (`read-ahead.ts`), as many at once as the client's limiter allows, so the loop only normalizes
+ * and pushes, in listing order. It stops between items when the invocation's
  * time is up; the saved position (page cursor + ids done inside that page) lets the next invocation
  * go on without skipping or repeating anything.
  *
@@ -17,6 +19,7 @@ import type { ListSpec } from '../kinds/list-spec';
 import {
   pendingKind, rememberSeen, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress,
 } from './state';
+import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
 
 /** One page as the client's pagers yield it. */
@@ -54,12 +57,6 @@ const idOf = (obj: Record<string, unknown>): string => String(obj.id);
 /** Short digest of an item's data (key order as the normalizer writes it, which is fixed). */
 const digestOf = (data: object): string => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
 
-/**
- * How many detail reads (conversation retrieves) are in flight at once: the client limiter's own
- * concurrency, so one chunk waits for at most one rate-limit window.
- */
-const DETAIL_READS_AT_ONCE = 4;
-
 /** Runs (or resumes) the data phase over all kinds; returns 'timeout' if it stopped early. */
 export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
   const run = deps.state.run;
@@ -86,40 +83,55 @@ function listingFor(kind: KindSpec, deps: LoopDeps): ListSpec {
 async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDeps): Promise<LoopOutcome> {
   progress.phase = 'listing';
   const spec = listingFor(kind, deps);
-  for await (const page of deps.client.paginate(spec, progress.pageFrom)) {
-    const resumedInPage = progress.doneInPage.length > 0; // its invalid items were reported before
-    for (const bad of resumedInPage ? [] : page.invalid) {
-      reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
-    }
-    // Handled before a resume: earlier objects of this page, and (while the id set is under its cap) of earlier
-    // pages, which a scroll restarted from the beginning after a break lists again.
-    const done = new Set([...progress.doneInPage, ...(kind.deletions === 'id-set' ? (progress.seen ?? []) : [])]);
-    const pending = page.items.filter((obj) => !done.has(idOf(obj)));
-    // Detail reads run a few at a time (the client's limiter paces them); results are pushed and
-    // marked done in listing order, so a stop inside a chunk re-reads at most that chunk.
-    const chunkSize = kind.fetchDetail ? DETAIL_READS_AT_ONCE : Math.max(pending.length, 1);
-    for (let start = 0; start < pending.length; start += chunkSize) {
-      const chunk = pending.slice(start, start + chunkSize);
-      const read = await Promise.all(chunk.map((obj) => readObject(kind, obj, deps)));
-      for (let i = 0; i < chunk.length; i++) {
-        const obj = read[i];
-        if (obj) await emitObject(kind, obj, deps);
-        progress.doneInPage.push(idOf(chunk[i]));
+  // Only the page the previous invocation stopped in has objects done already.
+  const doneBefore = new Set(progress.doneInPage);
+  let firstPage = true;
+  // Also handled before: (while the id set is under its cap) objects of earlier pages, which a scroll
+  // restarted from the beginning after a break lists again.
+  const pending = (page: ListedPage) => {
+    const done = new Set([...(firstPage ? doneBefore : []), ...(kind.deletions === 'id-set' ? (progress.seen ?? []) : [])]);
+    firstPage = false;
+    return page.items.filter((obj) => !done.has(idOf(obj)));
+  };
+  const reads = new ReadAhead(deps.client.paginate(spec, progress.pageFrom), pending, (obj) => readObject(kind, obj, deps), {
+    listAhead: spec.style !== 'scroll',
+  });
+  try {
+    for (let resumedInPage = doneBefore.size > 0; ; resumedInPage = false) {
+      const event = await reads.next();
+      if (event.type === 'error') throw event.error;
+      if (event.type === 'done') break;
+      if (event.type === 'page') {
+        // Invalid items of a resumed page were reported before.
+        for (const bad of resumedInPage ? [] : event.page.invalid) {
+          reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
+        }
+        continue;
       }
-      if (kind.fetchDetail && deps.isTimeout()) {
-        await deps.checkpoint();
-        return 'timeout';
+      if (event.type === 'object') {
+        const result = await event.read;
+        if ('error' in result) throw result.error;
+        if (result.value) await emitObject(kind, result.value, deps);
+        progress.doneInPage.push(idOf(event.listed));
+        if (kind.fetchDetail && deps.isTimeout()) {
+          await deps.checkpoint();
+          return 'timeout';
+        }
+        continue;
       }
+      const page = event.page;
+      if (kind.deletions === 'id-set') {
+        rememberSeen(progress, [...page.items.map(idOf), ...page.invalid.flatMap((b) => (b.id ? [b.id] : []))]);
+      }
+      progress.pageFrom = page.next;
+      progress.doneInPage = [];
+      progress.pages += 1;
+      if (page.next === null || page.next === undefined) break;
+      await deps.checkpoint(); // the reads of the next objects go on meanwhile
+      if (deps.isTimeout()) return 'timeout';
     }
-    if (kind.deletions === 'id-set') {
-      rememberSeen(progress, [...page.items.map(idOf), ...page.invalid.flatMap((b) => (b.id ? [b.id] : []))]);
-    }
-    progress.pageFrom = page.next;
-    progress.doneInPage = [];
-    progress.pages += 1;
-    if (page.next === null || page.next === undefined) break;
-    await deps.checkpoint();
-    if (deps.isTimeout()) return 'timeout';
+  } finally {
+    reads.stop();
   }
   progress.phase = 'done';
   if (kind.deletions === 'id-set') compareIdSets(kind, progress, deps.state);

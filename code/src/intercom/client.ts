@@ -37,7 +37,7 @@ export interface IntercomClientOptions {
   logger?: IntercomLogger;
   /** Back-off tuning when the headers give no wait (tests use small values). */
   backoff?: BackoffOptions;
-  /** Concurrent requests per connection (applies when the connection's limiter is first created). Default 4. */
+  /** Most requests in flight per connection (applies when the connection's limiter is first created). Default 64; see ConnectionLimiter. */
   maxConcurrent?: number;
   /** Local runs only: hosts (`host:port`) whose files may be downloaded besides Intercom's file hosts (the emulator). */
   localFileHosts?: readonly string[];

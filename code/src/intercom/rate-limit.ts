@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
+import { AdaptiveConcurrency } from './concurrency';
 
 /** Response headers as axios (or Node) gives them; names compared case-insensitively. */
 export type HeaderBag = Record<string, unknown> | undefined;
@@ -101,7 +102,10 @@ export function computeWait(headers: HeaderBag, attempt: number, now: number, op
 
 /** Tuning of a {@link ConnectionLimiter}. */
 export interface LimiterOptions {
-  /** Requests in flight at once on this connection. Default 4 (the workspace budget is shared). */
+  /**
+   * Most requests in flight at once on this connection. Default 64. Within it, the limiter keeps
+   * about allowed rate × observed latency in flight (at least 4), halved after a 429 or 5xx.
+   */
   maxConcurrent?: number;
   /** Refill wait when the reset time is unknown or already past. Default 10 s (one Intercom window). */
   fallbackWindowMs?: number;
@@ -135,10 +139,20 @@ export class ConnectionLimiter {
   private refillAtMs?: number;
   private renewedWindowAtMs?: number;
   private refillTimer?: NodeJS.Timeout;
+  private readonly concurrency: AdaptiveConcurrency;
+  private appliedConcurrency: number;
 
   constructor(options: LimiterOptions = {}) {
     this.fallbackWindowMs = options.fallbackWindowMs ?? 10_000;
-    this.queue = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? 4 });
+    const max = options.maxConcurrent ?? 64;
+    this.concurrency = new AdaptiveConcurrency({ max, min: Math.min(4, max) });
+    this.appliedConcurrency = this.concurrency.current();
+    this.queue = new Bottleneck({ maxConcurrent: this.appliedConcurrency });
+  }
+
+  /** Requests allowed in flight now, and the latency they were sized for (ms). */
+  inFlightAllowed(): { requests: number; latencyMs?: number } {
+    return { requests: this.concurrency.current(), latencyMs: this.concurrency.latency() };
   }
 
   /** Runs `task` when the connection's budget allows; resolves or rejects with it. */
@@ -146,18 +160,22 @@ export class ConnectionLimiter {
     this.renewIfWindowEnded(Date.now());
     return this.queue.schedule(async () => {
       await this.acquire();
+      const startedAt = Date.now();
       try {
         return await task();
       } finally {
         this.inFlight -= 1;
+        this.concurrency.recordLatency(Date.now() - startedAt);
+        this.applyConcurrency();
         // A probe that got no answer (network failure) hands its place to the next one.
         if (this.mode === 'probing') this.setBudget(1);
       }
     });
   }
 
-  /** Feeds one answer's headers into the pacing. Call it inside the answer's task. */
-  observe(headers: HeaderBag, now: number = Date.now()): void {
+  /** Feeds one answer's status and headers into the pacing. Call it inside the answer's task. */
+  observe(headers: HeaderBag, now: number = Date.now(), status?: number): void {
+    if (status !== undefined && (status === 429 || status >= 500)) this.concurrency.recordFailure(now);
     const info = readRateLimit(headers, now);
     if (info.remaining === undefined) {
       if (this.mode === 'probing') {
@@ -169,7 +187,10 @@ export class ConnectionLimiter {
     this.mode = 'paced';
     // An answer from an older window (it was in flight across a reset) says nothing about this one.
     if (info.resetAtMs !== undefined && this.windowResetAtMs !== undefined && info.resetAtMs < this.windowResetAtMs) return;
-    if (info.limit !== undefined) this.limit = info.limit;
+    if (info.limit !== undefined) {
+      this.limit = info.limit;
+      this.concurrency.setRate(info.limit, this.fallbackWindowMs);
+    }
     if (info.resetAtMs !== undefined) this.windowResetAtMs = info.resetAtMs;
     // The other requests in flight will spend budget this answer has not counted yet.
     const others = Math.max(0, this.inFlight - 1);
@@ -187,6 +208,13 @@ export class ConnectionLimiter {
   /** Stops the refill timer (tests, shutdown). */
   dispose(): void {
     this.cancelRefill();
+  }
+
+  private applyConcurrency(): void {
+    const wanted = this.concurrency.current();
+    if (wanted === this.appliedConcurrency) return;
+    this.appliedConcurrency = wanted;
+    void this.queue.updateSettings({ maxConcurrent: wanted });
   }
 
   /** Takes one share of the budget, waiting for a refill when there is none. */

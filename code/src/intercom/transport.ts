@@ -273,7 +273,7 @@ export class Transport {
     const observe = (response: AxiosResponse) => {
       if (response.status === 429) stats.rateLimited += 1;
       if (response.status >= 500) stats.serverErrors += 1;
-      if (new URL(url).origin === this.apiOrigin) this.options.limiter.observe(plainHeaders(response.headers));
+      if (new URL(url).origin === this.apiOrigin) this.options.limiter.observe(plainHeaders(response.headers), Date.now(), response.status);
     };
     let response: AxiosResponse;
     try {

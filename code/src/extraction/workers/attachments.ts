@@ -11,8 +11,12 @@ import { userMessage } from '../connection';
 import { openInvocation } from '../invocation';
 import { completeRun, type ConnectorStateEnvelope } from '../state';
 
-/** Files streamed at once (the platform layer allows 1 to 50); downloads are paced by the client. */
-const ATTACHMENTS_AT_ONCE = 8;
+/**
+ * Files streamed at once (the platform layer allows 1 to 50). Each is piped with back-pressure from
+ * the download to the upload, so the bytes in flight are about this many stream buffers (~64 KB
+ * each), whatever the files' sizes; enough at once to hide a CDN's latency behind the uploads.
+ */
+const ATTACHMENTS_AT_ONCE = 32;
 
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
