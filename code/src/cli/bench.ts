@@ -1,80 +1,147 @@
 /**
- * `npm run bench`: an import of a larger generated workspace, reported as ratios rather than seconds, so the
- * numbers mean the same on any machine:
- * - elapsed / floor: the floor is the least time Intercom's rate limit allows for the requests the import
- *   made (the emulator's limit is set low enough to bind);
- * - faulted / fault-free: the same import with 5xx answers and connection resets injected;
- * - peak RSS of the whole process (snap-in workers run as threads inside it);
- * - heap taken by the Intercom emulator's generated workspace of 50,000 conversations (it must stay lazy).
+ * `npm run bench`: imports at Intercom's default limit (1,667 requests per 10 s) with real latency
+ * (250 ms per request by default), reported as ratios and counts so the figures mean the same on any
+ * machine. Per size (3,000 and 50,000 conversations; `--quick`: 3,000 only): a clean import, a sync
+ * with nothing changed, and the same import with faults (3 % 5xx, 1 % connection resets). The
+ * Intercom emulator runs in a process of its own and each snap-in run in another, so `peak_rss_mb` is
+ * the snap-in side's alone (CLI, workers, platform emulator). Writes `bench/results.json`.
  *
- * Flags: --conversations N (default 300), --rate N requests per 10 s (default 60, low enough to bind), --seed N.
+ * - `floor_seconds`: requests ÷ the allowed rate, the least time the limit allows;
+ * - `wall_over_floor`: the API phase's wall time (first to last API request) over that floor;
+ * - `utilization`: share of the allowed rate used during the API phase (floor ÷ API time);
+ * - `attachments_over_api`: the attachments phase's time over the API phase's.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command } from 'commander';
-import { startIntercomEmulator, type FaultOptions } from '../emulators/intercom';
+import type { FaultOptions } from '../emulators/intercom';
 import { createWorkspace } from '../emulators/intercom/workspace';
-import { preflight, type IntercomConnection } from './connection';
-import { rateLimitFloorSeconds } from './estimate';
 import { out } from './output';
-import { runPipeline } from './pipeline';
-import { registerSecret } from './secrets';
-import type { Settings } from './settings';
+import type { Traffic } from './bench/traffic';
 
-process.env.ADAAS_LOG_LEVEL ??= 'error';
-
-interface BenchRun {
-  elapsedSeconds: number;
-  /** API requests (rate-limited); file downloads are counted apart. */
-  requests: number;
-  downloads: number;
-  rateLimited: number;
-  serverErrors: number;
-  floorSeconds: number;
+interface SnapInResult {
   status: string;
   error?: string;
+  wallSeconds: number;
+  received: Record<string, number>;
+  rateLimitPer10s?: number;
+  peakRssMb: number;
 }
 
-async function importOnce(o: { conversations: number; rate: number; seed: number; faults?: FaultOptions }): Promise<BenchRun> {
-  const emulator = await startIntercomEmulator({
-    seed: o.seed,
-    size: { conversations: o.conversations },
-    rateLimit: { appPer10s: o.rate, workspacePer10s: o.rate * 2 },
-    faults: o.faults,
+const CHILD_EXEC_ARGV = ['--import', 'tsx'];
+const DEFAULT_LIMIT_PER_10S = Math.round(10_000 / 6);
+
+/** The Intercom emulator process: ready with its URL and token; answers traffic questions. */
+class IntercomProcess {
+  private constructor(private readonly child: ChildProcess, readonly baseUrl: string, readonly token: string, readonly conversations: number) {}
+
+  static start(options: object): Promise<IntercomProcess> {
+    const child = fork(path.join(__dirname, 'bench', 'intercom-process.ts'), [JSON.stringify(options)], { execArgv: CHILD_EXEC_ARGV });
+    return new Promise((resolve, reject) => {
+      child.once('message', (m: { ready: { baseUrl: string; token: string; conversations: number } }) =>
+        resolve(new IntercomProcess(child, m.ready.baseUrl, m.ready.token, m.ready.conversations)),
+      );
+      child.once('exit', (code) => reject(new Error(`the Intercom emulator exited (${code})`)));
+    });
+  }
+
+  ask(message: object): Promise<Traffic> {
+    return new Promise((resolve) => {
+      this.child.once('message', (m: { traffic: Traffic }) => resolve(m.traffic));
+      this.child.send(message);
+    });
+  }
+
+  close(): void {
+    this.child.send({ cmd: 'close' });
+  }
+}
+
+function runSnapIn(options: { kind: 'import' | 'sync'; baseUrl: string; token: string; outDir: string }): Promise<SnapInResult> {
+  const child = fork(path.join(__dirname, 'bench', 'snap-in-process.ts'), [JSON.stringify(options)], { execArgv: CHILD_EXEC_ARGV, silent: true });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  return new Promise((resolve) => {
+    child.on('exit', () => {
+      const last = stdout.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(last) as SnapInResult);
+      } catch {
+        resolve({ status: 'error', error: `no result from the snap-in process: ${last.slice(0, 200)}`, wallSeconds: 0, received: {}, peakRssMb: 0 });
+      }
+    });
   });
+}
+
+/** Item types that are not Intercom objects a sync lists (parts come inside conversations). */
+const NOT_OBJECTS = new Set(['conversation_parts', 'attachments', 'ssor_attachment', 'external_domain_metadata', 'external_sync_units']);
+
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+type BenchRecord = Record<string, number | string | undefined>;
+
+function recordOf(run: string, conversations: number, result: SnapInResult, traffic: Traffic): BenchRecord {
+  const limit = result.rateLimitPer10s ?? DEFAULT_LIMIT_PER_10S;
+  const apiSeconds = traffic.apiFirstAt === undefined ? 0 : (traffic.apiLastAt! - traffic.apiFirstAt) / 1000;
+  const attachmentSeconds = traffic.downloadFirstAt === undefined ? 0 : (traffic.downloadLastAt! - traffic.downloadFirstAt) / 1000;
+  const floorSeconds = (traffic.requests * 10) / limit;
+  return {
+    run,
+    status: result.status,
+    ...(result.error ? { error: result.error } : {}),
+    conversations,
+    requests: traffic.requests,
+    requests_per_conversation: round(traffic.requests / conversations, 3),
+    status_429: traffic.status429,
+    status_5xx: traffic.status5xx,
+    connection_resets: traffic.resets,
+    downloads: traffic.downloads,
+    api_seconds: round(apiSeconds, 1),
+    attachment_seconds: round(attachmentSeconds, 1),
+    wall_seconds: round(result.wallSeconds, 1),
+    floor_seconds: round(floorSeconds, 1),
+    wall_over_floor: floorSeconds > 0 ? round(apiSeconds / floorSeconds) : undefined,
+    utilization: apiSeconds > 0 ? round(floorSeconds / apiSeconds) : undefined,
+    attachments_over_api: apiSeconds > 0 ? round(attachmentSeconds / apiSeconds) : undefined,
+    peak_rss_mb: Math.round(result.peakRssMb),
+    attachment_mb_per_s: attachmentSeconds > 0 ? round(traffic.downloadBytes / 1e6 / attachmentSeconds) : undefined,
+  };
+}
+
+async function benchSize(conversations: number, latencyMs: number, seed: number, records: BenchRecord[]): Promise<void> {
+  const intercom = await IntercomProcess.start({ seed, size: { conversations }, latencyMs });
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-'));
+  const faultedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-faults-'));
+  const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}) => {
+    await intercom.ask({ cmd: 'reset' });
+    const result = await runSnapIn({ kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
+    const record = recordOf(label, intercom.conversations, result, await intercom.ask({ cmd: 'traffic' }));
+    extra(record);
+    records.push(record);
+    out.line(JSON.stringify(record));
+    return { record, result };
+  };
   try {
-    registerSecret(emulator.token);
-    const connection: IntercomConnection = { baseUrl: emulator.baseUrl, customBaseUrl: true, token: emulator.token };
-    const { workspace } = await preflight(connection);
-    const now = new Date().toISOString();
-    const settings: Settings = {
-      version: 1, workspace, intercomBaseUrl: emulator.baseUrl, customBaseUrl: true,
-      options: { allConversations: true, contactReferenceField: '' }, rateLimitPer10s: o.rate, createdAt: now, updatedAt: now,
-    };
-    emulator.resetMetrics();
-    const started = process.hrtime.bigint();
-    const result = await runPipeline({ kind: 'import', outDir, connection, settings, resumeCommand: 'npm run bench', timeoutMs: 60_000, quiet: true });
-    const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const metrics = emulator.metrics();
-    // File downloads are served like a CDN, outside the rate limit: only API requests make the floor.
-    const apiRequests = Object.entries(metrics.byEndpoint)
-      .filter(([route]) => !route.includes('/downloads'))
+    const { record: clean, result: imported } = await run('import', 'import', outDir);
+    const objects = Object.entries(imported.received)
+      .filter(([type]) => !NOT_OBJECTS.has(type))
       .reduce((n, [, count]) => n + count, 0);
-    return {
-      elapsedSeconds,
-      requests: apiRequests,
-      downloads: metrics.requests - apiRequests,
-      rateLimited: metrics.rateLimited,
-      serverErrors: metrics.serverErrors,
-      floorSeconds: rateLimitFloorSeconds(apiRequests, o.rate),
-      status: result.status,
-      error: result.error,
-    };
+    await run('no-change sync', 'sync', outDir, (r) => {
+      r.objects = objects;
+      r.requests_per_150_objects = round((Number(r.requests) * 150) / Math.max(1, objects));
+    });
+    const faults: FaultOptions = { seed, serverErrorRate: 0.03, connectionResetRate: 0.01 };
+    await intercom.ask({ cmd: 'faults', faults });
+    await run('import with faults (3% 5xx, 1% resets)', 'import', faultedDir, (r) => {
+      r.faulted_over_clean = round(Number(r.wall_seconds) / Number(clean.wall_seconds));
+    });
   } finally {
-    await emulator.close();
+    intercom.close();
     fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(faultedDir, { recursive: true, force: true });
   }
 }
 
@@ -87,31 +154,26 @@ function workspaceHeapMb(): number {
   return (process.memoryUsage().heapUsed - before) / (1024 * 1024);
 }
 
-function describe(label: string, run: BenchRun): void {
-  const ratio = run.floorSeconds > 0 ? (run.elapsedSeconds / run.floorSeconds).toFixed(2) : 'n/a (limit did not bind)';
-  out.line(
-    `${label}: ${run.status}${run.error ? ` (${run.error})` : ''}; ${run.requests} API requests (+${run.downloads} downloads), ${run.rateLimited} answered 429, ` +
-      `${run.serverErrors} 5xx; elapsed / rate-limit floor = ${ratio}`,
-  );
-}
-
 async function main(): Promise<void> {
   const program = new Command()
-    .option('--conversations <n>', 'conversations in the generated workspace', '300')
-    .option('--rate <n>', 'emulated Intercom limit, requests per 10 s', '60')
+    .option('--quick', '3,000 conversations only')
+    .option('--sizes <list>', 'conversation counts, comma-separated', '3000,50000')
+    .option('--latency-ms <ms>', "mean latency of Intercom's answers", '250')
     .option('--seed <n>', 'workspace seed', '11')
+    .option('--out <file>', 'where to write the records', 'bench/results.json')
     .parse(process.argv);
-  const flags = program.opts<{ conversations: string; rate: string; seed: string }>();
-  const base = { conversations: Number(flags.conversations), rate: Number(flags.rate), seed: Number(flags.seed) };
-  out.line(`Benchmark: ${base.conversations} conversations with attachments, limit ${base.rate} requests per 10 s`);
-  const clean = await importOnce(base);
-  describe('fault-free', clean);
-  const faulted = await importOnce({ ...base, faults: { seed: base.seed, serverErrorRate: 0.03, connectionResetRate: 0.01 } });
-  describe('with faults (3% 5xx, 1% resets)', faulted);
-  out.line(`faulted / fault-free elapsed = ${(faulted.elapsedSeconds / clean.elapsedSeconds).toFixed(2)}`);
-  out.line(`peak RSS = ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  out.line(`emulator workspace of 50,000 conversations: heap = ${workspaceHeapMb().toFixed(0)} MB`);
-  if (clean.status !== 'done' || faulted.status !== 'done') process.exitCode = 1;
+  const flags = program.opts<{ quick?: boolean; sizes: string; latencyMs: string; seed: string; out: string }>();
+  const sizes = flags.quick ? [3000] : flags.sizes.split(',').map(Number);
+  const records: BenchRecord[] = [];
+  out.line(`Benchmark at Intercom's default limit, ${flags.latencyMs} ms latency: ${sizes.join(', ')} conversations`);
+  for (const size of sizes) {
+    await benchSize(size, Number(flags.latencyMs), Number(flags.seed), records);
+    fs.mkdirSync(path.dirname(flags.out), { recursive: true });
+    fs.writeFileSync(flags.out, `${JSON.stringify(records, null, 2)}\n`);
+  }
+  out.line(`Wrote ${flags.out}`);
+  out.line(`Intercom emulator workspace of 50,000 conversations (lazy): ${workspaceHeapMb().toFixed(0)} MB of heap`);
+  if (records.some((r) => r.status !== 'done')) process.exitCode = 1;
 }
 
 main().then(

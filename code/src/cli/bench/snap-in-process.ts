@@ -1,0 +1,44 @@
+/**
+ * One bench run of the snap-in side (CLI pipeline, its workers, the platform emulator) in a process
+ * of its own, so its peak RSS is this run's. Options as JSON in argv[2]; prints one JSON line.
+ */
+import { preflight, type IntercomConnection } from '../connection';
+import { runPipeline, type RunKind } from '../pipeline';
+import { registerSecret } from '../secrets';
+import type { Settings } from '../settings';
+
+process.env.ADAAS_LOG_LEVEL ??= 'error';
+
+interface SnapInRunOptions {
+  kind: RunKind;
+  baseUrl: string;
+  token: string;
+  outDir: string;
+}
+
+async function main(): Promise<void> {
+  const o = JSON.parse(process.argv[2] ?? '{}') as SnapInRunOptions;
+  registerSecret(o.token);
+  const connection: IntercomConnection = { baseUrl: o.baseUrl, customBaseUrl: true, token: o.token };
+  const { workspace, rateLimitPer10s } = await preflight(connection);
+  const now = new Date().toISOString();
+  const settings: Settings = {
+    version: 1, workspace, intercomBaseUrl: o.baseUrl, customBaseUrl: true,
+    options: { allConversations: true, contactReferenceField: '' }, rateLimitPer10s, createdAt: now, updatedAt: now,
+  };
+  const started = process.hrtime.bigint();
+  const result = await runPipeline({ kind: o.kind, outDir: o.outDir, connection, settings, resumeCommand: 'npm run bench', quiet: true });
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const received = Object.fromEntries(Object.entries(result.items ?? {}).map(([type, counts]) => [type, counts.received]));
+  process.stdout.write(
+    `${JSON.stringify({ status: result.status, error: result.error, wallSeconds, received, rateLimitPer10s, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stdout.write(`${JSON.stringify({ status: 'error', error: error.message })}\n`);
+    process.exit(1);
+  },
+);

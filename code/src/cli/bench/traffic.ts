@@ -1,0 +1,40 @@
+/**
+ * What the Intercom emulator saw of one run, summed as the requests arrive (the request log keeps
+ * only the newest entries): API requests (rate-limited) and file downloads (a CDN) apart.
+ */
+import type { RequestLogEntry } from '../../emulators/intercom';
+
+export interface Traffic {
+  requests: number;
+  status429: number;
+  status5xx: number;
+  resets: number;
+  /** First API request's arrival to the last one's answer, ms since epoch. */
+  apiFirstAt?: number;
+  apiLastAt?: number;
+  downloads: number;
+  downloadBytes: number;
+  downloadFirstAt?: number;
+  downloadLastAt?: number;
+}
+
+export function emptyTraffic(): Traffic {
+  return { requests: 0, status429: 0, status5xx: 0, resets: 0, downloads: 0, downloadBytes: 0 };
+}
+
+export function countRequest(t: Traffic, e: RequestLogEntry): void {
+  const end = e.at + e.durationMs;
+  if (e.route.startsWith('GET /downloads')) {
+    t.downloads += 1;
+    if (e.status === 200) t.downloadBytes += e.bytes;
+    t.downloadFirstAt = Math.min(t.downloadFirstAt ?? e.at, e.at);
+    t.downloadLastAt = Math.max(t.downloadLastAt ?? end, end);
+    return;
+  }
+  t.requests += 1;
+  if (e.status === 429) t.status429 += 1;
+  if (e.status >= 500) t.status5xx += 1;
+  if (e.status === 0) t.resets += 1;
+  t.apiFirstAt = Math.min(t.apiFirstAt ?? e.at, e.at);
+  t.apiLastAt = Math.max(t.apiLastAt ?? end, end);
+}
