@@ -109,7 +109,12 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
         continue;
       }
       if (event.type === 'object') {
-        const result = await event.read;
+        // Reads run ahead and may queue behind the limiter: a soft timeout must not wait for them.
+        const result = await settledOrTimeout(event.read, deps.isTimeout);
+        if (result === 'timeout') {
+          await deps.checkpoint();
+          return 'timeout';
+        }
         if ('error' in result) throw result.error;
         if (result.value) await emitObject(kind, result.value, deps);
         progress.doneInPage.push(idOf(event.listed));
@@ -137,6 +142,23 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   if (kind.deletions === 'id-set') compareIdSets(kind, progress, deps.state);
   await deps.checkpoint();
   return 'done';
+}
+
+/** How often a loop waiting for a read looks at the invocation's timeout. */
+const TIMEOUT_POLL_MS = 100;
+
+/** The read's result, or 'timeout' as soon as `isTimeout()` says so while it is still under way. */
+async function settledOrTimeout<T>(read: Promise<T>, isTimeout: () => boolean): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    const poll = () => (isTimeout() ? resolve('timeout') : (timer = setTimeout(poll, TIMEOUT_POLL_MS)));
+    timer = setTimeout(poll, TIMEOUT_POLL_MS);
+  });
+  try {
+    return await Promise.race([read, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

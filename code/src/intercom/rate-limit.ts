@@ -100,6 +100,14 @@ export function computeWait(headers: HeaderBag, attempt: number, now: number, op
   return Math.round(step / 2 + random() * (step / 2));
 }
 
+/** A queued request whose turn came in a spent window, and whose caller cannot wait for the refill. */
+export class PacingWaitTooLong extends Error {
+  constructor(readonly waitMs: number) {
+    super('rate-limit window used up');
+    this.name = 'PacingWaitTooLong';
+  }
+}
+
 /** Tuning of a {@link ConnectionLimiter}. */
 export interface LimiterOptions {
   /**
@@ -155,11 +163,15 @@ export class ConnectionLimiter {
     return { requests: this.concurrency.current(), latencyMs: this.concurrency.latency() };
   }
 
-  /** Runs `task` when the connection's budget allows; resolves or rejects with it. */
-  schedule<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` when the connection's budget allows; resolves or rejects with it. When its turn comes
+   * and the budget is used up, `canWait` is asked about the wait for the refill: `false` rejects with
+   * {@link PacingWaitTooLong} without sending (many requests may be queued behind a small budget).
+   */
+  schedule<T>(task: () => Promise<T>, canWait?: (ms: number) => boolean): Promise<T> {
     this.renewIfWindowEnded(Date.now());
     return this.queue.schedule(async () => {
-      await this.acquire();
+      await this.acquire(canWait);
       const startedAt = Date.now();
       try {
         return await task();
@@ -218,9 +230,11 @@ export class ConnectionLimiter {
   }
 
   /** Takes one share of the budget, waiting for a refill when there is none. */
-  private acquire(): Promise<void> {
+  private acquire(canWait?: (ms: number) => boolean): Promise<void> {
     if (this.take()) return Promise.resolve();
     if (this.mode === 'paced') this.scheduleRefill(Date.now());
+    const waitMs = this.expectedWaitMs();
+    if (canWait && waitMs > 0 && !canWait(waitMs)) return Promise.reject(new PacingWaitTooLong(waitMs));
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 

@@ -11,7 +11,7 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { INTERCOM_VERSION } from './constants';
 import { DownloadNotAllowedError } from './download-hosts';
 import { redactHeaders, redactUrl } from './redact';
-import { computeWait, headerValue, type BackoffOptions, type ConnectionLimiter } from './rate-limit';
+import { PacingWaitTooLong, computeWait, headerValue, type BackoffOptions, type ConnectionLimiter } from './rate-limit';
 
 /** pino-compatible logger (any object with these methods; pino's `(obj, msg)` order). */
 export interface IntercomLogger {
@@ -179,7 +179,7 @@ export class Transport {
         return options.limiter.schedule(() => {
           stats.waitedMs += Date.now() - queuedAt;
           return attempt();
-        });
+        }, options.canWait);
       },
     });
     axiosRetry(this.http, {
@@ -232,6 +232,7 @@ export class Transport {
   }
 
   private failureOf(error: unknown, base: { ok: false; method: string; path: string }): TransportFailure {
+    if (error instanceof PacingWaitTooLong) return { ...base, kind: 'delay', delayMs: error.waitMs, attempts: 0, message: error.message };
     if (!axios.isAxiosError(error)) {
       const message = error instanceof Error ? error.message : String(error);
       return { ...base, kind: 'network', attempts: 1, message };
