@@ -4,7 +4,8 @@
  * mapping. The same functions run on DevRev and under the local platform emulator.
  */
 import * as path from 'path';
-import { spawn, EventType, type AirdropEvent } from './adaas';
+import { spawn, EventType, type AirdropEvent, type WorkerAdapterOptions } from './adaas';
+import { LOCAL_RUN_OPTION } from './extraction/connection';
 import { initialConnectorState, type ConnectorStateEnvelope } from './extraction/state';
 import initialDomainMapping from './extraction/initial-domain-mapping.json';
 
@@ -19,7 +20,7 @@ export interface FunctionOptions {
   batchSize?: number;
   /**
    * A local run (our CLI, emulators and tests): only then may `intercom_api_base_url` point the
-   * client at another host. Passed to the workers as the SDK's `isLocalDevelopment`; DevRev's
+   * client at another host. Passed to the workers as the option `LOCAL_RUN_OPTION`; DevRev's
    * `functionFactory` never sets it.
    */
   local?: boolean;
@@ -80,8 +81,10 @@ function makeFunction(table: Partial<Record<string, string>>, options: FunctionO
         options: {
           ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
           ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
-          ...(options.local ? { isLocalDevelopment: true } : {}),
-        },
+          // Not the SDK's isLocalDevelopment: under the official SDK that also writes every artifact
+          // in plain text to ./extracted_files. Both runtimes hand the options object to the worker whole.
+          ...(options.local ? { [LOCAL_RUN_OPTION]: true } : {}),
+        } as WorkerAdapterOptions,
       });
     }
   };

@@ -12,13 +12,16 @@ import { readOptions, type ExtractionOptions } from './options';
 /** Time kept in reserve at the end of an invocation for the closing upload and emit. */
 const RESERVE_MS = 1500;
 
+/** The worker option that marks a local run; set only in code by `createFunctions({ local: true })`. */
+export const LOCAL_RUN_OPTION = 'intercomLocalRun';
+
 /**
- * A local run: started by our CLI or emulators, which pass `isLocalDevelopment` to `spawn` in code
+ * A local run: started by our CLI or emulators, which pass {@link LOCAL_RUN_OPTION} to `spawn` in code
  * (`createFunctions({ local: true })`). DevRev's function factory never sets it and no event field
  * can, so a run on DevRev is never local.
  */
 export function isLocalRun(adapter: Pick<WorkerAdapter<unknown>, 'options'>): boolean {
-  return adapter.options?.isLocalDevelopment === true;
+  return (adapter.options as Record<string, unknown> | undefined)?.[LOCAL_RUN_OPTION] === true;
 }
 
 /** The import options of the adapter's event (`intercom_api_base_url` only in a local run). */
