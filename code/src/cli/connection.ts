@@ -1,4 +1,5 @@
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
+import { read } from 'read';
 import { INTERCOM_BASE_URLS as REGION_BASE_URLS, INTERCOM_VERSION } from '../intercom/constants';
 import { CliError, ExitCode, isNetworkError } from './cli-error';
 import { registerSecret } from './secrets';
@@ -29,17 +30,37 @@ export function parseRegion(value: string | undefined): Region | undefined {
 }
 
 /**
- * Builds the connection from flags (token from `--token`, else `INTERCOM_TOKEN`), falling back to the
- * host saved in an output folder's settings.
+ * Why `--token` is the last resort: a command-line argument is visible to every user of the machine
+ * in the process list (`ps`) and stays in the shell history.
  */
-export function resolveConnection(
+export const TOKEN_HELP =
+  'Intercom access token. Prefer INTERCOM_TOKEN, or leave both out on a terminal to be asked for it ' +
+  '(hidden): a --token value is visible in the process list and kept in the shell history. Never saved.';
+
+/** Asks for the token on the terminal without echoing it; undefined when stdin is not a terminal. */
+async function promptForToken(): Promise<string | undefined> {
+  if (!process.stdin.isTTY) return undefined;
+  const answer = await read({ prompt: 'Intercom access token (input hidden): ', silent: true, replace: '', output: process.stderr });
+  return answer.trim() || undefined;
+}
+
+/**
+ * Builds the connection from flags: the token from `INTERCOM_TOKEN` or `--token` (see TOKEN_HELP), else
+ * asked for (hidden) when stdin is a terminal; the host falls back to the one saved in an output
+ * folder's settings.
+ */
+export async function resolveConnection(
   flags: ConnectionFlags,
   saved?: { intercomBaseUrl: string; region?: Region; customBaseUrl: boolean },
-): IntercomConnection {
-  const token = flags.token ?? process.env.INTERCOM_TOKEN;
+): Promise<IntercomConnection> {
+  const token = flags.token ?? process.env.INTERCOM_TOKEN ?? (await promptForToken());
   registerSecret(token);
   if (!token) {
-    throw new CliError('No Intercom token: pass --token <token> or set INTERCOM_TOKEN (it is never saved).', ExitCode.usage);
+    throw new CliError(
+      'No Intercom token: set INTERCOM_TOKEN (or run on a terminal to be asked for it); --token <token> works too but ' +
+        'shows the token in the process list and the shell history. It is never saved.',
+      ExitCode.usage,
+    );
   }
   const region = parseRegion(flags.region);
   if (flags.intercomUrl) {

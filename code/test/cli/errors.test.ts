@@ -80,7 +80,14 @@ describe('CLI errors', () => {
     const r = await runCli(['estimate', '--intercom-url', emulator.baseUrl]);
     expect(r.code).toBe(2);
     expectOneLine(r.stderr);
-    expect(r.stderr).toMatch(/No Intercom token: pass --token <token> or set INTERCOM_TOKEN/);
+    expect(r.stderr).toMatch(/No Intercom token: set INTERCOM_TOKEN \(or run on a terminal to be asked for it\); --token <token> works too but shows the token in the process list and the shell history/);
+  });
+
+  it.each(['import', 'sync', 'estimate'])('%s --help prefers INTERCOM_TOKEN or the hidden prompt over --token, and says why', async (command) => {
+    const r = await runCli([command, '--help']);
+    expect(r.code).toBe(0);
+    const help = r.stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/--token <token> +Intercom access token\. Prefer INTERCOM_TOKEN, or leave both out on a terminal to be asked for it \(hidden\): a --token value is visible in the process list and kept in the shell history\./);
   });
 
   it('a full disk while saving the settings: exit 5, no settings file, no run', async () => {

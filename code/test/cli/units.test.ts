@@ -8,34 +8,34 @@ import { redact, registerSecret } from '../../src/cli/secrets';
 describe('resolveConnection', () => {
   const saved = { intercomBaseUrl: 'http://127.0.0.1:9999', customBaseUrl: true };
 
-  it('a region picks its regional host', () => {
-    expect(resolveConnection({ region: 'eu', token: 'tok-aaaaaaaa' })).toMatchObject({ baseUrl: 'https://api.eu.intercom.io', region: 'eu', customBaseUrl: false });
+  it('a region picks its regional host', async () => {
+    await expect(resolveConnection({ region: 'eu', token: 'tok-aaaaaaaa' })).resolves.toMatchObject({ baseUrl: 'https://api.eu.intercom.io', region: 'eu', customBaseUrl: false });
   });
 
-  it('a URL wins over the region, which is then only an expectation', () => {
-    expect(resolveConnection({ region: 'au', intercomUrl: 'http://127.0.0.1:8765/', token: 'tok-aaaaaaaa' })).toMatchObject({
+  it('a URL wins over the region, which is then only an expectation', async () => {
+    await expect(resolveConnection({ region: 'au', intercomUrl: 'http://127.0.0.1:8765/', token: 'tok-aaaaaaaa' })).resolves.toMatchObject({
       baseUrl: 'http://127.0.0.1:8765',
       region: 'au',
       customBaseUrl: true,
     });
   });
 
-  it('without flags the saved host is used, else the US host', () => {
-    expect(resolveConnection({ token: 'tok-aaaaaaaa' }, saved).baseUrl).toBe('http://127.0.0.1:9999');
-    expect(resolveConnection({ token: 'tok-aaaaaaaa' }).baseUrl).toBe('https://api.intercom.io');
+  it('without flags the saved host is used, else the US host', async () => {
+    expect((await resolveConnection({ token: 'tok-aaaaaaaa' }, saved)).baseUrl).toBe('http://127.0.0.1:9999');
+    expect((await resolveConnection({ token: 'tok-aaaaaaaa' })).baseUrl).toBe('https://api.intercom.io');
   });
 
-  it('bad input is a usage error naming it', () => {
-    expect(() => resolveConnection({ region: 'mars', token: 'tok-aaaaaaaa' })).toThrow('Unknown region "mars": use --region us, eu or au.');
-    expect(() => resolveConnection({ intercomUrl: 'ftp://x', token: 'tok-aaaaaaaa' })).toThrow(/must be an http\(s\) URL/);
-    expect(() => resolveConnection({ intercomUrl: 'not a url', token: 'tok-aaaaaaaa' })).toThrow(/is not a URL/);
+  it('bad input is a usage error naming it', async () => {
+    await expect(resolveConnection({ region: 'mars', token: 'tok-aaaaaaaa' })).rejects.toThrow('Unknown region "mars": use --region us, eu or au.');
+    await expect(resolveConnection({ intercomUrl: 'ftp://x', token: 'tok-aaaaaaaa' })).rejects.toThrow(/must be an http\(s\) URL/);
+    await expect(resolveConnection({ intercomUrl: 'not a url', token: 'tok-aaaaaaaa' })).rejects.toThrow(/is not a URL/);
   });
 
-  it('the token comes from INTERCOM_TOKEN when no flag gives it, and is registered as a secret', () => {
+  it('the token comes from INTERCOM_TOKEN when no flag gives it, and is registered as a secret', async () => {
     const before = process.env.INTERCOM_TOKEN;
     process.env.INTERCOM_TOKEN = 'env-token-0123456789';
     try {
-      expect(resolveConnection({ region: 'us' }).token).toBe('env-token-0123456789');
+      expect((await resolveConnection({ region: 'us' })).token).toBe('env-token-0123456789');
       expect(redact('Bearer env-token-0123456789 failed')).toBe('Bearer [REDACTED] failed');
     } finally {
       if (before === undefined) delete process.env.INTERCOM_TOKEN;

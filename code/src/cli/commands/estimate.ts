@@ -21,7 +21,7 @@ function formatDuration(seconds: number): string {
 
 /** Before an import: counts, requests and the time the rate limit forces, from cheap calls only. */
 export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & { workspaceId: string; probeRequests: number }> {
-  const connection = resolveConnection(flags);
+  const connection = await resolveConnection(flags);
   const probe = new IntercomProbe(connection);
   const { workspace, rateLimitPer10s } = await preflight(connection, probe);
   const estimate = await estimateImport(probe, { allConversations: flags.allConversations ?? false, rateLimitPer10s });

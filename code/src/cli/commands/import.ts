@@ -23,7 +23,7 @@ export interface ImportFlags extends ConnectionFlags {
 export async function importCommand(flags: ImportFlags): Promise<CommandResult> {
   const outDir = outDirOf(flags, 'import');
   const saved = loadSettings(outDir);
-  const connection = resolveConnection(flags, saved);
+  const connection = await resolveConnection(flags, saved);
   const { workspace, rateLimitPer10s } = await preflight(connection);
   assertSameWorkspace(outDir, saved, workspace);
   const now = new Date().toISOString();

@@ -17,7 +17,7 @@ export interface SyncFlags extends ConnectionFlags {
 export async function syncCommand(flags: SyncFlags): Promise<CommandResult> {
   const outDir = outDirOf(flags, 'sync');
   const saved = requireSettings(outDir, 'sync');
-  const connection = resolveConnection(flags, saved);
+  const connection = await resolveConnection(flags, saved);
   const { workspace, rateLimitPer10s } = await preflight(connection);
   assertSameWorkspace(outDir, saved, workspace);
   const settings = { ...saved, rateLimitPer10s: rateLimitPer10s ?? saved.rateLimitPer10s, updatedAt: new Date().toISOString() };
