@@ -163,8 +163,9 @@ export class IntercomClient implements PagingClient {
   async pause(ms: number, why: string): Promise<void> {
     if (ms > WAIT_WITHOUT_ASKING_MS && !this.canWait(ms)) throw new IntercomDelayRequired(ms / 1000, why);
     if (ms <= 0) return;
-    this.transport.stats.waitedMs += ms;
+    const endPause = this.transport.pauses.begin();
     await new Promise((resolve) => setTimeout(resolve, ms));
+    endPause();
   }
 
   /** The client's back-off before retry number `attempt` when no header gives a wait. */
@@ -174,7 +175,7 @@ export class IntercomClient implements PagingClient {
 
   /** Cumulative counters of this client. */
   stats(): IntercomStats {
-    return { ...this.transport.stats };
+    return this.transport.stats;
   }
 
   private async json<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, options: RequestOptions<T>, idempotent: boolean): Promise<T> {

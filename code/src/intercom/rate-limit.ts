@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
 import { AdaptiveConcurrency } from './concurrency';
+import type { PauseClock } from './pause-clock';
 
 /** Response headers as axios (or Node) gives them; names compared case-insensitively. */
 export type HeaderBag = Record<string, unknown> | undefined;
@@ -167,11 +168,12 @@ export class ConnectionLimiter {
    * Runs `task` when the connection's budget allows; resolves or rejects with it. When its turn comes
    * and the budget is used up, `canWait` is asked about the wait for the refill: `false` rejects with
    * {@link PacingWaitTooLong} without sending (many requests may be queued behind a small budget).
+   * A wait for a refill is recorded on `pauses` (a wait for a free place among those in flight is not).
    */
-  schedule<T>(task: () => Promise<T>, canWait?: (ms: number) => boolean): Promise<T> {
+  schedule<T>(task: () => Promise<T>, canWait?: (ms: number) => boolean, pauses?: PauseClock): Promise<T> {
     this.renewIfWindowEnded(Date.now());
     return this.queue.schedule(async () => {
-      await this.acquire(canWait);
+      await this.acquire(canWait, pauses);
       const startedAt = Date.now();
       try {
         return await task();
@@ -230,12 +232,19 @@ export class ConnectionLimiter {
   }
 
   /** Takes one share of the budget, waiting for a refill when there is none. */
-  private acquire(canWait?: (ms: number) => boolean): Promise<void> {
+  private acquire(canWait?: (ms: number) => boolean, pauses?: PauseClock): Promise<void> {
     if (this.take()) return Promise.resolve();
     if (this.mode === 'paced') this.scheduleRefill(Date.now());
     const waitMs = this.expectedWaitMs();
     if (canWait && waitMs > 0 && !canWait(waitMs)) return Promise.reject(new PacingWaitTooLong(waitMs));
-    return new Promise((resolve) => this.waiting.push(resolve));
+    // While probing, the wait is for the probe's answer, not for the rate limit.
+    const endPause = this.mode === 'paced' ? pauses?.begin() : undefined;
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        endPause?.();
+        resolve();
+      }),
+    );
   }
 
   private take(): boolean {

@@ -11,6 +11,7 @@ import type { Agent as HttpsAgent } from 'node:https';
 import { INTERCOM_VERSION } from './constants';
 import { DownloadNotAllowedError } from './download-hosts';
 import { redactHeaders, redactUrl } from './redact';
+import { PauseClock } from './pause-clock';
 import { PacingWaitTooLong, computeWait, headerValue, type BackoffOptions, type ConnectionLimiter } from './rate-limit';
 
 /** pino-compatible logger (any object with these methods; pino's `(obj, msg)` order). */
@@ -28,7 +29,7 @@ export interface IntercomStats {
   rateLimited: number;
   /** 5xx answers received. */
   serverErrors: number;
-  /** Time spent waiting: retry back-offs and pacing queues. */
+  /** Wall-clock time during which a request was held back by the rate limit or a retry's back-off (overlapping waits count once). */
   waitedMs: number;
   /** Response body bytes received. */
   bytes: number;
@@ -106,6 +107,8 @@ interface RequestMeta {
   content: boolean;
   nextDelayMs?: number;
   delayRequiredMs?: number;
+  /** Ends the retry back-off under way (called when the retry reaches the adapter). */
+  endBackoff?: () => void;
 }
 type MetaConfig = InternalAxiosRequestConfig & { intercomMeta?: RequestMeta; 'axios-retry'?: IAxiosRetryConfig & { retryCount?: number } };
 
@@ -131,13 +134,16 @@ function failedStatus(error: AxiosError): number | undefined {
 }
 
 export class Transport {
-  readonly stats: IntercomStats = { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, waitedMs: 0, bytes: 0 };
+  private readonly counters: Omit<IntercomStats, 'waitedMs'> = { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, bytes: 0 };
+  /** Waits of this transport's requests (and the client's pauses). */
+  readonly pauses = new PauseClock();
   private readonly http: AxiosInstance;
   private readonly apiOrigin: string;
 
   constructor(private readonly options: TransportOptions) {
     this.apiOrigin = new URL(options.baseUrl).origin;
-    const stats = this.stats;
+    const stats = this.counters;
+    const pauses = this.pauses;
     const nodeAdapter = axios.getAdapter('http');
     this.http = axios.create({
       baseURL: options.baseUrl,
@@ -173,13 +179,10 @@ export class Transport {
           config.headers.delete('Intercom-Version');
         }
         if (config.responseType === 'stream') config.headers.set('Accept', '*/*');
+        metaOf(config)?.endBackoff?.();
         const attempt = () => this.attempt(nodeAdapter, config, url);
         if (!toApi) return attempt();
-        const queuedAt = Date.now();
-        return options.limiter.schedule(() => {
-          stats.waitedMs += Date.now() - queuedAt;
-          return attempt();
-        }, options.canWait);
+        return options.limiter.schedule(attempt, options.canWait, pauses);
       },
     });
     axiosRetry(this.http, {
@@ -188,9 +191,10 @@ export class Transport {
       retryCondition: (error) => this.shouldRetry(error),
       retryDelay: (_count, error) => metaOf(error.config)?.nextDelayMs ?? 0,
       onRetry: (count, error, config) => {
-        const waitMs = metaOf(config)?.nextDelayMs ?? 0;
+        const meta = metaOf(config);
+        const waitMs = meta?.nextDelayMs ?? 0;
         stats.retries += 1;
-        stats.waitedMs += waitMs;
+        if (meta && waitMs > 0) meta.endBackoff = pauses.begin();
         options.logger?.warn(
           {
             method: config.method?.toUpperCase(),
@@ -204,6 +208,11 @@ export class Transport {
         );
       },
     });
+  }
+
+  /** Cumulative counters (a copy). */
+  get stats(): IntercomStats {
+    return { ...this.counters, waitedMs: this.pauses.totalMs() };
   }
 
   /** Sends one request (with its retries); never throws for HTTP or network failures. */
@@ -265,7 +274,7 @@ export class Transport {
     config: InternalAxiosRequestConfig,
     url: string,
   ): Promise<AxiosResponse> {
-    const stats = this.stats;
+    const stats = this.counters;
     stats.requests += 1;
     this.options.logger?.debug(
       { method: config.method?.toUpperCase(), url: redactUrl(url), headers: redactHeaders(plainHeaders(config.headers)) },
@@ -292,7 +301,7 @@ export class Transport {
   }
 
   private countingStream(source: Readable): Readable {
-    const stats = this.stats;
+    const stats = this.counters;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         stats.bytes += chunk.length;
