@@ -1,4 +1,5 @@
-import { backoffCapMs, deadlineOf, requestTimeoutMs } from '../../src/extraction/deadline';
+/** When an invocation stops starting work, in hand-computed milliseconds. */
+import { backoffCapMs, deadlineOf, requestTimeoutMs, softTimeoutOf } from '../../src/extraction/deadline';
 
 const adapter = (timeout?: number) => ({ options: timeout === undefined ? {} : { timeout } });
 
@@ -6,15 +7,27 @@ describe('invocation deadline', () => {
   it('stops at half of a short soft timeout, leaving room before the hard timeout', () => {
     expect(deadlineOf(adapter(8000), 0)).toBe(4000);
     expect(deadlineOf(adapter(2000), 0)).toBe(1000);
+    expect(deadlineOf(adapter(8000), 1_000_000)).toBe(1_004_000); // counted from the invocation's start
   });
-  it('uses 9 of DevRev\'s 10 minutes', () => {
-    expect(deadlineOf(adapter(), 0)).toBe(9 * 60_000);
-    expect(deadlineOf(adapter(60 * 60_000), 0)).toBe(9 * 60_000); // options can only lower the platform's limit
+  it('never stops sooner than one second in', () => {
+    expect(deadlineOf(adapter(1500), 0)).toBe(1000);
+    expect(deadlineOf(adapter(600), 0)).toBe(600);
+  });
+  it('keeps one minute in reserve of a long soft timeout', () => {
+    expect(deadlineOf(adapter(200_000), 0)).toBe(140_000);
+    expect(deadlineOf(adapter(120_000), 0)).toBe(60_000);
+  });
+  it('uses 9 of DevRev\'s 10 minutes; options can only lower the platform\'s limit', () => {
+    expect(deadlineOf(adapter(), 0)).toBe(540_000);
+    expect(deadlineOf(adapter(3_600_000), 0)).toBe(540_000);
+    expect(softTimeoutOf(adapter(3_600_000))).toBe(600_000);
   });
   it('keeps one request and one back-off well inside the invocation', () => {
     expect(requestTimeoutMs(adapter(8000))).toBe(2000);
+    expect(requestTimeoutMs(adapter(2000))).toBe(1000); // at least a second
     expect(requestTimeoutMs(adapter())).toBe(30_000);
     expect(backoffCapMs(adapter(8000))).toBe(1000);
+    expect(backoffCapMs(adapter(1000))).toBe(200); // at least 200 ms
     expect(backoffCapMs(adapter())).toBe(60_000);
   });
 });
