@@ -1,39 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { readJsonIfExists, writeFileAtomic as writeAtomic } from '../files/atomic';
 import { diskFullError, findErrorCode } from './cli-error';
 
+export { readJsonIfExists };
+
 /**
- * Writes a file so that readers see either the old content or the new one, never half of it:
- * the bytes go to `<file>.tmp` first and are renamed over the file. On a full disk the temporary file is
- * removed, the old file stays intact, and a `CliError` tells the user what to do.
+ * {@link writeAtomic} for the CLI: on a full disk the old file stays intact and a `CliError` tells the
+ * user what to do.
  */
 export function writeFileAtomic(file: string, data: string | Buffer): void {
-  const tmp = `${file}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
+    writeAtomic(file, data);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
     if (findErrorCode(err, (c) => c === 'ENOSPC')) throw diskFullError(file);
     throw err;
-  }
-}
-
-/** Reads and parses a JSON file, or returns undefined when it does not exist. */
-export function readJsonIfExists(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new Error(`${file} is not valid JSON (${(err as Error).message})`);
   }
 }
 

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import pino, { Logger } from 'pino';
+import { REDACTED } from '../text/redact';
 import { redact } from './secrets';
 
 /** Keys whose values are secrets wherever they appear in a logged object. */
@@ -16,7 +17,7 @@ export function createCliLogger(outDir: string): Logger {
   return pino(
     {
       name: 'airdrop-cli',
-      redact: { paths: SECRET_PATHS, censor: '[REDACTED]' },
+      redact: { paths: SECRET_PATHS, censor: REDACTED },
       hooks: {
         logMethod(args, method) {
           const clean = args.map((a) => (typeof a === 'string' ? redact(a) : a)) as Parameters<typeof method>;

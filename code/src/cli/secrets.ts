@@ -4,6 +4,8 @@
  * reports or logs.
  */
 
+import { redactSecrets } from '../text/redact';
+
 const secrets = new Set<string>();
 
 /** Remembers a secret so that `redact` removes it from any text. Short values are ignored (no false hits). */
@@ -13,7 +15,5 @@ export function registerSecret(value: string | undefined): void {
 
 /** Replaces every registered secret in `text` with `[REDACTED]`. */
 export function redact(text: string): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join('[REDACTED]');
-  return out;
+  return redactSecrets(text, secrets);
 }

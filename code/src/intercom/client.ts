@@ -30,7 +30,7 @@ export interface IntercomClientOptions {
   /** Retries per request (429, 5xx, network, malformed body). Default 5. */
   maxRetries?: number;
   /**
-   * Asked before any wait longer than a few seconds; `false` makes the client throw
+   * Asked before every wait (see `WAIT_WITHOUT_ASKING_MS`); `false` makes the client throw
    * `IntercomDelayRequired` (the worker emits DELAY). Default: always true.
    */
   canWait?: (ms: number) => boolean;

@@ -4,7 +4,8 @@
  * No error carries a token, a header value or an axios object (whose config holds the token).
  */
 import type { z } from 'zod';
-import { redactUrl, scrubSecrets } from './redact';
+import { redactSecrets } from '../text/redact';
+import { redactUrl } from './redact';
 import type { TransportFailure } from './transport';
 
 /** Where an error happened and what Intercom said; every field is safe to log. */
@@ -215,10 +216,10 @@ export function errorFromFailure(
     requestId: body.requestId ?? failure.requestIdHeader,
     method: failure.method,
     path: failure.path,
-    intercomMessage: body.message === undefined ? undefined : scrubSecrets(body.message, secrets),
+    intercomMessage: body.message === undefined ? undefined : redactSecrets(body.message, secrets),
   };
   const request = `${failure.method} ${redactUrl(failure.path)}`;
-  const said = scrubSecrets(
+  const said = redactSecrets(
     [failure.status, body.code, body.message].filter((p) => p !== undefined).join(' ') || failure.message,
     secrets,
   );
@@ -229,7 +230,7 @@ export function errorFromFailure(
     return new IntercomDelayRequired(failure.delayMs / 1000, `${request}: ${said}`, details);
   }
   if (failure.kind !== 'status' || failure.status === undefined) {
-    return new IntercomNetworkError(`Intercom ${request} failed${attempts}: ${scrubSecrets(failure.message, secrets)}`, details);
+    return new IntercomNetworkError(`Intercom ${request} failed${attempts}: ${redactSecrets(failure.message, secrets)}`, details);
   }
   const status = failure.status;
   if ((status === 401 || status === 403) && options.fileHost) {

@@ -1,6 +1,7 @@
 /**
  * Secret hygiene at the edge: the one list of sensitive headers and query parameters, and helpers
- * that every log line and error message of this folder goes through.
+ * that every log line and error message of this folder goes through (secret values in free text:
+ * `text/redact.ts`).
  */
 
 /** Header names (lower case) whose values never appear in logs or errors. */
@@ -26,7 +27,9 @@ export const SENSITIVE_QUERY_PARAMS: readonly string[] = [
   'x-amz-security-token',
 ];
 
-export const REDACTED = '[REDACTED]';
+import { REDACTED } from '../text/redact';
+
+export { REDACTED };
 
 /** A copy of `headers` with the value of every sensitive header replaced by `[REDACTED]`. */
 export function redactHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -47,13 +50,4 @@ export function redactUrl(url: string): string {
   }
   // URLSearchParams encodes the brackets of [REDACTED]; keep the marker readable.
   return `${url.slice(0, queryStart)}?${params.toString().replace(/%5BREDACTED%5D/g, REDACTED)}`;
-}
-
-/** Replaces every occurrence of any secret (e.g. a token echoed back by a server) in `text`. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
-  return out;
 }

@@ -42,6 +42,19 @@ export type ConversationPartData = {
   item_url_field: string;
 };
 
+/** The fields of every part, of a conversation or a ticket: its body, visibility, timeline event and author. */
+export const PART_MESSAGE_FIELDS = {
+  body: richText('Body'),
+  visibility: enumOf('Visibility', [['external', 'Customer-visible'], ['internal', 'Internal']], { is_required: true }),
+  is_event: bool('Is a timeline event'),
+  event_text: text('Event'),
+  is_redacted: bool('Redacted'),
+  author_id: ref('Author', ['admins', 'contacts', 'bots']),
+  author_type: text('Author type'),
+  author_name: text('Author name'),
+  author_team_id: ref('Author team', ['teams']),
+} satisfies RecordTypeDefinition['fields'];
+
 /** Record type `conversation_parts` (→ DevRev comment). */
 export const conversationPartRecordType: RecordTypeDefinition = {
   name: 'Conversation part',
@@ -51,15 +64,7 @@ export const conversationPartRecordType: RecordTypeDefinition = {
     conversation_id: ref('Conversation', ['conversations'], { is_required: true, reference_type: 'parent' }),
     is_source: bool('Is the first message'),
     part_type: text('Part type', { is_required: true }),
-    body: richText('Body'),
-    visibility: enumOf('Visibility', [['external', 'Customer-visible'], ['internal', 'Internal']], { is_required: true }),
-    is_event: bool('Is a timeline event'),
-    event_text: text('Event'),
-    is_redacted: bool('Redacted'),
-    author_id: ref('Author', ['admins', 'contacts', 'bots']),
-    author_type: text('Author type'),
-    author_name: text('Author name'),
-    author_team_id: ref('Author team', ['teams']),
+    ...PART_MESSAGE_FIELDS,
     from_ai_agent: bool('Written by the AI agent'),
     assigned_to_admin_id: ref('Assigned to teammate', ['admins']),
     assigned_to_team_id: ref('Assigned to team', ['teams']),

@@ -1,5 +1,5 @@
 import type { IntercomConversationPart, IntercomTicketPart } from '../intercom/schemas';
-import { authorRefs, partFiles } from './conversation-parts';
+import { authorRefs, PART_MESSAGE_FIELDS, partFiles } from './conversation-parts';
 import { eventText, MESSAGE_PART_TYPES } from './event-text';
 import { bool, enumOf, itemUrl, ref, richText, text } from './fields';
 import { htmlToRichText } from './rich-text';
@@ -25,15 +25,7 @@ export const ticketPartRecordType: RecordTypeDefinition = {
   fields: {
     ticket_id: ref('Ticket', ['tickets'], { is_required: true, reference_type: 'parent' }),
     part_type: text('Part type', { is_required: true }),
-    body: richText('Body'),
-    visibility: enumOf('Visibility', [['external', 'Customer-visible'], ['internal', 'Internal']], { is_required: true }),
-    is_event: bool('Is a timeline event'),
-    event_text: text('Event'),
-    is_redacted: bool('Redacted'),
-    author_id: ref('Author', ['admins', 'contacts', 'bots']),
-    author_type: text('Author type'),
-    author_name: text('Author name'),
-    author_team_id: ref('Author team', ['teams']),
+    ...PART_MESSAGE_FIELDS,
     assigned_to_admin_id: ref('Assigned to teammate', ['admins']),
     assigned_to_team_id: ref('Assigned to team', ['teams']),
     previous_state: enumOf('Ticket state before this part', [...TICKET_STATE_CATEGORIES]),

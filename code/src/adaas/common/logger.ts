@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { REDACTED } from '../../text/redact';
 
 /** Header and field names whose values are secrets; pino replaces them with "[REDACTED]". */
 const REDACTED_PATHS = [
@@ -28,7 +29,7 @@ function defaultLevel(): string {
  * a CLI's stdout stays its own). Level: ADAAS_LOG_LEVEL, else "warn" under jest, else "info".
  */
 export function createLogger(destination?: pino.DestinationStream, level: string = defaultLevel()): pino.Logger {
-  const options = { name: 'adaas', level, redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } };
+  const options = { name: 'adaas', level, redact: { paths: REDACTED_PATHS, censor: REDACTED } };
   return pino(options, destination ?? pino.destination({ fd: 2, sync: true }));
 }
 

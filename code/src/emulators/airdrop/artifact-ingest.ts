@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import type { ArtifactStore } from './artifact-store';
 import type { ItemCounts, ItemStore } from './item-store';
-import { writeFileAtomic, type OutputLayout } from './layout';
+import { writeFileAtomic } from '../../files/atomic';
+import { type OutputLayout } from './layout';
 import { checkArtifactLine, isFileNameSafe, PLATFORM_ITEM_TYPES } from './validation';
 import type { WireArtifact } from './wire';
 

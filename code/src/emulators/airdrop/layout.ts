@@ -1,5 +1,5 @@
 /**
- * The output folder of the platform emulator (contract §4) and a few file helpers.
+ * The output folder of the platform emulator (contract §4).
  *
  * ```
  * outDir/
@@ -19,7 +19,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** Absolute paths inside one emulator output folder. */
 export class OutputLayout {
@@ -81,24 +80,4 @@ export class OutputLayout {
       fs.mkdirSync(dir, { recursive: true });
     }
   }
-}
-
-/** Writes `data` to `file` through a temporary file and a rename, so readers never see half a file. */
-export function writeFileAtomic(file: string, data: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
-/** Reads and parses a JSON file, or returns undefined when it does not exist. */
-export function readJsonFile<T>(file: string): T | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-  return JSON.parse(text) as T;
 }

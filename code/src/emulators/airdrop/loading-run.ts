@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { DomainMappingError, reverseRecords, type DevRevRecord, type InitialDomainMappingLike } from './domain-mapping';
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
 import { ROUTES } from './identity';
-import { readJsonFile, writeFileAtomic } from './layout';
+import { redactSecrets } from '../../text/redact';
+import { readJsonIfExists, writeFileAtomic } from '../../files/atomic';
 import { loadPosition } from './position';
 import type { PlatformServices } from './services';
 import type { RunOptions } from './types';
@@ -132,7 +133,7 @@ function loadingSyncUnit(services: PlatformServices, orgId: string): PlatformSyn
   const imported = loadPosition(services.layout.platformFile).syncUnit;
   if (imported) return imported;
   const file = path.join(services.layout.root, 'loading-sync-unit.json');
-  const saved = readJsonFile<PlatformSyncUnit>(file);
+  const saved = readJsonIfExists<PlatformSyncUnit>(file);
   if (saved) return saved;
   const platformId = randomBytes(6).toString('hex');
   const unit: PlatformSyncUnit = { id: 'loading', name: 'Loading (no import in this folder)', platformId, don: syncUnitDon(orgId, platformId) };
@@ -209,7 +210,7 @@ class LoadRunDriver {
   private transformedRecords(): Record<string, LoadingItem[]> {
     const records = this.options.devrevRecords ?? {};
     if (Object.keys(records).length === 0) return {};
-    const idm = this.options.initialDomainMapping ?? readJsonFile<InitialDomainMappingLike>(this.services.layout.initialDomainMappingFile);
+    const idm = this.options.initialDomainMapping ?? readJsonIfExists<InitialDomainMappingLike>(this.services.layout.initialDomainMappingFile);
     if (!idm) throw new LoadFailure('devrevRecords need an initial domain mapping: none was given and none is installed');
     const externalIdOf = (don: string) => this.services.mappers.getByTarget(this.unit.don, don)?.external_ids.at(-1);
     try {
@@ -353,11 +354,7 @@ class LoadRunDriver {
 
   /** Secrets never reach runs.jsonl, even when a connector echoes them in an error message. */
   private redact(message: string): string {
-    let out = message;
-    for (const secret of [this.options.connection.key, this.services.serviceAccountToken]) {
-      if (secret && secret.length >= 4) out = out.split(secret).join('[REDACTED]');
-    }
-    return out;
+    return redactSecrets(message, [this.options.connection.key, this.services.serviceAccountToken]);
   }
 }
 

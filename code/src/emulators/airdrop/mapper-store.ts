@@ -3,7 +3,7 @@
  * kept in memory and persisted to `mappers.json` after every change.
  */
 import { randomBytes } from 'node:crypto';
-import { readJsonFile, writeFileAtomic } from './layout';
+import { readJsonIfExists, writeFileAtomic } from '../../files/atomic';
 import type { SyncMapperRecord } from './wire';
 
 /** Body of `airdrop.sync-mapper-record.create`: a record without its id. */
@@ -26,7 +26,7 @@ export class MapperStore {
   private readonly records: Map<string, SyncMapperRecord>;
 
   constructor(private readonly file: string) {
-    const stored = readJsonFile<SyncMapperRecord[]>(file) ?? [];
+    const stored = readJsonIfExists<SyncMapperRecord[]>(file) ?? [];
     this.records = new Map(stored.map((r) => [r.id, r]));
   }
 

@@ -11,7 +11,8 @@ import { appendPushes } from './push-log';
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
 import { allowedReplies, classifyReply, eventTypeToSend, PHASE_EVENTS, type Phase } from './event-types';
 import type { InvocationRecord } from './invocations';
-import { readJsonFile, writeFileAtomic } from './layout';
+import { redactSecrets } from '../../text/redact';
+import { readJsonIfExists, writeFileAtomic } from '../../files/atomic';
 import { loadPosition, savePosition, type PlatformPosition, type RunPosition } from './position';
 import type { PlatformServices } from './services';
 import type { PhaseStats, RunKind, RunOptions, RunProgress, RunResult } from './types';
@@ -136,7 +137,7 @@ class RunDriver {
   private recoverInFlight(): void {
     const requestId = this.current.inFlightRequestId;
     if (requestId === undefined) return;
-    const snapshot = readJsonFile<StateSnapshot>(this.services.layout.stateSnapshotFile);
+    const snapshot = readJsonIfExists<StateSnapshot>(this.services.layout.stateSnapshotFile);
     if (snapshot?.requestId === requestId) {
       if (snapshot.state === null) this.services.workerData.delete('extractor', snapshot.syncUnit);
       else this.services.workerData.set('extractor', snapshot.syncUnit, snapshot.state);
@@ -414,10 +415,6 @@ class RunDriver {
 
   /** Secrets never reach runs.jsonl, even when a connector echoes them in an error message. */
   private redact(message: string): string {
-    let out = message;
-    for (const secret of [this.options.connection.key, this.services.serviceAccountToken]) {
-      if (secret && secret.length >= 4) out = out.split(secret).join('[REDACTED]');
-    }
-    return out;
+    return redactSecrets(message, [this.options.connection.key, this.services.serviceAccountToken]);
   }
 }

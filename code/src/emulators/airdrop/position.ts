@@ -5,7 +5,7 @@
 import type { PlatformSyncUnit } from './event-builder';
 import type { Phase } from './event-types';
 import type { ExternalSyncUnit } from './artifact-ingest';
-import { readJsonFile, writeFileAtomic } from './layout';
+import { readJsonIfExists, writeFileAtomic } from '../../files/atomic';
 import type { RunKind, RunResult } from './types';
 
 /** A run that has not finished yet. */
@@ -38,7 +38,7 @@ export interface PlatformPosition {
 }
 
 export function loadPosition(file: string): PlatformPosition {
-  return readJsonFile<PlatformPosition>(file) ?? {};
+  return readJsonIfExists<PlatformPosition>(file) ?? {};
 }
 
 export function savePosition(file: string, position: PlatformPosition): void {

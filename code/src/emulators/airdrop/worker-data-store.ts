@@ -4,7 +4,8 @@
  * state is mirrored, parsed, in `state.json`.
  */
 import * as fs from 'node:fs';
-import { readJsonFile, writeFileAtomic, type OutputLayout } from './layout';
+import { readJsonIfExists, writeFileAtomic } from '../../files/atomic';
+import { type OutputLayout } from './layout';
 
 /** `extractor` for extraction events, `loader` for loading events (§2.5: separate states). */
 export type StateDirection = 'extractor' | 'loader';
@@ -17,7 +18,7 @@ export class WorkerDataStore {
 
   /** The stored state string, or undefined when none was ever saved. */
   get(direction: StateDirection, syncUnit: string): string | undefined {
-    return readJsonFile<{ state: string }>(this.layout.workerDataFile(direction, syncUnit))?.state;
+    return readJsonIfExists<{ state: string }>(this.layout.workerDataFile(direction, syncUnit))?.state;
   }
 
   /** Saves a state string (the caller has checked that it is JSON and within limits). */

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PLATFORM_IDENTITY, ROUTES } from '../identity';
-import { writeFileAtomic } from '../layout';
+import { writeFileAtomic } from '../../../files/atomic';
 import type { PlatformServices } from '../services';
 
 export function registerSnapInRoutes(app: FastifyInstance, services: PlatformServices): void {

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context';
 import { IntercomHttpError, errors } from '../http/errors';
 import { nextPageUrl, pageNumberPages, positionalPage, readPage, readPerPage } from '../http/paging';
 import { contactFields } from '../search/fields';
-import { runSearch } from '../search/runSearch';
+import { searchWorkspace } from '../search/runSearch';
 import type { JsonObject } from '../workspace/types';
 import { bodyObject, found, param, queryOf, requiredString } from './shared';
 
@@ -31,7 +31,7 @@ export function registerContactRoutes(app: FastifyInstance, ctx: EmulatorContext
     const body = bodyObject(req);
     const sort = readSort(body.sort);
     const fields = contactFields((c) => ws().contactTags(String(c.id)).map((t) => String(t.id)));
-    const result = runSearch<JsonObject>({
+    const result = searchWorkspace(ws(), {
       kind: 'contacts',
       body,
       catalog: fields,
@@ -41,12 +41,8 @@ export function registerContactRoutes(app: FastifyInstance, ctx: EmulatorContext
           if (c) yield c;
         }
       },
-      idOf: (c) => String(c.id),
       sort,
-      timeZone: ws().app.timezone,
-      perPage: { default: 50, max: 150 },
-      cacheOwner: ws(),
-      version: ws().now(),
+      perPageDefault: 50,
     });
     return {
       type: 'list',

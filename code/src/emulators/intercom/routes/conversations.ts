@@ -5,7 +5,7 @@ import { compareIds, keysetPage, nextPageUrl, pageNumberPages, readPage, readPer
 import { requireVersion } from '../http/versions';
 import { conversationAsPlaintext } from '../plaintext';
 import { CONVERSATION_INDEX_FIELDS, conversationFields } from '../search/fields';
-import { runSearch } from '../search/runSearch';
+import { searchWorkspace } from '../search/runSearch';
 import type { ConversationIndexEntry, JsonObject } from '../workspace/types';
 import { bodyObject, found, param, queryOf, requiredString } from './shared';
 
@@ -45,7 +45,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: EmulatorCo
   app.post('/conversations/search', async (req) => {
     const body = bodyObject(req);
     if (body.sort !== undefined) throw errors.parameterInvalid('Conversation search does not accept sort', 'sort');
-    const result = runSearch<JsonObject>({
+    const result = searchWorkspace(ws(), {
       kind: 'conversations',
       body,
       catalog: conversationFields,
@@ -57,12 +57,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: EmulatorCo
           if (record) yield record;
         }
       },
-      idOf: (c) => String(c.id),
-      sort: { field: 'updated_at', descending: false },
-      timeZone: ws().app.timezone,
-      perPage: { default: 20, max: 150 },
-      cacheOwner: ws(),
-      version: ws().now(),
+      perPageDefault: 20,
     });
     return {
       type: 'conversation.list',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../context';
 import { errors } from '../http/errors';
 import { ticketFields } from '../search/ticketFields';
-import { runSearch } from '../search/runSearch';
+import { searchWorkspace } from '../search/runSearch';
 import type { JsonObject } from '../workspace/types';
 import { bodyObject, found, param } from './shared';
 
@@ -21,7 +21,7 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: EmulatorContext)
   app.post('/tickets/search', async (req) => {
     const body = bodyObject(req);
     if (body.sort !== undefined) throw errors.parameterInvalid('Ticket search does not accept sort', 'sort');
-    const result = runSearch<JsonObject>({
+    const result = searchWorkspace(ws(), {
       kind: 'tickets',
       body,
       catalog: ticketFields,
@@ -31,12 +31,7 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: EmulatorContext)
           if (ticket) yield ticket;
         }
       },
-      idOf: (t) => String(t.id),
-      sort: { field: 'updated_at', descending: false },
-      timeZone: ws().app.timezone,
-      perPage: { default: 20, max: 150 },
-      cacheOwner: ws(),
-      version: ws().now(),
+      perPageDefault: 20,
     });
     return {
       type: 'ticket.list',

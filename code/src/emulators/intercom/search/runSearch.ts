@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { errors } from '../http/errors';
 import { compareIds, compareKeys, keysetPage, readPerPage, type CursorPage } from '../http/paging';
+import type { JsonObject, Workspace } from '../workspace/types';
 import { matches, parseQuery, type FieldCatalog } from './query';
 
 /** One hit: its id and the value it is sorted by. */
@@ -33,6 +34,32 @@ interface CachedResult {
 
 const caches = new WeakMap<object, Map<string, CachedResult>>();
 const CACHE_SIZE = 32;
+
+/**
+ * A search over the workspace's records (`POST /contacts|conversations|tickets/search`): ids from `id`, dates in
+ * the app's time zone, at most 150 per page, cached until the workspace's clock moves; sorted by `updated_at`
+ * ascending unless the request says otherwise.
+ */
+export function searchWorkspace(
+  ws: Workspace,
+  request: Pick<SearchRequest<JsonObject>, 'kind' | 'body' | 'catalog' | 'records'> & {
+    sort?: SearchRequest<JsonObject>['sort'];
+    perPageDefault: number;
+  },
+): CursorPage<SearchHit> & { total: number } {
+  return runSearch<JsonObject>({
+    kind: request.kind,
+    body: request.body,
+    catalog: request.catalog,
+    records: request.records,
+    idOf: (r) => String(r.id),
+    sort: request.sort ?? { field: 'updated_at', descending: false },
+    timeZone: ws.app.timezone,
+    perPage: { default: request.perPageDefault, max: 150 },
+    cacheOwner: ws,
+    version: ws.now(),
+  });
+}
 
 /** Runs a search request; answers a page of hits and the total count. */
 export function runSearch<R>(request: SearchRequest<R>): CursorPage<SearchHit> & { total: number } {
