@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { spawn, EventType, type AirdropEvent, type WorkerAdapterOptions } from './adaas';
-import { LOCAL_RUN_OPTION } from './extraction/connection';
+import { LOCAL_RUN_OPTION } from './connection/connection';
 import { initialConnectorState, type ConnectorStateEnvelope } from './extraction/state';
 import initialDomainMapping from './extraction/initial-domain-mapping.json';
 

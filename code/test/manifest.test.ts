@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { readOptions } from '../src/extraction/options';
+import { readOptions } from '../src/connection/options';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = parse(fs.readFileSync(path.join(root, 'manifest.yaml'), 'utf8'));

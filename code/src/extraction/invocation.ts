@@ -6,9 +6,9 @@
  */
 import { ExtractorEventType, type WorkerAdapter } from '../adaas';
 import type { IntercomClient } from '../intercom';
-import { clientForInvocation, optionsOf, userMessage } from './connection';
+import { clientForInvocation, optionsOf, userMessage } from '../connection/connection';
 import { HttpStatsRecorder } from './http-stats';
-import type { ExtractionOptions } from './options';
+import type { ExtractionOptions } from '../connection/options';
 import { settleUnconfirmedReply } from './reply-guard';
 import { loadConnectorState, type ConnectorState, type ConnectorStateEnvelope } from './state';
 

@@ -9,7 +9,7 @@ import {
 import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
-import type { ExtractionOptions } from './options';
+import type { ExtractionOptions } from '../connection/options';
 import type { RunContext } from './state';
 import { readTicketAttributeDefinitions } from './ticket-attributes';
 

@@ -3,7 +3,7 @@
  * Intercom client bounded by this invocation's deadline, and the fatal-error exit.
  */
 import { EventType, LoaderEventType, type WorkerAdapter } from '../adaas';
-import { clientForInvocation, optionsOf, userMessage } from '../extraction/connection';
+import { clientForInvocation, optionsOf, userMessage } from '../connection/connection';
 import type { IntercomClient } from '../intercom';
 import type { LoadContext } from './context';
 import { LoadLedger, loaderStateOf } from './ledger';

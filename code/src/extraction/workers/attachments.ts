@@ -7,7 +7,7 @@
  */
 import { processTask, ExtractorEventType } from '../../adaas';
 import { streamFunction } from '../attachment-stream';
-import { userMessage } from '../connection';
+import { userMessage } from '../../connection/connection';
 import { openInvocation } from '../invocation';
 import { completeRun, type ConnectorStateEnvelope } from '../state';
 

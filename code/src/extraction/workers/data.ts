@@ -7,7 +7,7 @@
 import { processTask, EventType, ExtractorEventType, SyncMode, type WorkerAdapter } from '../../adaas';
 import { retryLaterSeconds } from '../../intercom';
 import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
-import { extraDownloadHosts, userMessage } from '../connection';
+import { extraDownloadHosts, userMessage } from '../../connection/connection';
 import { runDataLoop } from '../data-loop';
 import { queueRetries } from '../file-retries';
 import { openInvocation, type Invocation } from '../invocation';

@@ -3,7 +3,7 @@
  * the connection (`GET /me`), with its name, region and time zone for the user to recognise.
  */
 import { processTask, ExtractorEventType, type ExternalSyncUnit } from '../../adaas';
-import { clientForInvocation, optionsOf, userMessage } from '../connection';
+import { clientForInvocation, optionsOf, userMessage } from '../../connection/connection';
 import { readWorkspace, type Workspace } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 

@@ -5,7 +5,7 @@
  */
 import { processTask, ExtractorEventType } from '../../adaas';
 import { KINDS } from '../../kinds';
-import { clientForInvocation, optionsOf, userMessage } from '../connection';
+import { clientForInvocation, optionsOf, userMessage } from '../../connection/connection';
 import { buildExternalDomainMetadata } from '../metadata';
 import { checkContactReferenceField, readCustomAttributes } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';

@@ -4,7 +4,7 @@
  * (and recorded with its id in the loader state); the phase ends DONE.
  */
 import { LoaderEventType, processTask, type WorkerAdapter } from '../../adaas';
-import { userMessage } from '../../extraction/connection';
+import { userMessage } from '../../connection/connection';
 import { emitErrorAndExit } from '../invocation';
 import { LoadLedger, loaderStateOf } from '../ledger';
 

@@ -4,7 +4,7 @@
  * which emits PROGRESS on timeout and DELAYED on a rate limit itself; DONE when all files are loaded.
  */
 import { LoaderEventType, processTask, type WorkerAdapter } from '../../adaas';
-import { userMessage } from '../../extraction/connection';
+import { userMessage } from '../../connection/connection';
 import { commentsLoader } from '../comments';
 import { emitErrorAndExit, startDataLoading } from '../invocation';
 import { tagsLoader } from '../tags';

@@ -1,5 +1,5 @@
 /** When an invocation stops starting work, in hand-computed milliseconds. */
-import { backoffCapMs, deadlineOf, requestTimeoutMs, softTimeoutOf } from '../../src/extraction/deadline';
+import { backoffCapMs, deadlineOf, requestTimeoutMs, softTimeoutOf } from '../../src/connection/deadline';
 
 const adapter = (timeout?: number) => ({ options: timeout === undefined ? {} : { timeout } });
 

@@ -1,4 +1,4 @@
-import { OptionsError, readOptions } from '../../src/extraction/options';
+import { OptionsError, readOptions } from '../../src/connection/options';
 
 describe('import options', () => {
   it('defaults: closed conversations only, Intercom ids, US', () => {
