@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import { isAxiosError, type AxiosError } from 'axios';
 import { MAX_LOG_STRING_LENGTH } from './constants';
 
 /** Cuts a message to MAX_LOG_STRING_LENGTH chars, saying how much was dropped. */
@@ -7,26 +7,39 @@ export function truncateMessage(message: string, max = MAX_LOG_STRING_LENGTH): s
   return `${message.slice(0, max)}... ${message.length - max} more characters`;
 }
 
-/** A plain, secret-free description of an axios error (method, url without query, status, response body). */
-export function serializeAxiosError(error: unknown): Record<string, unknown> {
-  if (!isAxiosError(error)) return { message: error instanceof Error ? error.message : String(error) };
-  const url = error.config?.url ? String(error.config.url).split('?')[0] : undefined;
-  return {
-    message: error.message,
-    code: error.code,
-    method: error.config?.method?.toUpperCase(),
-    url,
-    status: error.response?.status,
-    data: error.response?.data,
+/**
+ * The official SDK's `serializeAxiosError`: the request's method, params and url and, when there was an
+ * answer, the response (data, headers, status); else the error's code and message. Never the request
+ * headers, so never the service-account token.
+ */
+export function serializeAxiosError(error: AxiosError): Record<string, unknown> {
+  const serialized: Record<string, unknown> = {
+    config: { method: error.config?.method, params: error.config?.params, url: error.config?.url },
+    isAxiosError: true,
+    isCorsOrNoNetworkError: !error.response,
   };
+  if (error.response) {
+    const { data, headers, status, statusText } = error.response;
+    serialized.response = { data, headers, status, statusText };
+  } else {
+    serialized.code = error.code;
+    serialized.message = error.message;
+  }
+  return serialized;
 }
 
-/** One-line text of an error, safe for logs (no headers, no query strings). */
-export function formatAxiosError(error: unknown): string {
-  if (!isAxiosError(error)) return error instanceof Error ? error.message : String(error);
-  const s = serializeAxiosError(error);
-  const body = s.data === undefined ? '' : ` ${truncateMessage(safeJson(s.data), 500)}`;
-  return `${s.method ?? 'HTTP'} ${s.url ?? ''} failed: ${s.status ?? s.code ?? s.message}${body}`;
+/** Deprecated in the SDK: the same as {@link serializeAxiosError}. */
+export function formatAxiosError(error: AxiosError): Record<string, unknown> {
+  return serializeAxiosError(error);
+}
+
+/** One line for logs and error messages: method, url without its query, status or code, body. */
+function describeAxiosError(error: AxiosError): string {
+  const url = error.config?.url ? String(error.config.url).split('?')[0] : '';
+  const method = error.config?.method?.toUpperCase() ?? 'HTTP';
+  const data = error.response?.data;
+  const body = data === undefined ? '' : ` ${truncateMessage(safeJson(data), 500)}`;
+  return `${method} ${url} failed: ${error.response?.status ?? error.code ?? error.message}${body}`;
 }
 
 function safeJson(value: unknown): string {
@@ -41,5 +54,5 @@ function safeJson(value: unknown): string {
 
 /** The message of any thrown value. */
 export function errorMessage(error: unknown): string {
-  return isAxiosError(error) ? formatAxiosError(error) : error instanceof Error ? error.message : String(error);
+  return isAxiosError(error) ? describeAxiosError(error) : error instanceof Error ? error.message : String(error);
 }

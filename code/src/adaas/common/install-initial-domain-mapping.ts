@@ -2,7 +2,7 @@ import type { AirdropEvent } from '../types/extraction';
 import type { InitialDomainMapping } from '../types/common';
 import { axiosClient } from '../http/axios-client';
 import { internalUrl, rawAuthHeaders } from '../http/platform-headers';
-import { errorMessage } from './errors';
+import { errorMessage, truncateMessage } from './errors';
 import { logger } from './logger';
 
 interface SnapInResponse {
@@ -21,6 +21,10 @@ export async function installInitialDomainMapping(event: AirdropEvent, idm: Init
   });
   const importSlug = snapIn.data.snap_in?.imports?.[0]?.name;
   const snapInSlug = snapIn.data.snap_in?.snap_in_version?.slug;
+  if (!importSlug || !snapInSlug) {
+    // As the SDK: without both slugs the platform cannot tell which import the mapping belongs to.
+    throw new Error(`Cannot install the initial domain mapping: snap-ins.get names no import slug or snap-in slug (${truncateMessage(JSON.stringify(snapIn.data), 500)})`);
+  }
 
   let blueprintId: string | undefined;
   if (idm.starting_recipe_blueprint && Object.keys(idm.starting_recipe_blueprint).length > 0) {
