@@ -6,11 +6,8 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { inlineFileId, partAttachmentId } from '../../src/normalize';
-import type { TruthAttachment } from '../../src/emulators/intercom/workspace/types';
-import { KINDS } from '../../src/kinds';
-import { buildExternalDomainMetadata } from '../../src/extraction/metadata';
 import type { ChangeSummary } from '../../src/emulators/intercom/workspace/types';
+import { attachmentIdOf, declaredReferences, REFERENCES, unresolvedReferences } from './pipeline-expected';
 import { idsOf, pushedMoreThanOnce, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
 
 const SIZE = {
@@ -34,15 +31,6 @@ const KIND_OF_ITEM: Record<string, string> = {
   admins: 'admins', teams: 'teams', tags: 'tags', companies: 'companies', contacts: 'contacts', conversations: 'conversations',
   collections: 'collections', articles: 'articles', tickets: 'tickets',
 };
-
-/** The attachment id contract §1 gives a file of the ground truth. */
-function attachmentIdOf(a: TruthAttachment): string {
-  if (a.owner.type === 'ticket_part') return partAttachmentId(a.owner.id, a.index ?? 0, 'ticket-part');
-  const partItemId = a.owner.type === 'source' ? `${a.owner.conversationId}-source` : a.owner.id;
-  if (a.owner.type === 'article') return inlineFileId({ kind: 'article', id: a.owner.id }, a.kind === 'linked_file' ? 'file' : 'img', a.url);
-  if (a.kind === 'attachment') return partAttachmentId(partItemId, a.index ?? 0);
-  return inlineFileId({ kind: 'part', id: partItemId }, 'img', a.url);
-}
 
 /** Item types whose every stored item an import pushes, and the attachment files (`ssor_attachment`). */
 const PUSHED_TYPES = [...Object.keys(KIND_OF_ITEM), 'conversation_parts', 'bots', 'attachments'];
@@ -118,34 +106,9 @@ function expectAttachmentsEqualTruth(p: Pipeline, allConversations: boolean, exa
   }
 }
 
-/**
- * Every reference resolves to an extracted item (placeholders stand in for teammates Intercom no
- * longer lists, bot items for bot authors); the only exception is a contact Intercom no longer
- * lists (README: deleted contacts of old conversations keep their Intercom id).
- */
+/** Every reference resolves to an extracted item (pipeline-expected.ts says which fields are references). */
 function expectReferencesResolve(p: Pipeline): void {
-  const metadata = buildExternalDomainMetadata(KINDS, {});
-  const truth = p.intercom.workspace.truth;
-  const stored = new Map<string, Set<string>>();
-  for (const type of Object.keys(metadata.record_types)) stored.set(type, new Set(p.items(type).map((i) => i.id)));
-  const liveContacts = new Set(truth.ids('contacts'));
-  const unresolved: string[] = [];
-  for (const [type, rt] of Object.entries(metadata.record_types)) {
-    for (const item of p.items(type)) {
-      for (const [key, field] of Object.entries(rt.fields)) {
-        const targets = Object.keys(field.reference?.refers_to ?? {}).map((t) => t.replace('#record:', ''));
-        if (targets.length === 0) continue;
-        const raw = item.data[key];
-        const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== null && v !== undefined) as string[];
-        for (const value of values) {
-          if (targets.some((t) => stored.get(t)?.has(value))) continue;
-          if (targets.includes('contacts') && !liveContacts.has(value)) continue;
-          unresolved.push(`${type}/${item.id}.${key} → ${value}`);
-        }
-      }
-    }
-  }
-  expect(unresolved).toEqual([]);
+  expect(unresolvedReferences(p)).toEqual([]);
 }
 
 /** Each bot that wrote a part is one `bots` item, named as Intercom names it. */
@@ -176,6 +139,7 @@ export function pipelineSuite(allConversations: boolean): void {
       expect(result.status).toBe('done');
       expectStoreEqualsTruth(p, allConversations);
       expectAttachmentsEqualTruth(p, allConversations);
+      expect(declaredReferences(p)).toEqual(REFERENCES);
       expectReferencesResolve(p);
       expectBotsEqualTruth(p, allConversations);
       expectEachStoredItemPushedOnce(p, result.runId);
