@@ -111,15 +111,17 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
   };
 }
 
-async function benchSize(conversations: number, latencyMs: number, seed: number, records: BenchRecord[]): Promise<void> {
+async function benchSize(conversations: number, latencyMs: number, seed: number, records: BenchRecord[], withFaults = true): Promise<void> {
   const intercom = await IntercomProcess.start({ seed, size: { conversations }, latencyMs });
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-'));
   const faultedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-faults-'));
-  const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}) => {
+  const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}, showRoutes = false) => {
     await intercom.ask({ cmd: 'reset' });
     const result = await runSnapIn({ kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
-    const record = recordOf(label, intercom.conversations, result, await intercom.ask({ cmd: 'traffic' }));
+    const traffic = await intercom.ask({ cmd: 'traffic' });
+    const record = recordOf(label, intercom.conversations, result, traffic);
     extra(record);
+    if (showRoutes) record.requests_by_route = JSON.stringify(traffic.byRoute);
     records.push(record);
     out.line(JSON.stringify(record));
     return { record, result };
@@ -132,7 +134,8 @@ async function benchSize(conversations: number, latencyMs: number, seed: number,
     await run('no-change sync', 'sync', outDir, (r) => {
       r.objects = objects;
       r.requests_per_150_objects = round((Number(r.requests) * 150) / Math.max(1, objects));
-    });
+    }, true);
+    if (!withFaults) return;
     const faults: FaultOptions = { seed, serverErrorRate: 0.03, connectionResetRate: 0.01 };
     await intercom.ask({ cmd: 'faults', faults });
     await run('import with faults (3% 5xx, 1% resets)', 'import', faultedDir, (r) => {
@@ -160,14 +163,15 @@ async function main(): Promise<void> {
     .option('--sizes <list>', 'conversation counts, comma-separated', '3000,50000')
     .option('--latency-ms <ms>', "mean latency of Intercom's answers", '250')
     .option('--seed <n>', 'workspace seed', '11')
+    .option('--no-faults', 'skip the import with faults')
     .option('--out <file>', 'where to write the records', 'bench/results.json')
     .parse(process.argv);
-  const flags = program.opts<{ quick?: boolean; sizes: string; latencyMs: string; seed: string; out: string }>();
+  const flags = program.opts<{ faults: boolean; quick?: boolean; sizes: string; latencyMs: string; seed: string; out: string }>();
   const sizes = flags.quick ? [3000] : flags.sizes.split(',').map(Number);
   const records: BenchRecord[] = [];
   out.line(`Benchmark at Intercom's default limit, ${flags.latencyMs} ms latency: ${sizes.join(', ')} conversations`);
   for (const size of sizes) {
-    await benchSize(size, Number(flags.latencyMs), Number(flags.seed), records);
+    await benchSize(size, Number(flags.latencyMs), Number(flags.seed), records, flags.faults);
     fs.mkdirSync(path.dirname(flags.out), { recursive: true });
     fs.writeFileSync(flags.out, `${JSON.stringify(records, null, 2)}\n`);
   }

@@ -151,23 +151,30 @@ export async function readCustomAttributes(client: IntercomClient): Promise<RunC
   };
 }
 
-/** Reads everything the normalizers of a run need. */
+/**
+ * Reads everything the normalizers of a run need. `customAttributes`: the definitions the metadata
+ * phase of this run read (not read again). `answers` receives the raw `/admins` and `/teams` answers,
+ * which the data loop lists again moments later (see `answers-read-before.ts`).
+ */
 export async function readRunContext(
   client: IntercomClient,
   workspace: Workspace,
   options: ExtractionOptions,
   observedAt: string,
   extraFileHosts: string[],
+  reuse: { customAttributes?: RunContext['customAttributes']; answers?: Map<string, unknown> } = {},
 ): Promise<RunContext> {
   const admins = await client.get('/admins');
   const teams = await client.get('/teams');
+  reuse.answers?.set('/admins', admins);
+  reuse.answers?.set('/teams', teams);
   const helpCenters = await client.get('/help_center/help_centers');
   return {
     appId: workspace.id,
     region: options.region,
     observedAt,
     contactReferenceField: options.contactReferenceField,
-    customAttributes: await readCustomAttributes(client),
+    customAttributes: reuse.customAttributes ?? (await readCustomAttributes(client)),
     adminNames: namesById(admins, 'admins'),
     teamNames: namesById(teams, 'teams'),
     helpCenterUrls: helpCenterUrls(helpCenters),

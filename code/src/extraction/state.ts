@@ -155,6 +155,11 @@ export interface ConnectorStateEnvelope {
   intercom?: ConnectorState;
   /** Where the last data invocation started, until the platform confirms its reply (reply-guard.ts). */
   intercomUnconfirmed?: UnconfirmedReply;
+  /**
+   * The custom attribute definitions the metadata phase read, for the data phase of the same run
+   * (which takes them, instead of reading them again). Plain data from Intercom, no secrets.
+   */
+  intercomMetadataAttributes?: RunContext['customAttributes'];
 }
 
 export function emptyReport(): ExtractionReport {

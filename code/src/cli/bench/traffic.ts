@@ -16,10 +16,12 @@ export interface Traffic {
   downloadBytes: number;
   downloadFirstAt?: number;
   downloadLastAt?: number;
+  /** API requests per route (`GET /contacts`, `POST /conversations/search`, ...). */
+  byRoute: Record<string, number>;
 }
 
 export function emptyTraffic(): Traffic {
-  return { requests: 0, status429: 0, status5xx: 0, resets: 0, downloads: 0, downloadBytes: 0 };
+  return { requests: 0, status429: 0, status5xx: 0, resets: 0, downloads: 0, downloadBytes: 0, byRoute: {} };
 }
 
 export function countRequest(t: Traffic, e: RequestLogEntry): void {
@@ -32,6 +34,7 @@ export function countRequest(t: Traffic, e: RequestLogEntry): void {
     return;
   }
   t.requests += 1;
+  t.byRoute[e.route] = (t.byRoute[e.route] ?? 0) + 1;
   if (e.status === 429) t.status429 += 1;
   if (e.status >= 500) t.status5xx += 1;
   if (e.status === 0) t.resets += 1;

@@ -5,7 +5,8 @@
  * seconds (also after 429s that outlast the retries), anything else (e.g. a rejected token) → ERROR with a message for the user.
  */
 import { processTask, EventType, ExtractorEventType, SyncMode, type WorkerAdapter } from '../../adaas';
-import { retryLaterSeconds } from '../../intercom';
+import { iteratePages, retryLaterSeconds } from '../../intercom';
+import { withAnswersReadBefore } from '../answers-read-before';
 import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
 import { extraDownloadHosts, userMessage } from '../../connection/connection';
 import { runDataLoop } from '../data-loop';
@@ -18,14 +19,23 @@ import { windowStartFor } from '../window';
 
 type Adapter = WorkerAdapter<ConnectorStateEnvelope>;
 
-/** Starts a new run on START, or when there is no unfinished run to resume. */
-async function startRunIfNeeded(adapter: Adapter, { state, client, options }: Invocation): Promise<ConnectorState> {
+/**
+ * Starts a new run on START, or when there is no unfinished run to resume. `answers` receives what
+ * the run context read that the loop lists again.
+ */
+async function startRunIfNeeded(adapter: Adapter, { state, client, options }: Invocation, answers: Map<string, unknown>): Promise<ConnectorState> {
   const isStart = adapter.event.payload.event_type === EventType.StartExtractingData;
   if (!isStart && state.run && !state.run.dataDone) return state;
   const { workspace, serverNow } = await readWorkspaceAndClock(client);
   const startedAt = runStartTime(serverNow, await newestStamp(client));
   const incremental = adapter.event.payload.event_context.mode === SyncMode.INCREMENTAL && state.bookmark !== null;
-  const context = await readRunContext(client, workspace, options, new Date(startedAt * 1000).toISOString(), extraDownloadHosts(options));
+  // The metadata phase of this run read the custom attribute definitions moments ago; taken once.
+  const { intercomMetadataAttributes: customAttributes, ...envelope } = adapter.state;
+  adapter.state = envelope;
+  const context = await readRunContext(client, workspace, options, new Date(startedAt * 1000).toISOString(), extraDownloadHosts(options), {
+    customAttributes,
+    answers,
+  });
   return beginRun(state, {
     startedAt,
     windowStart: incremental ? windowStartFor(state.bookmark!) : null,
@@ -41,7 +51,9 @@ processTask<ConnectorStateEnvelope>({
     const { client } = inv;
     armUnconfirmedReply(adapter, startingPoint(adapter, inv.state));
     try {
-      inv.save(await startRunIfNeeded(adapter, inv));
+      const answersReadBefore = new Map<string, unknown>();
+      inv.save(await startRunIfNeeded(adapter, inv, answersReadBefore));
+      const pagingClient = withAnswersReadBefore(client, answersReadBefore);
       const state = inv.state;
       adapter.initializeRepos([...allItemTypes(), ATTACHMENTS_ITEM_TYPE].map((itemType) => ({ itemType })));
       // Files kept after a passing failure in an earlier run are tried again in this one (file-retries.ts).
@@ -50,7 +62,7 @@ processTask<ConnectorStateEnvelope>({
       const outcome = await runDataLoop({
         kinds: KINDS.filter((k) => adapter.shouldExtract(k.itemType)),
         client: {
-          paginate: (spec, from) => client.paginate(spec, from as never),
+          paginate: (spec, from) => iteratePages(pagingClient, spec, from as never),
           get: (path, o) => client.get(path, o),
         },
         state,

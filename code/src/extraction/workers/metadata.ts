@@ -19,6 +19,8 @@ processTask<ConnectorStateEnvelope>({
       const { client } = clientForInvocation(adapter, options);
       const custom = await readCustomAttributes(client);
       checkContactReferenceField(options.contactReferenceField, custom.contacts ?? []);
+      // The data phase of this run takes them from here instead of reading them again.
+      adapter.state = { ...adapter.state, intercomMetadataAttributes: custom };
       adapter.initializeRepos([{ itemType: METADATA_ITEM_TYPE }]);
       await adapter.getRepo(METADATA_ITEM_TYPE)!.push([buildExternalDomainMetadata(KINDS, custom)]);
       await adapter.emit(ExtractorEventType.MetadataExtractionDone);
