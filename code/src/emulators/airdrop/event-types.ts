@@ -4,7 +4,7 @@
  */
 
 /** Extraction phases the orchestrator walks through, in order. */
-export type Phase =
+export type ExtractionPhase =
   | 'external_sync_units'
   | 'metadata'
   | 'data'
@@ -12,7 +12,13 @@ export type Phase =
   | 'delete_extractor_state'
   | 'delete_attachments_state';
 
-/** What the platform sends per phase (new strings) and their legacy equivalents. */
+/** The two loading phases (§2.5, §7): data, then attachments. */
+export type LoadPhase = 'load_data' | 'load_attachments';
+
+/** Every phase a run of the platform emulator can be in. */
+export type Phase = ExtractionPhase | LoadPhase;
+
+/** What the platform sends per phase (new strings) and their legacy equivalents (loading has none: the same strings). */
 export interface PhaseEvents {
   start: string;
   continue?: string;
@@ -69,6 +75,26 @@ export const PHASE_EVENTS: Record<Phase, PhaseEvents> = {
     legacyStart: 'EXTRACTION_ATTACHMENTS_DELETE',
     done: 'EXTRACTOR_ATTACHMENTS_STATE_DELETION_DONE',
     error: 'EXTRACTOR_ATTACHMENTS_STATE_DELETION_ERROR',
+  },
+  load_data: {
+    start: 'START_LOADING_DATA',
+    continue: 'CONTINUE_LOADING_DATA',
+    legacyStart: 'START_LOADING_DATA',
+    legacyContinue: 'CONTINUE_LOADING_DATA',
+    done: 'DATA_LOADING_DONE',
+    error: 'DATA_LOADING_ERROR',
+    progress: 'DATA_LOADING_PROGRESS',
+    delayed: 'DATA_LOADING_DELAYED',
+  },
+  load_attachments: {
+    start: 'START_LOADING_ATTACHMENTS',
+    continue: 'CONTINUE_LOADING_ATTACHMENTS',
+    legacyStart: 'START_LOADING_ATTACHMENTS',
+    legacyContinue: 'CONTINUE_LOADING_ATTACHMENTS',
+    done: 'ATTACHMENT_LOADING_DONE',
+    error: 'ATTACHMENT_LOADING_ERROR',
+    progress: 'ATTACHMENT_LOADING_PROGRESS',
+    delayed: 'ATTACHMENT_LOADING_DELAYED',
   },
 };
 

@@ -22,7 +22,8 @@ import { buildPlatformServer } from './server';
 import type { PlatformServices } from './services';
 import type { AirdropEmulator, AirdropEmulatorOptions } from './types';
 import { WorkerDataStore } from './worker-data-store';
-import { runLoad, type LoadRunOptions, type LoadRunResult } from './loading-run';
+import { runLoad } from './loading-run';
+import type { LoadRunOptions, LoadRunResult } from './types';
 
 export type {
   AirdropEmulator,
@@ -40,7 +41,7 @@ export type {
 export { MAX_STATE_BYTES } from './worker-data-store';
 export { ROUTES, PLATFORM_IDENTITY } from './identity';
 export { mapForward, mapReverse, type DevRevRecord, type InitialDomainMappingLike } from './domain-mapping';
-export type { LoadingItem, LoadPhase, LoadPhaseStats, LoadReport, LoadRunOptions, LoadRunResult } from './loading-run';
+export type { LoadingItem, LoadPhase, LoadPhaseStats, LoadReport, LoadRunOptions, LoadRunResult } from './types';
 
 /** Emulator internals tests and tools may need (the token is a secret: never log it). */
 export interface AirdropEmulatorInternals extends AirdropEmulator {

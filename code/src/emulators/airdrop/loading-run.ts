@@ -11,119 +11,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
-import { DomainMappingError, reverseRecords, type DevRevRecord, type InitialDomainMappingLike } from './domain-mapping';
+import { DomainMappingError, reverseRecords, type InitialDomainMappingLike } from './domain-mapping';
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
 import { ROUTES } from './identity';
-import { redactSecrets } from '../../text/redact';
 import { readJsonIfExists, writeFileAtomic } from '../../files/atomic';
 import { loadPosition } from './position';
 import type { PlatformServices } from './services';
-import type { RunOptions } from './types';
+import type { LoadingItem, LoadPhaseStats, LoadReport, LoadRunOptions, LoadRunResult } from './types';
+import type { LoadPhase } from './event-types';
+import { drivePhases, RunFailure, runError, type RunCursor, type RunPlan } from './run-driver';
 import type { AirdropEvent, WireEmittedEvent } from './wire';
-
-/** A DevRev record handed to the loader (§7.1). */
-export interface LoadingItem {
-  id: { devrev: string; external?: string };
-  created_date: string;
-  modified_date: string;
-  data: unknown;
-}
 
 /** The item type of attachment files (singular, §7.1); their lines are attachment records. */
 export const LOADING_ATTACHMENT_ITEM_TYPE = 'attachment';
 
-/** What a loading run needs; `items` maps an item type to its records (`attachment` → attachments phase). */
-export interface LoadRunOptions extends Pick<RunOptions, 'invoke' | 'connection' | 'globalValues' | 'delayScale'> {
-  /** Items in the loader's shape, by item type (already transformed). */
-  items?: Record<string, Array<LoadingItem | Record<string, unknown>>>;
-  /**
-   * DevRev objects by external record type, transformed as the platform does: the reverse field
-   * mappings of `initialDomainMapping` (default: the one the snap-in installed), DevRev ids the sync
-   * mapper knows replaced by their external ids (`domain-mapping.ts`).
-   */
-  devrevRecords?: Record<string, DevRevRecord[]>;
-  initialDomainMapping?: InitialDomainMappingLike;
-  /** Guard against loops: the run fails after this many invocations (default 1000). */
-  maxInvocations?: number;
-}
-
-/** Counts of one item type, summed over the run's replies. */
-export interface LoadReport {
-  item_type: string;
-  created: number;
-  updated: number;
-  skipped: number;
-  deleted: number;
-  failed: number;
-}
-
-/** The two loading phases. */
-export type LoadPhase = 'load_data' | 'load_attachments';
-
-/** Per-phase statistics of a loading run. */
-export interface LoadPhaseStats {
-  phase: LoadPhase;
-  invocations: number;
-  durationMs: number;
-  delays: number;
-  delaySeconds: number;
-  /** The event type of every reply, in order. */
-  replies: string[];
-}
-
-/** One line of `runs.jsonl` for a loading run. */
-export interface LoadRunResult {
-  kind: 'load';
-  runId: string;
-  startedAt: string;
-  endedAt: string;
-  status: 'done' | 'error';
-  error?: string;
-  phases: LoadPhaseStats[];
-  /** Per item type: the counts of all replies added up (each reply reports its own invocation). */
-  reports: LoadReport[];
-  /** Artifact ids the connector reported fully processed. */
-  processedFiles: string[];
-  /** The uploaded transformer files (the stats file's lines). */
-  files: Array<{ id: string; item_type: string; file_name: string; count: string }>;
-  syncUnit: { id: string; name: string };
-}
-
-interface LoadPhaseEvents {
-  start: string;
-  continue: string;
-  done: string;
-  error: string;
-  progress: string;
-  delayed: string;
-}
-
-const LOAD_PHASES: Record<LoadPhase, LoadPhaseEvents> = {
-  load_data: {
-    start: 'START_LOADING_DATA',
-    continue: 'CONTINUE_LOADING_DATA',
-    done: 'DATA_LOADING_DONE',
-    error: 'DATA_LOADING_ERROR',
-    progress: 'DATA_LOADING_PROGRESS',
-    delayed: 'DATA_LOADING_DELAYED',
-  },
-  load_attachments: {
-    start: 'START_LOADING_ATTACHMENTS',
-    continue: 'CONTINUE_LOADING_ATTACHMENTS',
-    done: 'ATTACHMENT_LOADING_DONE',
-    error: 'ATTACHMENT_LOADING_ERROR',
-    progress: 'ATTACHMENT_LOADING_PROGRESS',
-    delayed: 'ATTACHMENT_LOADING_DELAYED',
-  },
-};
-
+const LOAD_PHASES: readonly LoadPhase[] = ['load_data', 'load_attachments'];
 const REPORT_ACTIONS = ['created', 'updated', 'skipped', 'deleted', 'failed'] as const;
 const DEFAULT_MAX_INVOCATIONS = 1000;
-
-/** Thrown inside a loading run to end it with status `error`. */
-class LoadFailure extends Error {}
 
 /**
  * The sync unit loading runs use: the last import's, else one kept for loading-only folders in
@@ -168,7 +73,6 @@ class LoadRunDriver {
   private readonly reports = new Map<string, LoadReport>();
   private readonly processed = new Set<string>();
   private files: LoadRunResult['files'] = [];
-  private invocations = 0;
   private unit!: PlatformSyncUnit;
 
   constructor(
@@ -180,10 +84,14 @@ class LoadRunDriver {
     try {
       this.unit = loadingSyncUnit(this.services, this.options.connection.org_id);
       const statsFile = await this.uploadInput();
-      for (const phase of Object.keys(LOAD_PHASES) as LoadPhase[]) await this.runPhase(phase, statsFile);
+      const cursor: RunCursor = { phase: LOAD_PHASES[0], next: 'start' };
+      const max = this.options.maxInvocations ?? DEFAULT_MAX_INVOCATIONS;
+      if ((await drivePhases(this.services, cursor, this.plan(statsFile, max))) === 'limit') {
+        throw new RunFailure(`stopped after ${max} invocations (maxInvocations) in phase ${cursor.phase}`);
+      }
       return this.finish('done');
     } catch (err) {
-      if (err instanceof LoadFailure) return this.finish('error', err.message);
+      if (err instanceof RunFailure) return this.finish('error', err.message);
       throw err;
     }
   }
@@ -191,10 +99,10 @@ class LoadRunDriver {
   /** Uploads one gzip JSONL transformer file per item type and the stats file; returns its id. */
   private async uploadInput(): Promise<string> {
     for (const [itemType, items] of Object.entries({ ...this.options.items, ...this.transformedRecords() })) {
-      if (!Array.isArray(items)) throw new LoadFailure(`items.${itemType} must be an array`);
+      if (!Array.isArray(items)) throw new RunFailure(`items.${itemType} must be an array`);
       items.forEach((item, index) => {
         const problem = itemProblem(itemType, item);
-        if (problem) throw new LoadFailure(`items.${itemType}[${index}] ${problem}`);
+        if (problem) throw new RunFailure(`items.${itemType}[${index}] ${problem}`);
       });
       if (items.length === 0) continue;
       const lines = items.map((item) => JSON.stringify(this.withExternalId(itemType, item)));
@@ -211,12 +119,12 @@ class LoadRunDriver {
     const records = this.options.devrevRecords ?? {};
     if (Object.keys(records).length === 0) return {};
     const idm = this.options.initialDomainMapping ?? readJsonIfExists<InitialDomainMappingLike>(this.services.layout.initialDomainMappingFile);
-    if (!idm) throw new LoadFailure('devrevRecords need an initial domain mapping: none was given and none is installed');
+    if (!idm) throw new RunFailure('devrevRecords need an initial domain mapping: none was given and none is installed');
     const externalIdOf = (don: string) => this.services.mappers.getByTarget(this.unit.don, don)?.external_ids.at(-1);
     try {
       return Object.fromEntries(Object.entries(records).map(([type, list]) => [type, reverseRecords(idm, type, list, externalIdOf)]));
     } catch (error) {
-      if (error instanceof DomainMappingError) throw new LoadFailure(`devrevRecords: ${error.message}`);
+      if (error instanceof DomainMappingError) throw new RunFailure(`devrevRecords: ${error.message}`);
       throw error;
     }
   }
@@ -238,56 +146,29 @@ class LoadRunDriver {
     return record.id;
   }
 
-  private async runPhase(phase: LoadPhase, statsFile: string): Promise<void> {
-    const events = LOAD_PHASES[phase];
-    const stats: LoadPhaseStats = { phase, invocations: 0, durationMs: 0, delays: 0, delaySeconds: 0, replies: [] };
-    this.phases.push(stats);
-    let eventType = events.start;
-    for (;;) {
-      const max = this.options.maxInvocations ?? DEFAULT_MAX_INVOCATIONS;
-      if (this.invocations >= max) throw new LoadFailure(`stopped after ${max} invocations (maxInvocations) in phase ${phase}`);
-      const reply = await this.invoke(phase, eventType, statsFile, stats);
-      const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
-      const type = reply.event_type;
-      stats.replies.push(type);
-      if (![events.done, events.error, events.progress, events.delayed].includes(type)) {
-        throw new LoadFailure(`${label}: reply ${type} is not allowed (allowed: ${events.progress}, ${events.delayed}, ${events.done}, ${events.error})`);
-      }
-      this.addReports(reply, label);
-      if (type === events.error) {
-        throw new LoadFailure(`${label}: the connector replied ${type}: ${reply.event_data?.error?.message ?? '(no error message)'}`);
-      }
-      if (type === events.done) return;
-      if (type === events.delayed) {
-        const delay = Number(reply.event_data?.delay);
-        if (!Number.isFinite(delay) || delay < 0) {
-          throw new LoadFailure(`${label}: ${type} needs event_data.delay in seconds, got ${JSON.stringify(reply.event_data?.delay)}`);
-        }
-        stats.delays++;
-        stats.delaySeconds += delay;
-        await sleep(delay * (this.options.delayScale ?? 1) * 1000);
-      }
-      eventType = events.continue;
-    }
+  /** The two loading phases; each allowed reply's reports are added up. */
+  private plan(statsFile: string, maxInvocations: number): RunPlan {
+    return {
+      phases: LOAD_PHASES,
+      invoke: this.options.invoke,
+      delayScale: this.options.delayScale,
+      maxInvocations,
+      statsOf: (phase) => this.phaseStats(phase as LoadPhase),
+      buildEvent: (_phase, eventType, requestId) => this.buildLoadingEvent(eventType, requestId, statsFile),
+      onReply: (phase, reply, label) => {
+        this.phaseStats(phase as LoadPhase).replies.push(reply.event_type);
+        this.addReports(reply, label);
+      },
+    };
   }
 
-  /** One invocation; returns its single reply (§2.7) or fails the run. */
-  private async invoke(phase: LoadPhase, eventType: string, statsFile: string, stats: LoadPhaseStats): Promise<WireEmittedEvent> {
-    const requestId = randomUUID();
-    const event = this.buildLoadingEvent(eventType, requestId, statsFile);
-    const { record, thrown, durationMs } = await this.services.invocations.call(this.options.invoke, event, requestId, eventType);
-    this.invocations++;
-    stats.invocations++;
-    stats.durationMs += durationMs;
-    const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
-    if (thrown !== undefined) throw new LoadFailure(`${label}: the snap-in function threw: ${(thrown as Error).message ?? String(thrown)}`);
-    const problems = [...record.violations, ...this.services.invocations.takeStray()];
-    if (problems.length > 0) throw new LoadFailure(`${label}: ${problems.join('; ')}`);
-    if (record.emits.length !== 1) {
-      const types = record.emits.map((e) => e.event_type).join(', ') || 'none';
-      throw new LoadFailure(`${label} emitted ${record.emits.length} events (${types}); exactly one is required`);
+  private phaseStats(phase: LoadPhase): LoadPhaseStats {
+    let stats = this.phases.find((p) => p.phase === phase);
+    if (!stats) {
+      stats = { phase, invocations: 0, durationMs: 0, delays: 0, delaySeconds: 0, replies: [] };
+      this.phases.push(stats);
     }
-    return record.emits[0];
+    return stats;
   }
 
   private buildLoadingEvent(eventType: string, requestId: string, statsFile: string): AirdropEvent {
@@ -314,10 +195,10 @@ class LoadRunDriver {
     const data = reply.event_data ?? {};
     const reports = data.reports ?? [];
     const processed = data.processed_files ?? [];
-    if (!Array.isArray(reports)) throw new LoadFailure(`${label}: event_data.reports must be an array`);
-    if (!Array.isArray(processed)) throw new LoadFailure(`${label}: event_data.processed_files must be an array`);
+    if (!Array.isArray(reports)) throw new RunFailure(`${label}: event_data.reports must be an array`);
+    if (!Array.isArray(processed)) throw new RunFailure(`${label}: event_data.processed_files must be an array`);
     reports.forEach((r: Record<string, unknown>, index) => {
-      if (!r || typeof r.item_type !== 'string') throw new LoadFailure(`${label}: event_data.reports[${index}] has no item_type`);
+      if (!r || typeof r.item_type !== 'string') throw new RunFailure(`${label}: event_data.reports[${index}] has no item_type`);
       let sum = this.reports.get(r.item_type);
       if (!sum) {
         sum = { item_type: r.item_type, created: 0, updated: 0, skipped: 0, deleted: 0, failed: 0 };
@@ -326,7 +207,7 @@ class LoadRunDriver {
       for (const action of REPORT_ACTIONS) {
         const n = r[action] ?? 0;
         if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-          throw new LoadFailure(`${label}: event_data.reports[${index}].${action} must be a non-negative integer, got ${JSON.stringify(n)}`);
+          throw new RunFailure(`${label}: event_data.reports[${index}].${action} must be a non-negative integer, got ${JSON.stringify(n)}`);
         }
         sum[action] += n;
       }
@@ -341,7 +222,7 @@ class LoadRunDriver {
       startedAt: this.startedAt,
       endedAt: new Date().toISOString(),
       status,
-      ...(error !== undefined && { error: this.redact(error) }),
+      ...(error !== undefined && { error: runError(this.services, this.options, error) }),
       phases: this.phases,
       reports: [...this.reports.values()],
       processedFiles: [...this.processed],
@@ -350,11 +231,6 @@ class LoadRunDriver {
     };
     fs.appendFileSync(this.services.layout.runsFile, `${JSON.stringify(result)}\n`);
     return result;
-  }
-
-  /** Secrets never reach runs.jsonl, even when a connector echoes them in an error message. */
-  private redact(message: string): string {
-    return redactSecrets(message, [this.options.connection.key, this.services.serviceAccountToken]);
   }
 }
 

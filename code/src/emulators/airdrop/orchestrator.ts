@@ -1,22 +1,21 @@
 /**
- * The platform's part of a run: sends one event per invocation, judges the single reply
- * (§2.4, §2.7), ingests the artifacts it lists, and moves through the phases (§2.5, §2.6).
- * The position is saved to `platform.json` after every invocation, so an interrupted run resumes.
+ * The platform's part of an extraction run (import, sync, delete), on the one run driver
+ * (`run-driver.ts`): the phases of each kind, the artifacts each reply lists (ingested once), the sync
+ * unit chosen after the ESU phase (§2.5, §2.6). The position is saved to `platform.json` before and
+ * after every invocation, so an interrupted run resumes.
  */
 import * as fs from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ArtifactError, type ArtifactIngest, type IngestResult } from './artifact-ingest';
 import { appendPushes } from './push-log';
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
-import { allowedReplies, classifyReply, eventTypeToSend, PHASE_EVENTS, type Phase } from './event-types';
-import type { InvocationRecord } from './invocations';
-import { redactSecrets } from '../../text/redact';
-import { readJsonIfExists, writeFileAtomic } from '../../files/atomic';
+import { eventTypeToSend, PHASE_EVENTS, type Phase } from './event-types';
+import { restoreStateSnapshot, saveStateSnapshot } from './state-snapshot';
 import { loadPosition, savePosition, type PlatformPosition, type RunPosition } from './position';
 import type { PlatformServices } from './services';
 import type { PhaseStats, RunKind, RunOptions, RunProgress, RunResult } from './types';
-import type { TimeValue, WireEmittedEvent } from './wire';
+import { drivePhases, RunFailure, runError, type RunPlan } from './run-driver';
+import type { AirdropEvent, TimeValue, WireEmittedEvent } from './wire';
 
 const PHASE_ORDER: Record<RunKind, Phase[]> = {
   import: ['external_sync_units', 'metadata', 'data', 'attachments'],
@@ -25,16 +24,6 @@ const PHASE_ORDER: Record<RunKind, Phase[]> = {
 };
 
 const DEFAULT_MAX_INVOCATIONS = 10_000;
-
-/** The extractor state before the invocation `requestId` (null: there was none). */
-interface StateSnapshot {
-  requestId: string;
-  syncUnit: string;
-  state: string | null;
-}
-
-/** Thrown inside a run to end it with status `error`. */
-class RunFailure extends Error {}
 
 export class Orchestrator {
   private running = false;
@@ -61,7 +50,6 @@ class RunDriver {
   private readonly positionFile: string;
   private position: PlatformPosition;
   private current!: RunPosition;
-  private invocationsThisCall = 0;
 
   constructor(
     private readonly services: PlatformServices,
@@ -92,19 +80,48 @@ class RunDriver {
       this.position.current = this.current;
     }
     try {
-      for (;;) {
-        const limit = this.options.maxInvocations ?? DEFAULT_MAX_INVOCATIONS;
-        if (this.invocationsThisCall >= limit) return this.interrupted(limit);
-        if (await this.invokeOnce()) {
-          const late = this.services.invocations.takeStray();
-          if (late.length > 0) throw new RunFailure(`after the last invocation: ${late.join('; ')}`);
-          return this.finish('done');
-        }
-      }
+      const limit = this.options.maxInvocations ?? DEFAULT_MAX_INVOCATIONS;
+      if ((await drivePhases(this.services, this.current, this.plan(limit))) === 'limit') return this.interrupted(limit);
+      const late = this.services.invocations.takeStray();
+      if (late.length > 0) throw new RunFailure(`after the last invocation: ${late.join('; ')}`);
+      return this.finish('done');
     } catch (err) {
       if (err instanceof RunFailure) return this.finish('error', err.message);
       throw err;
     }
+  }
+
+  /** This run's phases and what happens around each of its invocations. */
+  private plan(maxInvocations: number): RunPlan {
+    return {
+      phases: PHASE_ORDER[this.kind],
+      invoke: this.options.invoke,
+      legacyEventTypes: this.legacy,
+      delayScale: this.options.delayScale,
+      maxInvocations,
+      statsOf: (phase) => this.phaseStats(phase),
+      buildEvent: (phase, eventType, requestId) => this.buildEvent(phase, eventType, requestId),
+      beforeInvocation: (eventType, requestId) => {
+        this.current.nextEventType = eventType;
+        this.current.inFlightRequestId = requestId;
+        saveStateSnapshot(this.services, this.current.phase === 'external_sync_units' ? undefined : this.position.syncUnit, requestId);
+        this.save();
+      },
+      afterInvocation: () => {
+        delete this.current.inFlightRequestId;
+      },
+      onReply: (phase, reply, label, eventType) => {
+        this.ingestArtifacts(reply, label, eventType);
+        this.report({ type: 'invocation', phase, eventType, reply: reply.event_type });
+      },
+      onPhaseDone: (phase, label) => {
+        if (phase === 'external_sync_units') this.chooseSyncUnit(label);
+      },
+      onMove: (cursor) => {
+        this.current.nextEventType = eventTypeToSend(cursor.phase, cursor.next, this.legacy);
+        this.save();
+      },
+    };
   }
 
   private newRun(): RunPosition {
@@ -129,53 +146,21 @@ class RunDriver {
     };
   }
 
-  /**
-   * A process that died mid-invocation: the connector may have saved an advanced state without the
-   * platform ever ingesting the artifacts of that invocation. Roll the state back to what it was before
-   * the invocation (its work is redone; the store merges by id), and continue the phase.
-   */
+  /** A process that died mid-invocation: roll the state back (`state-snapshot.ts`) and continue the phase. */
   private recoverInFlight(): void {
     const requestId = this.current.inFlightRequestId;
     if (requestId === undefined) return;
-    const snapshot = readJsonIfExists<StateSnapshot>(this.services.layout.stateSnapshotFile);
-    if (snapshot?.requestId === requestId) {
-      if (snapshot.state === null) this.services.workerData.delete('extractor', snapshot.syncUnit);
-      else this.services.workerData.set('extractor', snapshot.syncUnit, snapshot.state);
-    }
+    restoreStateSnapshot(this.services, requestId);
     if (PHASE_EVENTS[this.current.phase].continue) this.current.next = 'continue';
     delete this.current.inFlightRequestId;
-  }
-
-  /** Remembers the extractor state before an invocation, for `recoverInFlight`. */
-  private snapshotState(requestId: string): void {
-    const unit = this.position.syncUnit;
-    if (!unit || this.current.phase === 'external_sync_units') {
-      fs.rmSync(this.services.layout.stateSnapshotFile, { force: true });
-      return;
-    }
-    const snapshot: StateSnapshot = {
-      requestId,
-      syncUnit: unit.platformId,
-      state: this.services.workerData.get('extractor', unit.platformId) ?? null,
-    };
-    writeFileAtomic(this.services.layout.stateSnapshotFile, JSON.stringify(snapshot));
   }
 
   private get legacy(): boolean {
     return this.options.legacyEventTypes === true;
   }
 
-  /** One invocation and its consequences; true when the run is complete. */
-  private async invokeOnce(): Promise<boolean> {
-    const { phase, next } = this.current;
-    const eventType = eventTypeToSend(phase, next, this.legacy);
-    const requestId = randomUUID();
-    this.current.nextEventType = eventType;
-    this.current.inFlightRequestId = requestId;
-    this.snapshotState(requestId);
-    this.save();
-
-    const event = buildEvent({
+  private buildEvent(phase: Phase, eventType: string, requestId: string): AirdropEvent {
+    return buildEvent({
       baseUrl: this.services.baseUrl(),
       serviceAccountToken: this.services.serviceAccountToken,
       eventType,
@@ -187,68 +172,6 @@ class RunDriver {
       globalValues: this.options.globalValues ?? {},
       ...this.timeBounds(),
     });
-
-    const { record, thrown, durationMs } = await this.services.invocations.call(this.options.invoke, event, requestId, eventType);
-    this.invocationsThisCall++;
-    const stats = this.phaseStats(phase);
-    stats.invocations++;
-    stats.durationMs += durationMs;
-    delete this.current.inFlightRequestId;
-
-    const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
-    if (thrown !== undefined) {
-      throw new RunFailure(`${label}: the snap-in function threw: ${(thrown as Error).message ?? String(thrown)}`);
-    }
-    const reply = this.singleReply(record, label);
-    const outcome = classifyReply(phase, reply.event_type);
-    if (!outcome) {
-      throw new RunFailure(
-        `${label}: reply ${reply.event_type} is not allowed for ${eventType} (allowed: ${allowedReplies(phase).join(', ')})`,
-      );
-    }
-    this.ingestArtifacts(reply, label, eventType);
-    this.report({ type: 'invocation', phase, eventType, reply: reply.event_type });
-
-    switch (outcome) {
-      case 'error':
-        throw new RunFailure(
-          `${label}: the connector replied ${reply.event_type}: ${reply.event_data?.error?.message ?? '(no error message)'}`,
-        );
-      case 'progress':
-        this.current.next = 'continue';
-        this.save();
-        return false;
-      case 'delayed': {
-        const delay = Number(reply.event_data?.delay);
-        if (!Number.isFinite(delay) || delay < 0) {
-          throw new RunFailure(
-            `${label}: ${reply.event_type} needs event_data.delay in seconds, got ${JSON.stringify(reply.event_data?.delay)}`,
-          );
-        }
-        stats.delays++;
-        stats.delaySeconds += delay;
-        this.current.next = 'continue';
-        this.save();
-        await sleep(delay * (this.options.delayScale ?? 1) * 1000);
-        return false;
-      }
-      case 'done':
-        return this.advance(phase, label);
-    }
-  }
-
-  /** Exactly one emit per invocation (§2.7), and no protocol violation on the way. */
-  private singleReply(record: InvocationRecord, label: string): WireEmittedEvent {
-    const problems = [...record.violations, ...this.services.invocations.takeStray()];
-    if (problems.length > 0) throw new RunFailure(`${label}: ${problems.join('; ')}`);
-    if (record.emits.length === 0) {
-      throw new RunFailure(`${label} ended without emitting an event; exactly one emit per invocation is required`);
-    }
-    if (record.emits.length > 1) {
-      const types = record.emits.map((e) => e.event_type).join(', ');
-      throw new RunFailure(`${label} emitted ${record.emits.length} events (${types}); exactly one is allowed`);
-    }
-    return record.emits[0];
   }
 
   private ingestArtifacts(reply: WireEmittedEvent, label: string, eventType: string): void {
@@ -295,19 +218,6 @@ class RunDriver {
     } else if (result.kind === 'sync_units') {
       (this.current.externalSyncUnits ??= []).push(...result.units);
     }
-  }
-
-  /** After a `*_DONE`: choose the sync unit after the ESU phase, then go to the next phase. */
-  private advance(phase: Phase, label: string): boolean {
-    if (phase === 'external_sync_units') this.chooseSyncUnit(label);
-    const order = PHASE_ORDER[this.kind];
-    const nextPhase = order[order.indexOf(phase) + 1];
-    if (!nextPhase) return true;
-    this.current.phase = nextPhase;
-    this.current.next = 'start';
-    this.current.nextEventType = eventTypeToSend(nextPhase, 'start', this.legacy);
-    this.save();
-    return false;
   }
 
   private chooseSyncUnit(label: string): void {
@@ -372,7 +282,7 @@ class RunDriver {
       runId: this.current.runId,
       endedAt: new Date().toISOString(),
       status,
-      ...(error !== undefined && { error: this.redact(error) }),
+      ...(error !== undefined && { error: runError(this.services, this.options, error) }),
       ...(warnings.length > 0 && { warnings }),
     };
     this.ingest.settle();
@@ -411,10 +321,5 @@ class RunDriver {
 
   private save(): void {
     savePosition(this.positionFile, this.position);
-  }
-
-  /** Secrets never reach runs.jsonl, even when a connector echoes them in an error message. */
-  private redact(message: string): string {
-    return redactSecrets(message, [this.options.connection.key, this.services.serviceAccountToken]);
   }
 }

@@ -1,9 +1,10 @@
 /** Public types of the Airdrop platform emulator (contract §4). */
-import type { Phase } from './event-types';
+import type { DevRevRecord, InitialDomainMappingLike } from './domain-mapping';
+import type { LoadPhase, Phase } from './event-types';
 import type { ItemCounts } from './item-store';
 
 export type { AirdropEvent } from './wire';
-export type { Phase } from './event-types';
+export type { LoadPhase, Phase } from './event-types';
 export type { ItemCounts } from './item-store';
 
 /**
@@ -105,4 +106,66 @@ export interface AirdropEmulatorOptions {
   outDir: string;
   /** Default 0 (ephemeral); always bound to 127.0.0.1. */
   port?: number;
+}
+
+/** A DevRev record handed to the loader (§7.1). */
+export interface LoadingItem {
+  id: { devrev: string; external?: string };
+  created_date: string;
+  modified_date: string;
+  data: unknown;
+}
+
+/** What a loading run needs; `items` maps an item type to its records (`attachment` → attachments phase). */
+export interface LoadRunOptions extends Pick<RunOptions, 'invoke' | 'connection' | 'globalValues' | 'delayScale'> {
+  /** Items in the loader's shape, by item type (already transformed). */
+  items?: Record<string, Array<LoadingItem | Record<string, unknown>>>;
+  /**
+   * DevRev objects by external record type, transformed as the platform does: the reverse field
+   * mappings of `initialDomainMapping` (default: the one the snap-in installed), DevRev ids the sync
+   * mapper knows replaced by their external ids (`domain-mapping.ts`).
+   */
+  devrevRecords?: Record<string, DevRevRecord[]>;
+  initialDomainMapping?: InitialDomainMappingLike;
+  /** Guard against loops: the run fails after this many invocations (default 1000). */
+  maxInvocations?: number;
+}
+
+/** Counts of one item type, summed over the run's replies. */
+export interface LoadReport {
+  item_type: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  deleted: number;
+  failed: number;
+}
+
+/** Per-phase statistics of a loading run. */
+export interface LoadPhaseStats {
+  phase: LoadPhase;
+  invocations: number;
+  durationMs: number;
+  delays: number;
+  delaySeconds: number;
+  /** The event type of every reply, in order. */
+  replies: string[];
+}
+
+/** One line of `runs.jsonl` for a loading run. */
+export interface LoadRunResult {
+  kind: 'load';
+  runId: string;
+  startedAt: string;
+  endedAt: string;
+  status: 'done' | 'error';
+  error?: string;
+  phases: LoadPhaseStats[];
+  /** Per item type: the counts of all replies added up (each reply reports its own invocation). */
+  reports: LoadReport[];
+  /** Artifact ids the connector reported fully processed. */
+  processedFiles: string[];
+  /** The uploaded transformer files (the stats file's lines). */
+  files: Array<{ id: string; item_type: string; file_name: string; count: string }>;
+  syncUnit: { id: string; name: string };
 }
