@@ -30,7 +30,11 @@ interface SnapInResult {
   peakRssMb: number;
 }
 
-const CHILD_EXEC_ARGV = ['--import', 'tsx'];
+/**
+ * A small young generation (2 MB semi-spaces instead of V8's up to 16 MB, per isolate: the main thread
+ * and each worker) took about 30 MB off a run's peak RSS; `npm run airdrop` and `npm start` use it too.
+ */
+const CHILD_EXEC_ARGV = ['--max-semi-space-size=2', '--import', 'tsx'];
 const DEFAULT_LIMIT_PER_10S = Math.round(10_000 / 6);
 
 /** The Intercom emulator process: ready with its URL and token; answers traffic questions. */
