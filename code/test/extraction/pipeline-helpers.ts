@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { startAirdropEmulator, type AirdropEmulatorInternals, type RunResult } from '../../src/emulators/airdrop';
+import { startAirdropEmulator, type AirdropEmulatorInternals, type RunOptions, type RunResult } from '../../src/emulators/airdrop';
 import { readPushLog } from '../../src/emulators/airdrop/push-log';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
 import { createFunctions } from '../../src/index';
@@ -14,7 +14,8 @@ export interface Pipeline {
   intercom: IntercomEmulator;
   airdrop: AirdropEmulatorInternals;
   outDir: string;
-  run(kind: 'import' | 'sync' | 'delete', globalValues?: Record<string, string>): Promise<RunResult>;
+  /** `extra`: more run options, e.g. `onProgress` to act on the platform's events. */
+  run(kind: 'import' | 'sync' | 'delete', globalValues?: Record<string, string>, extra?: Partial<RunOptions>): Promise<RunResult>;
   items(itemType: string): Array<{ id: string; created_date: string; modified_date: string; data: Record<string, unknown> }>;
   state(): Record<string, any>;
   /** How often each id was pushed in run `runId`, per item type (`ssor_attachment`: attachment files). */
@@ -34,13 +35,14 @@ export async function startPipeline(
     intercom,
     airdrop,
     outDir,
-    run: (kind, globalValues = {}) => {
+    run: (kind, globalValues = {}, extra = {}) => {
       const run = {
         invoke: functions.extraction as never,
         connection: { key: intercom.token, key_type: 'pat', org_id: 'emulated', org_name: 'Emulated workspace' },
         globalValues: { intercom_api_base_url: intercom.baseUrl, ...globalValues },
         delayScale: 0.01,
         maxInvocations: 400,
+        ...extra,
       };
       return kind === 'import' ? airdrop.runImport(run) : kind === 'sync' ? airdrop.runSync(run) : airdrop.runDelete(run);
     },
