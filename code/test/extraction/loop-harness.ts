@@ -18,6 +18,8 @@ export interface InvocationHooks {
   afterPush?: (pushed: Pushed, count: number) => boolean | void;
   /** Throw from a push to simulate a crash mid-object (nothing after the last checkpoint survives). */
   failPush?: (pushed: Pushed, count: number) => boolean;
+  /** Asked at each of the loop's checks: true makes it stop there (a timeout), e.g. on an emulator event. */
+  stopWhen?: () => boolean;
 }
 
 export class LoopHarness {
@@ -83,7 +85,7 @@ export class LoopHarness {
         }
         this.stored = JSON.parse(JSON.stringify(state));
       },
-      isTimeout: () => stop,
+      isTimeout: () => stop || hooks.stopWhen?.() === true,
     });
     return outcome;
   }
