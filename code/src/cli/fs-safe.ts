@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { readJsonIfExists, writeFileAtomic as writeAtomic } from '../files/atomic';
 import { diskFullError, findErrorCode } from './cli-error';

@@ -255,7 +255,7 @@ async function detectDeletedConversations(deps: LoopDeps): Promise<LoopOutcome> 
   const windowStart = deps.state.run!.windowStart!;
   const spec: ListSpec = {
     style: 'page', kind: 'deleted conversation', path: '/conversations/deleted', itemsKey: 'conversations', perPage: 60,
-    params: { order: 'desc' }, itemSchema: DeletedConversationSchema as unknown as ListSpec['itemSchema'],
+    params: { order: 'desc' }, itemSchema: DeletedConversationSchema,
   };
   for await (const page of deps.client.paginate(spec, track.pageFrom)) {
     let older = false;

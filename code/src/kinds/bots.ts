@@ -11,8 +11,19 @@ import type { NormalizeContext } from './types';
 export function botsOfConversation(conv: IntercomConversation): BotMention[] {
   // Parts are validated one by one later (a bad part is skipped there), so read them defensively.
   const parts = (conv.conversation_parts?.conversation_parts ?? []) as Array<{ author?: unknown } | null>;
+  return botsAmong([conv.source?.author, ...parts.map((p) => p?.author)]);
+}
+
+/** The bots that wrote a part of a ticket. */
+export function botsOfTicket(ticket: IntercomTicket): BotMention[] {
+  const parts = (ticket.ticket_parts?.ticket_parts ?? []) as Array<{ author?: unknown } | null>;
+  return botsAmong(parts.map((p) => p?.author));
+}
+
+/** The authors among `authors` that are bots. */
+function botsAmong(authors: unknown[]): BotMention[] {
   const found: BotMention[] = [];
-  for (const author of [conv.source?.author, ...parts.map((p) => p?.author)]) {
+  for (const author of authors) {
     if (typeof author !== 'object' || author === null) continue;
     const a = author as { type?: unknown; id?: unknown; name?: unknown; email?: unknown };
     if (a.type !== 'bot' || (typeof a.id !== 'string' && typeof a.id !== 'number')) continue;
@@ -23,12 +34,6 @@ export function botsOfConversation(conv: IntercomConversation): BotMention[] {
     });
   }
   return found;
-}
-
-/** The bots that wrote a part of a ticket. */
-export function botsOfTicket(ticket: IntercomTicket): BotMention[] {
-  const parts = (ticket.ticket_parts?.ticket_parts ?? []) as Array<{ author?: unknown } | null>;
-  return botsOfConversation({ conversation_parts: { conversation_parts: parts } } as unknown as IntercomConversation);
 }
 
 /** `bots` items for the mentioned bots not pushed yet in this run (the most telling mention of each). */

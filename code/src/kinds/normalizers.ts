@@ -1,45 +1,25 @@
 /**
  * The normalizers of `code/src/normalize/`, adapted to the one shape the extraction loop takes
- * ({@link NormalizedBatch}), and the record type of each item type. Raw objects arrive already
- * validated by the pager's item schema (or the detail fetch's schema), so the casts below only
- * restore the static type.
+ * ({@link NormalizedBatch}). Objects arrive typed by their kind's schema (`define.ts`).
  */
-import type {
-  IntercomAdmin, IntercomArticle, IntercomCollection, IntercomCompany, IntercomContact, IntercomConversation, IntercomTag,
-  IntercomTeam, IntercomTicket,
-} from '../intercom/schemas';
-import {
-  adminRecordType, articleRecordType, botRecordType, collectionRecordType, companyRecordType, contactRecordType, conversationPartRecordType,
-  conversationRecordType, normalizeAdmin, normalizeArticle, normalizeCollection, normalizeCompany, normalizeContact,
-  normalizeConversation, normalizeTag, normalizeTeam, normalizeTicket, tagRecordType, teamRecordType, ticketPartRecordType, ticketRecordType,
-  type CustomAttributeDefinition, type NormalizedItem as NormalizeItem,
-} from '../normalize';
+import type { IntercomArticle, IntercomConversation, IntercomTicket } from '../intercom/schemas';
+import { normalizeArticle, normalizeConversation, normalizeTicket, type NormalizedItem as NormalizeItem } from '../normalize';
 import type { NormalizedItem } from '../adaas';
-import type { ItemType, NormalizeContext, NormalizedBatch } from './types';
+import type { NormalizeContext, NormalizedBatch } from './types';
 import { adminsOfArticle, adminsOfConversation, adminsOfTicket, placeholderAdmins } from './placeholders';
 import { botItems, botsOfConversation, botsOfTicket } from './bots';
 
-type Raw = Record<string, unknown>;
-
 /** A kind whose object becomes exactly one item and no attachments. */
-function single<T>(itemType: ItemType, fn: (obj: T, ctx: NormalizeContext) => NormalizedItem | NormalizeItem) {
-  return (obj: Raw, ctx: NormalizeContext): NormalizedBatch => ({
-    items: [{ itemType, item: fn(obj as unknown as T, ctx) }],
+export function single<T>(itemType: string, fn: (obj: T, ctx: NormalizeContext) => NormalizedItem | NormalizeItem) {
+  return (obj: T, ctx: NormalizeContext): NormalizedBatch => ({
+    items: [{ itemType, item: fn(obj, ctx) }],
     attachments: [],
     skipped: [],
   });
 }
 
-export const admin = single<IntercomAdmin>('admins', normalizeAdmin);
-export const team = single<IntercomTeam>('teams', normalizeTeam);
-export const tag = single<IntercomTag>('tags', normalizeTag);
-export const company = single<IntercomCompany>('companies', normalizeCompany);
-export const contact = single<IntercomContact>('contacts', normalizeContact);
-export const collection = single<IntercomCollection>('collections', normalizeCollection);
-
 /** A conversation: itself, its source and parts (comments), their attachments, the bots and removed teammates they name. */
-export function conversation(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
-  const conv = obj as unknown as IntercomConversation;
+export function conversation(conv: IntercomConversation, ctx: NormalizeContext): NormalizedBatch {
   const result = normalizeConversation(conv, ctx);
   const bots = botsOfConversation(conv);
   const botIds = new Set(bots.map((b) => b.id));
@@ -81,8 +61,9 @@ function closedAt(parts: RawPart[], t: number): boolean | undefined {
  * the window and their files: the other parts and files went out when they were first extracted,
  * and sending them again would only re-download files and touch comments that did not change.
  */
-export function conversationChangesInWindow(obj: Raw, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch {
-  const conv = obj as unknown as IntercomConversation;
+export function conversationChangesInWindow(
+  conv: IntercomConversation, batch: NormalizedBatch, window: { start: number; importAll: boolean },
+): NormalizedBatch {
   const parts = (conv.conversation_parts?.conversation_parts ?? []) as RawPart[];
   const newToImport = conv.created_at >= window.start || (!window.importAll && closedAt(parts, window.start) !== true);
   if (newToImport) return batch;
@@ -97,8 +78,7 @@ export function conversationChangesInWindow(obj: Raw, batch: NormalizedBatch, wi
 }
 
 /** A ticket: itself, its parts (comments), their files. */
-export function ticket(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
-  const raw = obj as unknown as IntercomTicket;
+export function ticket(raw: IntercomTicket, ctx: NormalizeContext): NormalizedBatch {
   const result = normalizeTicket(raw, ctx);
   const bots = botsOfTicket(raw);
   return {
@@ -118,8 +98,8 @@ export function ticket(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
  * What of a changed ticket DevRev may not have yet: all of it when it was created in the window;
  * otherwise the ticket itself, the parts created or edited in the window and their files.
  */
-export function ticketChangesInWindow(obj: Raw, batch: NormalizedBatch, window: { start: number }): NormalizedBatch {
-  if ((obj as unknown as IntercomTicket).created_at >= window.start) return batch;
+export function ticketChangesInWindow(obj: IntercomTicket, batch: NormalizedBatch, window: { start: number }): NormalizedBatch {
+  if (obj.created_at >= window.start) return batch;
   const unchangedPart = (i: NormalizedBatch['items'][number]) => i.itemType === 'ticket_parts' && unixOf(i.item.modified_date) < window.start;
   const changedParts = new Set(batch.items.filter((i) => i.itemType === 'ticket_parts' && !unchangedPart(i)).map((i) => i.item.id));
   return {
@@ -131,8 +111,7 @@ export function ticketChangesInWindow(obj: Raw, batch: NormalizedBatch, window: 
 }
 
 /** An article and the files of its body (inline images, linked Intercom files). */
-export function article(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
-  const raw = obj as unknown as IntercomArticle;
+export function article(raw: IntercomArticle, ctx: NormalizeContext): NormalizedBatch {
   const result = normalizeArticle(raw, ctx);
   return {
     items: [...placeholderAdmins(adminsOfArticle(raw), ctx), { itemType: 'articles', item: result.article }],
@@ -140,19 +119,3 @@ export function article(obj: Raw, ctx: NormalizeContext): NormalizedBatch {
     skipped: [],
   };
 }
-
-/** Record type builders per item type. */
-export const recordTypes = {
-  admins: () => adminRecordType,
-  bots: () => botRecordType,
-  teams: () => teamRecordType,
-  tags: () => tagRecordType,
-  companies: (custom?: CustomAttributeDefinition[]) => companyRecordType(custom),
-  contacts: (custom?: CustomAttributeDefinition[]) => contactRecordType(custom),
-  conversations: (custom?: CustomAttributeDefinition[]) => conversationRecordType(custom),
-  conversation_parts: () => conversationPartRecordType,
-  collections: () => collectionRecordType,
-  articles: () => articleRecordType,
-  tickets: (custom?: CustomAttributeDefinition[]) => ticketRecordType(custom),
-  ticket_parts: () => ticketPartRecordType,
-};

@@ -71,10 +71,10 @@ export function placeholderAdmins(mentions: AdminMention[], ctx: NormalizeContex
   }
   return [...best.values()].map((m) => {
     pushed.push(m.id);
-    const raw = {
+    const raw: IntercomAdmin = {
       type: 'admin', id: m.id, name: `${m.name || `Teammate ${m.id}`}${SUFFIX}`, email: m.email ?? null,
       away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: false, team_ids: [],
-    } as unknown as IntercomAdmin;
+    };
     return { itemType: 'admins' as const, item: normalizeAdmin(raw, ctx) };
   });
 }

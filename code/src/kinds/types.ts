@@ -6,14 +6,15 @@
 import type { z } from 'zod';
 import type { NormalizedAttachment, NormalizedItem } from '../adaas';
 import type { NormalizeContext, RecordTypeDefinition } from '../normalize/types';
-import type { ListSpec } from './list-spec';
+import type { Pager } from '../intercom/pagers';
 
 export type { NormalizeContext };
 
-/** Item types (= record types of the external domain metadata), contract §1. */
-export type ItemType =
-  | 'admins' | 'bots' | 'teams' | 'tags' | 'companies' | 'contacts' | 'conversations' | 'conversation_parts'
-  | 'collections' | 'articles' | 'tickets' | 'ticket_parts';
+export type { ItemType } from './index';
+import type { ItemType } from './index';
+
+/** An Intercom object as the loop carries it: checked by its kind's schema, typed again by `defineKind`. */
+export type Raw = Record<string, unknown>;
 
 /** The platform's item type for attachment references. */
 export const ATTACHMENTS_ITEM_TYPE = 'attachments';
@@ -29,10 +30,10 @@ export type CustomAttributeModel = 'contact' | 'company' | 'conversation' | 'tic
 /** Everything one Intercom object turns into. */
 export interface NormalizedBatch {
   /** Items per item type (a conversation or ticket yields itself and its parts). */
-  items: Array<{ itemType: ItemType; item: NormalizedItem }>;
+  items: Array<{ itemType: string; item: NormalizedItem }>;
   attachments: NormalizedAttachment[];
   /** Parts that could not be normalized (the object itself was fine). */
-  skipped: Array<{ itemType: ItemType; id: string; reason: string }>;
+  skipped: Array<{ itemType: string; id: string; reason: string }>;
   /** Set when Intercom returned fewer parts than exist (500-part cap). */
   truncation?: { id: string; returned: number; total: number };
 }
@@ -48,45 +49,52 @@ export type DeletionDetection =
 
 /** Minimal view of the client that a kind's detail fetch needs. */
 export interface DetailClient {
-  get(path: string, options?: { query?: Record<string, string | number | boolean>; schema?: z.ZodType; kind?: string }): Promise<unknown>;
+  get<T = unknown>(path: string, options?: { query?: Record<string, string | number | boolean>; schema?: z.ZodType<T>; kind?: string }): Promise<T>;
 }
 
-/** One Intercom object kind. */
-export interface KindSpec {
+/**
+ * One Intercom object kind, typed: `TListed` is what its listings yield (their item schema's output),
+ * `TFull` what its normalizer reads (the detail read's output, or the listed object itself).
+ * `defineKind` (`define.ts`) turns it into the {@link KindSpec} the generic loop walks.
+ */
+export interface KindDefinition<I extends string, E extends string, TListed extends Raw, TFull extends Raw> {
   /** The item type its main objects become. */
-  itemType: ItemType;
+  itemType: I;
   /** Further item types its objects yield (conversation → parts). */
-  alsoEmits: ItemType[];
-  /** Kinds whose items its items reference; they are extracted first. */
-  dependsOn: ItemType[];
+  alsoEmits: readonly E[];
+  /** Item types its items reference; their kinds come earlier in the table. */
+  dependsOn: readonly string[];
   /** Listing every object. */
-  listAll(ctx: ListContext): ListSpec;
+  listAll(ctx: ListContext): Pager<TListed>;
   /**
    * Listing objects changed since `searchFloor` (a search with `updated_at > searchFloor`), or
    * 'relist' when Intercom has no filter: then everything is listed and compared client-side.
    */
-  listChangedSince(ctx: ListContext, searchFloor: number): ListSpec | 'relist';
+  listChangedSince(ctx: ListContext, searchFloor: number): Pager<TListed> | 'relist';
   /**
    * Item types without timestamps whose content a sync compares with what the last completed run
    * sent, sending only those that changed: true for all the kind's items (admins, teams, tags), or
    * the item types named (bots and removed teammates that conversations and articles mention).
    */
-  compareContent?: true | readonly ItemType[];
+  compareContent?: true | readonly string[];
   /** Its `updated_at` (unix s) for the client-side window; undefined when the kind has none. */
-  updatedAt(obj: Record<string, unknown>): number | undefined;
+  updatedAt(obj: NoInfer<TListed>): number | undefined;
   /** Fetches the full object when the listing shape lacks something (conversations, tickets: parts). */
-  fetchDetail?(client: DetailClient, listed: Record<string, unknown>): Promise<Record<string, unknown>>;
+  fetchDetail?(client: DetailClient, listed: NoInfer<TListed>): Promise<TFull>;
   /**
    * In an incremental run, the part of a changed object's batch that may be new to DevRev (each
    * attachment is a download); default: all of it. Conversations keep themselves and only the parts
    * and files of parts changed in the window, unless the whole conversation is new to the import.
    */
-  changesInWindow?(obj: Record<string, unknown>, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch;
+  changesInWindow?(obj: NoInfer<TFull>, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch;
   /** Intercom object → normalized items and attachment references. Throws on an unusable object. */
-  normalize(obj: Record<string, unknown>, ctx: NormalizeContext): NormalizedBatch;
+  normalize(obj: NoInfer<TFull>, ctx: NormalizeContext): NormalizedBatch;
   deletions: DeletionDetection;
   /** The model of its custom attributes in `/data_attributes`, if it has any. */
   customAttributes?: CustomAttributeModel;
   /** Record types (external domain metadata) of every item type it yields, with the workspace's custom attributes. */
-  recordTypes(customAttributes: NonNullable<NormalizeContext['customAttributes']>): Partial<Record<ItemType, RecordTypeDefinition>>;
+  recordTypes(customAttributes: NonNullable<NormalizeContext['customAttributes']>): Partial<Record<I | E, RecordTypeDefinition>>;
 }
+
+/** One Intercom object kind, as the generic loop sees it: objects it carries are {@link Raw}. */
+export type KindSpec = KindDefinition<ItemType, ItemType, Raw, Raw>;

@@ -22,5 +22,5 @@ export * from './articles';
 export * from './tickets';
 export * from './ticket-parts';
 export * from './help-centers';
-export * from './record-types';
+export * from './struct-types';
 export * from './batch';

@@ -1,7 +1,7 @@
 import type { IntercomConversationPart, IntercomTicketPart } from '../intercom/schemas';
 import { authorRefs, PART_MESSAGE_FIELDS, partFiles } from './conversation-parts';
 import { eventText, MESSAGE_PART_TYPES } from './event-text';
-import { bool, enumOf, itemUrl, ref, richText, text } from './fields';
+import { enumOf, itemUrl, ref, text } from './fields';
 import { htmlToRichText } from './rich-text';
 import type { NormalizeContext, NormalizedAttachment, NormalizedItem, RecordTypeDefinition, RichText } from './types';
 import { refOrNull, textOrNull, toRfc3339 } from './values';

@@ -24,7 +24,7 @@ describe('data loop with bad input', () => {
     const pushed: string[] = [];
     const outcome = await runDataLoop({
       kinds: [kindOf('companies')!],
-      client: { paginate: async function* () { yield* pages; }, get: async () => ({}) },
+      client: { paginate: async function* () { yield* pages; }, get: async <T>() => ({}) as T },
       state,
       listContext: { importAllConversations: true },
       normalizeContext: context,

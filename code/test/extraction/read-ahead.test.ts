@@ -57,12 +57,12 @@ describe('data loop reading ahead', () => {
       kinds: [fakeKind()],
       client: {
         paginate: async function* () { yield* pagesOf([ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 30), ids.slice(30)]); },
-        get: async (path) => {
+        get: async <T>(path: string) => {
           const id = path.split('/').pop()!;
           started.push(id);
           waiters.forEach((w) => w());
           await allStarted; // no read answers before 20 are under way at once
-          return { id };
+          return { id } as T;
         },
       },
       state: newState(),
@@ -87,10 +87,10 @@ describe('data loop reading ahead', () => {
       kinds: [fakeKind()],
       client: {
         paginate: async function* () { yield* pagesOf(ids); },
-        get: async (path) => {
+        get: async <T>(path: string) => {
           started.push(path.split('/').pop()!);
           waiters.forEach((w) => w());
-          return { id: path.split('/').pop() };
+          return { id: path.split('/').pop() } as T;
         },
       },
       state,

@@ -8,7 +8,7 @@ function conversationWithFormerTeammate() {
   const part = raw.conversation_parts.conversation_parts.find((p: { author?: { type?: string } }) => p.author?.type === 'admin');
   part.author = { type: 'admin', id: '777000111', name: 'Rita Removed', email: 'rita@example.com' };
   raw.admin_assignee_id = 777000222;
-  return ConversationSchema.parse(raw) as unknown as Record<string, unknown>;
+  return ConversationSchema.parse(raw);
 }
 
 describe('placeholder admins', () => {

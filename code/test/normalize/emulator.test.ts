@@ -7,8 +7,10 @@ import {
 } from '../../src/intercom/schemas';
 import {
   helpCenterBaseUrls, normalizeAdmin, normalizeArticle, normalizeBatch, normalizeCollection, normalizeCompany, normalizeContact,
-  normalizeConversation, normalizeTag, normalizeTeam, recordTypes, type NormalizeContext, type NormalizedAttachment, type NormalizedItem,
+  normalizeConversation, normalizeTag, normalizeTeam, type NormalizeContext, type NormalizedAttachment, type NormalizedItem,
 } from '../../src/normalize';
+import { buildExternalDomainMetadata } from '../../src/extraction/metadata';
+import { KINDS } from '../../src/kinds';
 
 /**
  * The normalizers against the Intercom emulator's workspace, read over real HTTP on 127.0.0.1: every
@@ -88,7 +90,7 @@ it('normalizes the whole emulated workspace without skipping anything, every ite
     helpCenterUrls: helpCenterBaseUrls((await get('/help_center/help_centers')).data.map((h: unknown) => HelpCenterSchema.parse(h))),
     fileHosts: [new URL(emulator.baseUrl).host],
   };
-  const types = recordTypes(custom);
+  const types = buildExternalDomainMetadata(KINDS, custom).record_types;
   const items: Array<[string, NormalizedItem]> = [];
   const attachments: NormalizedAttachment[] = [];
   const skipped: string[] = [];

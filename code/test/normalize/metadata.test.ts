@@ -5,10 +5,12 @@ import {
   AdminSchema, ArticleSchema, CollectionSchema, CompanySchema, ContactSchema, ConversationSchema, TagSchema, TeamSchema, TicketSchema,
 } from '../../src/intercom/schemas';
 import {
-  externalDomainMetadata, normalizeAdmin, normalizeArticle, normalizeBatch, normalizeCollection, normalizeCompany,
-  normalizeBot, normalizeContact, normalizeConversation, normalizeTag, normalizeTeam, normalizeTicket, recordTypes, STRUCT_TYPES,
+  normalizeAdmin, normalizeArticle, normalizeBatch, normalizeCollection, normalizeCompany,
+  normalizeBot, normalizeContact, normalizeConversation, normalizeTag, normalizeTeam, normalizeTicket, STRUCT_TYPES,
   type MetadataField, type NormalizedItem, type NormalizeContext,
 } from '../../src/normalize';
+import { buildExternalDomainMetadata } from '../../src/extraction/metadata';
+import { KINDS } from '../../src/kinds';
 import { baseContext, fixture } from './fixtures';
 import { METADATA_SCHEMA } from '../shared-paths';
 
@@ -95,7 +97,7 @@ function valueProblem(value: unknown, field: MetadataField): string | null {
 
 describe('external domain metadata', () => {
   const ctx = baseContext();
-  const types = recordTypes(ctx.customAttributes);
+  const types = buildExternalDomainMetadata(KINDS, ctx.customAttributes ?? {}).record_types;
 
   it.each(Object.entries(types))('record type %s alone validates against the schema', (key, recordType) => {
     const ok = validate({ schema_version: 'v0.2.0', record_types: { [key]: recordType } });
@@ -103,7 +105,7 @@ describe('external domain metadata', () => {
   });
 
   it('the whole document (with struct types) validates, with and without custom attributes', () => {
-    for (const doc of [externalDomainMetadata(ctx.customAttributes), externalDomainMetadata()]) {
+    for (const doc of [buildExternalDomainMetadata(KINDS, ctx.customAttributes ?? {}), buildExternalDomainMetadata(KINDS, {})]) {
       if (!validate(doc)) throw new Error(errorsOf());
     }
   });

@@ -10,6 +10,7 @@ import { runAndReport, type CommandResult } from '../run-command';
 import { registerSecret } from '../secrets';
 import { saveSettings, type Settings } from '../settings';
 import { printSummary } from '../summary';
+import { KINDS } from '../../kinds';
 
 /** Flags of `demo`. */
 export interface DemoFlags {
@@ -39,9 +40,7 @@ function expectedCounts(emulator: IntercomEmulator): Record<string, number> {
   const truth = emulator.workspace.truth;
   const all = { allConversations: true };
   const expected: Record<string, number> = {};
-  for (const kind of ['admins', 'teams', 'tags', 'companies', 'contacts', 'conversations', 'collections', 'articles', 'tickets'] as const) {
-    expected[kind] = truth.ids(kind, all).length;
-  }
+  for (const { itemType } of KINDS) expected[itemType] = truth.ids(itemType, all).length;
   expected.conversation_parts = truth.conversations(all).reduce((n, c) => n + c.partIds.length + 1, 0);
   expected.bots = new Set(truth.conversations(all).flatMap((c) => c.bots.map((b) => b.id))).size;
   expected.ticket_parts = truth.tickets().reduce((n, t) => n + t.partIds.length, 0);

@@ -1,14 +1,5 @@
 import { z } from 'zod';
 import { CursorPagesSchema } from './common';
-import { AdminSchema } from './admin';
-import { ArticleSchema } from './article';
-import { CompanySchema } from './company';
-import { ContactSchema } from './contact';
-import { ConversationListItemSchema, DeletedConversationSchema } from './conversation';
-import { ConversationAttributeSchema, DataAttributeSchema } from './data-attribute';
-import { CollectionSchema, HelpCenterSchema } from './help-center';
-import { TagSchema } from './tag';
-import { TeamSchema } from './team';
 
 /**
  * List envelopes. Items are kept as `unknown` here on purpose: the client validates the envelope
@@ -53,19 +44,3 @@ export const DeletedConversationPageSchema = ConversationPageSchema;
 export function typedList<T extends z.ZodType>(key: string, itemSchema: T) {
   return z.looseObject({ type: z.string().optional(), [key]: z.array(itemSchema), pages: CursorPagesSchema });
 }
-
-/** Item schema per list key, for callers that validate items one by one. */
-export const itemSchemas = {
-  admins: AdminSchema,
-  teams: TeamSchema,
-  tags: TagSchema,
-  companies: CompanySchema,
-  contacts: ContactSchema,
-  conversations: ConversationListItemSchema,
-  deleted_conversations: DeletedConversationSchema,
-  data_attributes: DataAttributeSchema,
-  conversation_attributes: ConversationAttributeSchema,
-  help_centers: HelpCenterSchema,
-  collections: CollectionSchema,
-  articles: ArticleSchema,
-} as const;

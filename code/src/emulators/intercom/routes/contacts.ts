@@ -4,7 +4,6 @@ import { IntercomHttpError, errors } from '../http/errors';
 import { nextPageUrl, pageNumberPages, positionalPage, readPage, readPerPage } from '../http/paging';
 import { contactFields } from '../search/fields';
 import { searchWorkspace } from '../search/runSearch';
-import type { JsonObject } from '../workspace/types';
 import { bodyObject, found, param, queryOf, requiredString } from './shared';
 
 const CONTACT_NOT_FOUND = ['not_found', 'User Not Found'] as const;

@@ -3,7 +3,6 @@ import type { EmulatorContext } from '../context';
 import { errors } from '../http/errors';
 import { ticketFields } from '../search/ticketFields';
 import { searchWorkspace } from '../search/runSearch';
-import type { JsonObject } from '../workspace/types';
 import { bodyObject, found, param } from './shared';
 
 /** Ticket types, ticket states, `GET /tickets/{id}` (with parts) and `POST /tickets/search` (without). */
