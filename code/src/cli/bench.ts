@@ -9,7 +9,9 @@
  * - `floor_seconds`: requests ÷ the allowed rate, the least time the limit allows;
  * - `wall_over_floor`: the API phase's wall time (first to last API request) over that floor;
  * - `utilization`: share of the allowed rate used during the API phase (floor ÷ API time);
- * - `attachments_over_api`: the attachments phase's time over the API phase's.
+ * - `attachments_over_api`: the attachments phase's time over the API phase's;
+ * - `estimate_over_api_seconds`, `estimate_over_attachment_seconds`: what `estimate` predicted before
+ *   the import over what it measured (target 0.8–1.2).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -18,6 +20,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import type { FaultOptions } from '../emulators/intercom';
 import { createWorkspace } from '../emulators/intercom/workspace';
+import { estimateCommand } from './commands/estimate';
 import { out } from './output';
 import type { Traffic } from './bench/traffic';
 
@@ -131,7 +134,16 @@ async function benchSize(conversations: number, latencyMs: number, seed: number,
     return { record, result };
   };
   try {
-    const { record: clean, result: imported } = await run('import', 'import', outDir);
+    // What `estimate` predicts, next to what the import then measures.
+    const estimate = await estimateCommand({ intercomUrl: intercom.baseUrl, token: intercom.token, allConversations: true });
+    const { record: clean, result: imported } = await run('import', 'import', outDir, (r) => {
+      r.estimated_requests = estimate.requests;
+      r.estimated_api_seconds = estimate.apiSeconds;
+      r.estimated_attachment_seconds = estimate.attachments.seconds ?? undefined;
+      r.estimate_over_api_seconds = Number(r.api_seconds) > 0 ? round(estimate.apiSeconds / Number(r.api_seconds)) : undefined;
+      const attachmentSeconds = Number(r.attachment_seconds);
+      r.estimate_over_attachment_seconds = estimate.attachments.seconds !== null && attachmentSeconds > 0 ? round(estimate.attachments.seconds / attachmentSeconds) : undefined;
+    });
     const objects = Object.entries(imported.received)
       .filter(([type]) => !NOT_OBJECTS.has(type))
       .reduce((n, [, count]) => n + count, 0);

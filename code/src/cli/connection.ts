@@ -93,6 +93,8 @@ export interface ProbeResponse<T = unknown> {
 export class IntercomProbe {
   private readonly http: AxiosInstance;
   requests = 0;
+  /** Time of each answered attempt, ms (what `estimate` predicts the import's latency from). */
+  readonly latenciesMs: number[] = [];
 
   constructor(private readonly connection: IntercomConnection) {
     this.http = axios.create({
@@ -121,7 +123,9 @@ export class IntercomProbe {
       let response: AxiosResponse;
       try {
         this.requests++;
+        const sentAt = Date.now();
         response = await this.http.request({ method, url: path, ...extra });
+        this.latenciesMs.push(Date.now() - sentAt);
       } catch (err) {
         const code = isNetworkError(err) ?? 'network error';
         if (code === 'ECONNRESET' && attempt < 2) continue;

@@ -6,6 +6,7 @@
  */
 import { KINDS } from '../kinds';
 import type { IntercomProbe } from './connection';
+import { predictApiSeconds, predictAttachmentSeconds } from './estimate-time';
 
 /** Intercom's documented default: 10,000 requests per minute per app, in 10-second windows. */
 export const DEFAULT_RATE_LIMIT_PER_10S = Math.floor(10_000 / 6);
@@ -31,14 +32,29 @@ export interface Estimate {
   rateLimitSource: 'X-RateLimit-Limit' | 'Intercom default';
   /** The least time the rate limit allows for these requests: full windows of 10 s. */
   rateLimitFloorSeconds: number;
+  /** Mean time of this estimate's own API requests, ms. */
+  latencyMs: number;
+  /** Predicted wall time of the API phase (estimate-time.ts). */
+  apiSeconds: number;
   attachments: {
     sampledConversations: number;
     sampledFiles: number;
     sampledBytes: number;
     /** Sampled bytes scaled to all conversations (source messages only; parts are not in listings). */
     extrapolatedBytes: number | null;
+    /** Conversations read whole to count the files of their parts. */
+    readWhole: number;
+    /** Files of the opening messages and parts, scaled to all conversations. */
+    files: number | null;
+    /** Time of one sampled download, ms (null: nothing to download). */
+    downloadMs: number | null;
+    /** Predicted wall time of the attachments phase (null: unknown). */
+    seconds: number | null;
   };
 }
+
+/** Conversations read whole to sample the files of their parts. */
+const WHOLE_READS = 5;
 
 /** Requests to read `count` objects in pages of `perPage` (an empty listing still costs one request). */
 export function pagesFor(count: number, perPage: number): number {
@@ -85,7 +101,7 @@ async function countKind(
 /** Runs the estimate against the workspace behind `probe`. */
 export async function estimateImport(
   probe: IntercomProbe,
-  o: { allConversations: boolean; rateLimitPer10s?: number },
+  o: { allConversations: boolean; rateLimitPer10s?: number; timeDownload?: (url: string) => Promise<number> },
 ): Promise<Estimate> {
   const kinds: KindEstimate[] = [];
   let customAttributeModels = 0;
@@ -105,26 +121,36 @@ export async function estimateImport(
       how: `${spec.style} ${spec.path}: ${pages} page${pages === 1 ? '' : 's'}${details ? ` + ${details} detail reads` : ''}`,
     });
   }
-  const attachments = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null);
+  const attachments = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null, o.timeDownload);
   const requests =
     kinds.reduce((sum, k) => sum + k.requests, 0) + FIXED_REQUESTS.me + FIXED_REQUESTS.dataAttributesPerModel * customAttributeModels;
   const rateLimitPer10s = o.rateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S;
+  const latencyMs = probe.latenciesMs.reduce((sum, ms) => sum + ms, 0) / Math.max(1, probe.latenciesMs.length);
   return {
     kinds,
     requests,
     rateLimitPer10s,
     rateLimitSource: o.rateLimitPer10s ? 'X-RateLimit-Limit' : 'Intercom default',
     rateLimitFloorSeconds: rateLimitFloorSeconds(requests, rateLimitPer10s),
+    latencyMs: Math.round(latencyMs),
+    apiSeconds: Math.round(predictApiSeconds(requests, rateLimitPer10s, latencyMs)),
     attachments,
   };
 }
 
-/** Sums the sizes of the source attachments in one page of conversations (listings carry the source). */
-async function sampleAttachments(probe: IntercomProbe, conversations: number | null): Promise<Estimate['attachments']> {
-  const { data } = await probe.get<{ conversations?: Array<{ source?: { attachments?: Array<{ filesize?: number }> } }> }>(
-    '/conversations',
-    { per_page: 50 },
-  );
+type Attachment = { filesize?: number; url?: string };
+type SampledConversation = { id?: string | number; source?: { attachments?: Attachment[] } };
+
+/**
+ * Sums the sizes of the source attachments in one page of conversations (listings carry the source),
+ * reads a few conversations whole for the files of their parts, and times one download.
+ */
+async function sampleAttachments(
+  probe: IntercomProbe,
+  conversations: number | null,
+  timeDownload?: (url: string) => Promise<number>,
+): Promise<Estimate['attachments']> {
+  const { data } = await probe.get<{ conversations?: SampledConversation[] }>('/conversations', { per_page: 50 });
   const sample = data.conversations ?? [];
   let files = 0;
   let bytes = 0;
@@ -134,10 +160,29 @@ async function sampleAttachments(probe: IntercomProbe, conversations: number | n
       bytes += typeof attachment.filesize === 'number' ? attachment.filesize : 0;
     }
   }
+  let partFiles = 0;
+  let url: string | undefined = sample.flatMap((c) => c.source?.attachments ?? []).find((a) => a.url)?.url;
+  const whole = sample.slice(0, WHOLE_READS);
+  for (const conversation of whole) {
+    const { data: read } = await probe.get<{ conversation_parts?: { conversation_parts?: Array<{ attachments?: Attachment[] }> } }>(
+      `/conversations/${encodeURIComponent(String(conversation.id))}`,
+    );
+    for (const part of read.conversation_parts?.conversation_parts ?? []) {
+      partFiles += part.attachments?.length ?? 0;
+      url ??= part.attachments?.find((a) => a.url)?.url;
+    }
+  }
+  const perConversation = sample.length ? files / sample.length + (whole.length ? partFiles / whole.length : 0) : 0;
+  const allFiles = conversations === null || !sample.length ? null : Math.round(perConversation * conversations);
+  const downloadMs = url && timeDownload ? await timeDownload(url).catch(() => null) : null;
   return {
     sampledConversations: sample.length,
     sampledFiles: files,
     sampledBytes: bytes,
     extrapolatedBytes: sample.length && conversations !== null ? Math.round((bytes / sample.length) * conversations) : null,
+    readWhole: whole.length,
+    files: allFiles,
+    downloadMs,
+    seconds: allFiles !== null && downloadMs !== null ? Math.round(predictAttachmentSeconds(allFiles, downloadMs)) : null,
   };
 }

@@ -14,6 +14,13 @@ import { forgetRetry, isPassingFailure, keepForRetry, MAX_FILE_TRIES } from './f
 import { spool } from './spool';
 import { reportCounters, type ConnectorState } from './state';
 
+/**
+ * Files streamed at once (the platform layer allows 1 to 50). Each is piped with back-pressure from
+ * the download to the upload, so the bytes in flight are about this many stream buffers (~64 KB
+ * each), whatever the files' sizes; enough at once to hide a CDN's latency behind the uploads.
+ */
+export const ATTACHMENTS_AT_ONCE = 32;
+
 const statusOf = (error: unknown): number | undefined => (error instanceof IntercomError ? error.status : undefined);
 
 /** The stream function of one invocation. */

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
-import { IntercomProbe, preflight, resolveConnection, type ConnectionFlags } from '../connection';
+import { IntercomProbe, preflight, resolveConnection, type ConnectionFlags, type IntercomConnection } from '../connection';
 import { estimateImport, type Estimate } from '../estimate';
+import { IntercomClient } from '../../intercom';
 import { out } from '../output';
 import { withConnectionFlags } from './shared';
 
@@ -24,7 +25,11 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
   const connection = await resolveConnection(flags);
   const probe = new IntercomProbe(connection);
   const { workspace, rateLimitPer10s } = await preflight(connection, probe);
-  const estimate = await estimateImport(probe, { allConversations: flags.allConversations ?? false, rateLimitPer10s });
+  const estimate = await estimateImport(probe, {
+    allConversations: flags.allConversations ?? false,
+    rateLimitPer10s,
+    timeDownload: (url) => timeDownload(connection, url),
+  });
   out.line(`Workspace "${workspace.name}" (${workspace.id}, ${workspace.region}, ${workspace.timezone ?? 'no time zone'})`);
   out.line(`Conversations: ${flags.allConversations ? 'all' : 'closed only (add --all-conversations for all)'}`);
   out.line();
@@ -33,10 +38,11 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
     out.line(`  ${k.itemType.padEnd(16)}${String(k.count ?? '?').padStart(10)}${String(k.requests).padStart(10)}  ${k.how}`);
   }
   out.line();
-  out.line(`Requests: about ${estimate.requests} (plus ${probe.requests} made by this estimate).`);
+  out.line(`Requests: about ${estimate.requests} (plus ${probe.requests} made by this estimate${estimate.attachments.downloadMs === null ? '' : ', and one download'}).`);
   out.line(
     `Rate limit: ${estimate.rateLimitPer10s} requests per 10 s (${estimate.rateLimitSource}); it forces at least ${formatDuration(estimate.rateLimitFloorSeconds)}.`,
   );
+  out.line(`Latency: ${estimate.latencyMs} ms per request (this estimate's own); API phase about ${formatDuration(estimate.apiSeconds)}.`);
   const a = estimate.attachments;
   out.line(
     a.sampledConversations
@@ -44,7 +50,28 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
           (a.extrapolatedBytes !== null ? ` (about ${formatBytes(a.extrapolatedBytes)} for all; replies' attachments are only known once read).` : '.')
       : 'Attachments: unknown (no conversations to sample).',
   );
-  return { ...estimate, workspaceId: workspace.id, probeRequests: probe.requests };
+  if (a.files !== null) {
+    out.line(
+      `Attachment files: about ${a.files} (opening messages and ${a.readWhole} conversations read whole)` +
+        (a.seconds !== null ? `; ${a.downloadMs} ms per download, attachments phase about ${formatDuration(a.seconds)}.` : '; download time unknown.'),
+    );
+  }
+  // The timed download is a request too (to the file host).
+  return { ...estimate, workspaceId: workspace.id, probeRequests: probe.requests + (estimate.attachments.downloadMs === null ? 0 : 1) };
+}
+
+/** Downloads one file the way the import does (no token, checked hosts) and returns how long it took, ms. */
+async function timeDownload(connection: IntercomConnection, url: string): Promise<number> {
+  const client = new IntercomClient({
+    token: connection.token,
+    ...(connection.customBaseUrl ? { baseUrl: connection.baseUrl, local: true, localFileHosts: [new URL(connection.baseUrl).host] } : { region: connection.region }),
+  });
+  const startedAt = Date.now();
+  const file = await client.download(url);
+  for await (const _chunk of file.data) {
+    // read to the end: the time covers the transfer
+  }
+  return Date.now() - startedAt;
 }
 
 export function registerEstimate(program: Command, run: (work: () => Promise<unknown>) => Promise<void>): void {

@@ -6,17 +6,11 @@
  * run is complete: its start time becomes the bookmark of the next sync.
  */
 import { processTask, ExtractorEventType } from '../../adaas';
-import { streamFunction } from '../attachment-stream';
+import { ATTACHMENTS_AT_ONCE, streamFunction } from '../attachment-stream';
 import { userMessage } from '../../connection/connection';
 import { openInvocation } from '../invocation';
 import { completeRun, type ConnectorStateEnvelope } from '../state';
 
-/**
- * Files streamed at once (the platform layer allows 1 to 50). Each is piped with back-pressure from
- * the download to the upload, so the bytes in flight are about this many stream buffers (~64 KB
- * each), whatever the files' sizes; enough at once to hide a CDN's latency behind the uploads.
- */
-const ATTACHMENTS_AT_ONCE = 32;
 
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {

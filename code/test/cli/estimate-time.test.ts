@@ -1,0 +1,51 @@
+/**
+ * `estimate` predicts wall time from its own requests' latency, the limit and the client's concurrency
+ * rule. Expected values are worked out by hand below.
+ */
+import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
+import { estimateCommand } from '../../src/cli/commands/estimate';
+import { predictApiSeconds, predictAttachmentSeconds } from '../../src/cli/estimate-time';
+
+describe('predicted wall time (hand-computed)', () => {
+  it('the API phase runs at the lower of the allowed rate and concurrency ÷ latency, plus 19 round trips in a row', () => {
+    // 50 per 10 s = 5/s; 4 in flight at 200 ms would do 20/s: the limit binds. 1000 / 5 + 19 × 0.2.
+    expect(predictApiSeconds(1000, 50, 200)).toBeCloseTo(203.8, 5);
+    // Intercom's default 1,667 per 10 s = 166.7/s; ceil(0.1667 × 250 × 1.25) = 53 in flight → 212/s: the limit binds.
+    expect(predictApiSeconds(3000, 1667, 250)).toBeCloseTo(3000 / 166.7 + 4.75, 3);
+    // 10,000 per 10 s = 1000/s; at most 64 in flight at 250 ms = 256/s: latency binds. 3000 / 256 + 19 × 0.25.
+    expect(predictApiSeconds(3000, 10_000, 250)).toBeCloseTo(11.71875 + 4.75, 5);
+  });
+
+  it('attachments go 32 at a time', () => {
+    expect(predictAttachmentSeconds(100, 50)).toBeCloseTo(0.2, 5); // 4 rounds of 50 ms
+    expect(predictAttachmentSeconds(32, 1000)).toBeCloseTo(1, 5);
+  });
+});
+
+describe('estimate against an emulator with 200 ms latency', () => {
+  let emulator: IntercomEmulator;
+  let spy: jest.SpyInstance;
+  beforeAll(async () => {
+    emulator = await startIntercomEmulator({ seed: 5, size: { conversations: 40 }, rateLimit: { appPer10s: 50 }, latencyMs: 200, downloadLatencyMs: 100 });
+    spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  });
+  afterAll(async () => {
+    spy.mockRestore();
+    await emulator.close();
+  });
+
+  it('measures the latency of its requests and predicts from it', async () => {
+    const estimate = await estimateCommand({ intercomUrl: emulator.baseUrl, token: emulator.token, allConversations: true });
+    // Each answer waits 100–300 ms (mean 200); loopback adds little.
+    expect(estimate.latencyMs).toBeGreaterThanOrEqual(150);
+    expect(estimate.latencyMs).toBeLessThan(400);
+    // 50 per 10 s binds (4 in flight at < 800 ms do more than 5/s): R / 5 s plus 19 round trips of 0.15–0.4 s.
+    expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor(estimate.requests / 5 + 19 * 0.15));
+    expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(estimate.requests / 5 + 19 * 0.4));
+    // One download of 50–150 ms (plus the transfer): the files go 32 at a time.
+    const a = estimate.attachments;
+    expect(a.files).toBeGreaterThan(0);
+    expect(a.downloadMs).toBeGreaterThanOrEqual(50);
+    expect(a.seconds).toBe(Math.round((Math.ceil(a.files! / 32) * a.downloadMs!) / 1000));
+  }, 60_000);
+});
