@@ -14,6 +14,8 @@ interface SnapInRunOptions {
   baseUrl: string;
   token: string;
   outDir: string;
+  /** Soft timeout of one snap-in invocation, ms (chaos: every few seconds). */
+  timeoutMs?: number;
 }
 
 async function main(): Promise<void> {
@@ -27,7 +29,7 @@ async function main(): Promise<void> {
     options: { allConversations: true, contactReferenceField: '' }, rateLimitPer10s, createdAt: now, updatedAt: now,
   };
   const started = process.hrtime.bigint();
-  const result = await runPipeline({ kind: o.kind, outDir: o.outDir, connection, settings, resumeCommand: 'npm run bench', quiet: true });
+  const result = await runPipeline({ kind: o.kind, outDir: o.outDir, connection, settings, resumeCommand: 'npm run bench', quiet: true, timeoutMs: o.timeoutMs });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const received = Object.fromEntries(Object.entries(result.items ?? {}).map(([type, counts]) => [type, counts.received]));
   process.stdout.write(

@@ -64,6 +64,8 @@ export interface IntercomEmulator {
   rateLimit(): RateLimitSettings;
   /** Revokes a token (default: the main one); later requests with it answer 401. */
   revokeToken(token?: string): void;
+  /** Accepts a revoked token again (default: the main one). */
+  restoreToken(token?: string): void;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
     setRateLimit: (r) => ctx.limiter.configure(r),
     rateLimit: () => ctx.limiter.current(),
     revokeToken: (token) => ctx.tokens.revoke(token),
+    restoreToken: (token) => ctx.tokens.restore(token),
     close: async () => {
       await app.close();
     },

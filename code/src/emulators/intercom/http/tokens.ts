@@ -29,6 +29,11 @@ export class TokenRegistry {
   revoke(token: string = this.mainToken): void {
     this.revoked.add(token);
   }
+
+  /** Accepts a revoked token again (the user restored the app's access). */
+  restore(token: string = this.mainToken): void {
+    this.revoked.delete(token);
+  }
 }
 
 /** The token of an `Authorization: Bearer …` header, if there is one. */
