@@ -36,12 +36,13 @@ describe('estimate against an emulator with 200 ms latency', () => {
 
   it('measures the latency of its requests and predicts from it', async () => {
     const estimate = await estimateCommand({ intercomUrl: emulator.baseUrl, token: emulator.token, allConversations: true });
-    // Each answer waits 100–300 ms (mean 200); loopback adds little.
+    // Each answer waits 100–300 ms (mean 200); loopback adds little (a loaded machine more).
     expect(estimate.latencyMs).toBeGreaterThanOrEqual(150);
-    expect(estimate.latencyMs).toBeLessThan(400);
-    // 50 per 10 s binds (4 in flight at < 800 ms do more than 5/s): R / 5 s plus 19 round trips of 0.15–0.4 s.
-    expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor(estimate.requests / 5 + 19 * 0.15));
-    expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(estimate.requests / 5 + 19 * 0.4));
+    expect(estimate.latencyMs).toBeLessThan(700);
+    // 50 per 10 s binds (4 in flight at < 800 ms do more than 5/s): R / 5 s plus 19 round trips of the latency.
+    const latencySeconds = estimate.latencyMs / 1000;
+    expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor(estimate.requests / 5 + 19 * (latencySeconds - 0.001)));
+    expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(estimate.requests / 5 + 19 * (latencySeconds + 0.001)));
     // One download of 50–150 ms (plus the transfer): the files go 32 at a time.
     const a = estimate.attachments;
     expect(a.files).toBeGreaterThan(0);
