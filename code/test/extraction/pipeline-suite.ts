@@ -150,6 +150,13 @@ export function pipelineSuite(allConversations: boolean): void {
       expect(metrics.serverErrors).toBeGreaterThan(0);
       const report = p.state().intercom.report;
       expect(report.items.conversations.extracted).toBe(p.intercom.workspace.truth.ids('conversations', { allConversations }).length);
+      // Each conversation longer than Intercom's 500 returned parts is reported with what is missing.
+      const long = p.intercom.workspace.truth.conversations({ allConversations }).filter((c) => c.totalParts > c.partIds.length);
+      if (allConversations) expect(long).toHaveLength(1); // the workspace's one long conversation (SIZE)
+      expect(report.truncatedConversations).toEqual({
+        count: long.length,
+        sample: long.map((c) => ({ id: c.id, returned: 500, total: c.totalParts })),
+      });
     }, RUN_TIMEOUT_MS);
 
     it('syncs only what changed, and the store then equals the changed truth', async () => {
