@@ -263,10 +263,23 @@ export function pipelineSuite(allConversations: boolean): void {
       expect(state.bookmark).toBeGreaterThan(0);
     }, RUN_TIMEOUT_MS);
 
-    it('deletes the import: both deletion phases answer done', async () => {
+    it('deletes the import: the state goes, the imported items and files stay, Intercom is not called', async () => {
+      const listing = (dir: string) => (fs.existsSync(dir) ? sorted(fs.readdirSync(dir)) : []);
+      const before = { items: listing(path.join(p.outDir, 'items')), files: listing(path.join(p.outDir, 'attachments')) };
+      const conversations = idsOf(p.items('conversations'));
+      expect(fs.existsSync(path.join(p.outDir, 'state.json'))).toBe(true);
+      p.intercom.resetMetrics();
       const result = await p.run('delete', globals);
       expect(result.error).toBeUndefined();
       expect(result.status).toBe('done');
+      expect(result.phases.map((ph) => [ph.phase, ph.invocations])).toEqual([['delete_extractor_state', 1], ['delete_attachments_state', 1]]);
+      // The platform drops the extractor state; deletions are not propagated, so what was imported stays (README).
+      expect(fs.existsSync(path.join(p.outDir, 'state.json'))).toBe(false);
+      expect(listing(path.join(p.outDir, 'worker-data', 'extractor'))).toEqual([]);
+      expect({ items: listing(path.join(p.outDir, 'items')), files: listing(path.join(p.outDir, 'attachments')) }).toEqual(before);
+      expect(idsOf(p.items('conversations'))).toEqual(conversations);
+      expect(p.pushCounts(result.runId).size).toBe(0);
+      expect(p.intercom.metrics().requests).toBe(0);
     }, RUN_TIMEOUT_MS);
   });
 }
