@@ -46,7 +46,7 @@ describe('manifest.yaml', () => {
     expect(inputs.import_all_conversations.default_value).toBe(false);
     expect(inputs.contact_reference_field.field_type).toBe('text');
     expect(inputs.contact_reference_field.default_value).toBe('');
-    expect(inputs.intercom_region.allowed_values).toEqual(['us', 'eu', 'au']);
+    expect(inputs.intercom_region.allowed_values).toEqual(['auto', 'us', 'eu', 'au']); // auto: the region /me names
     // The emulator-only base URL override must never be offered to users.
     expect(inputs.intercom_api_base_url).toBeUndefined();
   });
@@ -56,8 +56,8 @@ describe('manifest.yaml', () => {
       Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])); // DevRev sends strings
     const inputs: Array<{ name: string; default_value: unknown }> = manifest.inputs.organization;
     const defaults = readOptions(asSent(Object.fromEntries(inputs.map((i) => [i.name, i.default_value]))));
-    expect(defaults).toMatchObject({ importAllConversations: false, contactReferenceField: '', region: 'us' });
+    expect(defaults).toEqual({ importAllConversations: false, contactReferenceField: '' }); // no region override
     const set = readOptions(asSent({ import_all_conversations: true, contact_reference_field: 'crm_id', intercom_region: 'eu' }));
-    expect(set).toMatchObject({ importAllConversations: true, contactReferenceField: 'crm_id', region: 'eu' });
+    expect(set).toMatchObject({ importAllConversations: true, contactReferenceField: 'crm_id', regionOverride: 'eu' });
   });
 });

@@ -1,6 +1,7 @@
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { read } from 'read';
-import { INTERCOM_BASE_URLS as REGION_BASE_URLS, INTERCOM_VERSION } from '../intercom/constants';
+import { INTERCOM_VERSION } from '../intercom/constants';
+import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, regionOfApp } from '../intercom/regions';
 import { CliError, ExitCode, isNetworkError } from './cli-error';
 import { registerSecret } from './secrets';
 import { Region, REGIONS, WorkspaceInfo } from './settings';
@@ -8,7 +9,10 @@ import { Region, REGIONS, WorkspaceInfo } from './settings';
 /** Where and how the CLI talks to Intercom. `token` is registered as a secret as soon as it is known. */
 export interface IntercomConnection {
   baseUrl: string;
-  /** The region the user asked for (`--region`); with a custom URL it is only checked against `/me`. */
+  /**
+   * The region the user asked for (`--region`), only checked against `/me`; without it the preflight
+   * learns it from `/me` and moves `baseUrl` to that region's host (unless the URL is custom).
+   */
   region?: Region;
   customBaseUrl: boolean;
   token: string;
@@ -24,9 +28,11 @@ export interface ConnectionFlags {
 /** Parses `--region`, failing with the allowed values. */
 export function parseRegion(value: string | undefined): Region | undefined {
   if (value === undefined) return undefined;
-  const lower = value.toLowerCase();
-  if ((REGIONS as readonly string[]).includes(lower)) return lower as Region;
-  throw new CliError(`Unknown region "${value}": use --region us, eu or au.`, ExitCode.usage);
+  try {
+    return parseRegionName(value);
+  } catch {
+    throw new CliError(`Unknown region "${value}": use --region ${REGIONS.slice(0, -1).join(', ')} or ${REGIONS[REGIONS.length - 1]}.`, ExitCode.usage);
+  }
 }
 
 /**
@@ -77,7 +83,7 @@ export async function resolveConnection(
   }
   if (region) return { baseUrl: REGION_BASE_URLS[region], region, customBaseUrl: false, token };
   if (saved) return { baseUrl: saved.intercomBaseUrl, region: saved.region, customBaseUrl: saved.customBaseUrl, token };
-  return { baseUrl: REGION_BASE_URLS.us, region: 'us', customBaseUrl: false, token };
+  return { baseUrl: ROUTING_BASE_URL, customBaseUrl: false, token }; // the preflight moves it to the workspace's region
 }
 
 /** A response of the small probing client used for the preflight and the estimate. */
@@ -185,11 +191,16 @@ export async function preflight(connection: IntercomConnection, probe = new Inte
     region: (app.region ?? 'US').toUpperCase(),
     timezone: app.timezone,
   };
-  if (connection.region && workspace.region.toLowerCase() !== connection.region) {
+  const actual = regionOfApp(workspace.region);
+  if (connection.region && actual && actual !== connection.region) {
     throw new CliError(
-      `Workspace "${workspace.name}" is hosted in region ${workspace.region}, not ${connection.region.toUpperCase()}: run again with --region ${workspace.region.toLowerCase()}.`,
+      `Workspace "${workspace.name}" is hosted in region ${workspace.region}, not ${connection.region.toUpperCase()}: run again with --region ${actual} (or without --region).`,
       ExitCode.usage,
     );
+  }
+  if (!connection.region && actual && !connection.customBaseUrl) {
+    connection.region = actual;
+    connection.baseUrl = REGION_BASE_URLS[actual];
   }
   return { workspace, rateLimitPer10s: me.rateLimitPer10s };
 }

@@ -2,10 +2,11 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { CliError, ExitCode } from './cli-error';
 import { readJsonIfExists, writeFileAtomic } from './fs-safe';
+import { REGIONS, type IntercomRegion } from '../intercom/regions';
 
+export { REGIONS };
 /** Intercom's regions, as the CLI's `--region` flag spells them. */
-export const REGIONS = ['us', 'eu', 'au'] as const;
-export type Region = (typeof REGIONS)[number];
+export type Region = IntercomRegion;
 
 /** The workspace an output folder belongs to, from `GET /me`. */
 export const WorkspaceInfoSchema = z.object({
@@ -32,7 +33,7 @@ export const SettingsSchema = z.object({
   workspace: WorkspaceInfoSchema,
   /** Regional host or an emulator's base URL. */
   intercomBaseUrl: z.string(),
-  /** Set when the user chose a region (not a custom URL). */
+  /** The region whose host `intercomBaseUrl` is (not with a custom URL). */
   region: z.enum(REGIONS).optional(),
   /** True when `intercomBaseUrl` is not a regional Intercom host (emulator, proxy). */
   customBaseUrl: z.boolean(),

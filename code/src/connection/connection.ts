@@ -1,10 +1,13 @@
 /**
- * From an incoming event to a ready Intercom client: the token from the connection, the host from
- * the region (or the local emulator URL), waits bounded by the time left in this invocation.
+ * From an incoming event to a ready Intercom client: the token from the connection, the regional
+ * host of the workspace (read from `/me`, the region option only an override checked against it;
+ * or the local emulator URL), waits bounded by the time left in this invocation.
  * Also turns any error into the one-line message the platform shows to the user.
  */
 import { IntercomClient } from '../intercom';
 import { IntercomAuthError, IntercomError } from '../intercom/errors';
+import { INTERCOM_BASE_URLS, ROUTING_BASE_URL, RegionMismatchError, resolveRegion, type IntercomRegion } from '../intercom/regions';
+import { MeSchema } from '../intercom/schemas';
 import type { AirdropEvent, WorkerAdapter } from '../adaas';
 import { backoffCapMs, deadlineOf, requestTimeoutMs } from './deadline';
 import { readOptions, type ExtractionOptions } from './options';
@@ -35,31 +38,45 @@ export function optionsOf(adapter: Pick<WorkerAdapter<unknown>, 'options' | 'eve
  */
 export function createIntercomClient(
   event: AirdropEvent,
-  options: ExtractionOptions,
-  limits: { deadline: number; backoffCapMs?: number; requestTimeoutMs?: number; local?: boolean },
+  baseUrl: string,
+  limits: { deadline: number; backoffCapMs?: number; requestTimeoutMs?: number; local?: boolean; localFileHosts?: string[] },
 ): IntercomClient {
   return new IntercomClient({
     local: limits.local === true,
-    localFileHosts: limits.local ? extraDownloadHosts(options) : [],
+    localFileHosts: limits.local ? limits.localFileHosts ?? [] : [],
     ...(limits.requestTimeoutMs !== undefined ? { timeoutMs: limits.requestTimeoutMs } : {}),
     token: event.payload.connection_data.key,
-    region: options.region,
-    ...(options.apiBaseUrl ? { baseUrl: options.apiBaseUrl } : {}),
+    baseUrl,
     canWait: (ms: number) => Date.now() + ms < limits.deadline - RESERVE_MS,
     ...(limits.backoffCapMs !== undefined ? { backoff: { capMs: limits.backoffCapMs, baseMs: Math.min(1000, limits.backoffCapMs) } } : {}),
   });
 }
 
-/** The client of one worker invocation, with its deadline (epoch ms) for the loop to stop at. */
-export function clientForInvocation(
+/** Where the client of an invocation sends its requests once `/me` named the workspace's region. */
+export function apiBaseUrlFor(region: IntercomRegion, options: Pick<ExtractionOptions, 'apiBaseUrl'>): string {
+  return options.apiBaseUrl ?? INTERCOM_BASE_URLS[region];
+}
+
+/**
+ * The client of one worker invocation, with its deadline (epoch ms) for the loop to stop at: `/me`
+ * on the host that routes to any region (or the emulator) tells the workspace's region, whose host
+ * the client then calls. A region option that disagrees with `/me` is a RegionMismatchError.
+ */
+export async function clientForInvocation(
   adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>,
   options: ExtractionOptions,
-): { client: IntercomClient; deadline: number } {
+): Promise<{ client: IntercomClient; deadline: number; region: IntercomRegion }> {
   const deadline = deadlineOf(adapter);
-  const client = createIntercomClient(adapter.event, options, {
-    deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter), local: isLocalRun(adapter),
-  });
-  return { client, deadline };
+  const limits = {
+    deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter),
+    local: isLocalRun(adapter), localFileHosts: extraDownloadHosts(options),
+  };
+  const routing = createIntercomClient(adapter.event, options.apiBaseUrl ?? ROUTING_BASE_URL, limits);
+  const me = await routing.get('/me', { schema: MeSchema, kind: 'me' });
+  const region = resolveRegion(me.app.region, options.regionOverride, `Workspace "${me.app.name ?? me.app.id_code}"`);
+  const baseUrl = apiBaseUrlFor(region, options);
+  const client = baseUrl === routing.baseUrl ? routing : createIntercomClient(adapter.event, baseUrl, limits);
+  return { client, deadline, region };
 }
 
 /** The allow-list of download hosts beyond Intercom's own: the configured emulator host. */
@@ -75,6 +92,7 @@ export function userMessage(error: unknown): string {
       : 'Intercom rejected the connection\'s access token (revoked or invalid)';
     return `${what}: ${error.message}. Fix the Intercom connection in DevRev (reconnect Intercom or update its token), then run the import again.`;
   }
+  if (error instanceof RegionMismatchError) return error.message;
   if (error instanceof IntercomError) return `Intercom request failed: ${error.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return String(error);

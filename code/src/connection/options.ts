@@ -3,7 +3,7 @@
  * strings (or, defensively, booleans); anything unknown is a clear error naming the option.
  */
 
-import { parseRegion, type IntercomRegion } from '../intercom/constants';
+import { parseRegion, type IntercomRegion } from '../intercom/regions';
 
 /** The options one extraction runs with. */
 export interface ExtractionOptions {
@@ -11,7 +11,8 @@ export interface ExtractionOptions {
   importAllConversations: boolean;
   /** Name of a contact custom attribute holding the reference id; '' = Intercom's id. */
   contactReferenceField: string;
-  region: IntercomRegion;
+  /** The `intercom_region` option: only an override, checked against the region `/me` names; unset → read from `/me`. */
+  regionOverride?: IntercomRegion;
   /** Local runs only (see {@link readOptions}): an Intercom emulator's base URL that replaces the regional host. */
   apiBaseUrl?: string;
 }
@@ -34,7 +35,7 @@ function parseBool(name: string, value: unknown, fallback: boolean): boolean {
  */
 export function readOptions(globalValues: Record<string, unknown> | undefined | null, local = false): ExtractionOptions {
   const g = globalValues ?? {};
-  let region: IntercomRegion;
+  let region: IntercomRegion | undefined;
   try {
     region = parseRegion(typeof g.intercom_region === 'string' ? g.intercom_region : undefined);
   } catch (error) {
@@ -52,7 +53,7 @@ export function readOptions(globalValues: Record<string, unknown> | undefined | 
   return {
     importAllConversations: parseBool('import_all_conversations', g.import_all_conversations, false),
     contactReferenceField: typeof g.contact_reference_field === 'string' ? g.contact_reference_field.trim() : '',
-    region,
+    ...(region ? { regionOverride: region } : {}),
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
   };
 }

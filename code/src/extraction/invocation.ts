@@ -2,10 +2,12 @@
  * What the stateful workers (data, attachments) set up at the start of every invocation: the
  * connector state, the options, a client whose waits end before the invocation's deadline, and a
  * `save` that folds the client's counters into the report and puts the state back on the adapter.
- * Unusable state or options end the invocation at once with the phase's error event.
+ * Unusable state or options, or a region option that disagrees with `/me`, end the invocation at
+ * once with the phase's error event.
  */
 import { ExtractorEventType, type WorkerAdapter } from '../adaas';
-import type { IntercomClient } from '../intercom';
+import { retryLaterSeconds } from '../intercom';
+import type { IntercomClient, IntercomRegion } from '../intercom';
 import { clientForInvocation, optionsOf, userMessage } from '../connection/connection';
 import { HttpStatsRecorder } from './http-stats';
 import type { ExtractionOptions } from '../connection/options';
@@ -16,6 +18,8 @@ export interface Invocation {
   state: ConnectorState;
   options: ExtractionOptions;
   client: IntercomClient;
+  /** The workspace's region, as `/me` named it (the client calls its host). */
+  region: IntercomRegion;
   /** Epoch ms at which the loop should wrap up. */
   deadline: number;
   /** Writes `state` (or a replacement) back to the adapter, with the HTTP counters added to its report. */
@@ -25,23 +29,30 @@ export interface Invocation {
 export async function openInvocation(
   adapter: WorkerAdapter<ConnectorStateEnvelope>,
   errorEvent: ExtractorEventType,
+  delayEvent: ExtractorEventType,
 ): Promise<Invocation | undefined> {
   let state: ConnectorState;
   let options: ExtractionOptions;
+  let connected: Awaited<ReturnType<typeof clientForInvocation>>;
   try {
     settleUnconfirmedReply(adapter);
     state = loadConnectorState(adapter.state);
     options = optionsOf(adapter);
+    connected = await clientForInvocation(adapter, options);
   } catch (error) {
-    await adapter.emit(errorEvent, { error: { message: userMessage(error) } });
+    // Asking /me met a wait too long for this invocation: DELAY, not an error.
+    const later = retryLaterSeconds(error);
+    if (later !== undefined) await adapter.emit(delayEvent, { delay: later });
+    else await adapter.emit(errorEvent, { error: { message: userMessage(error) } });
     return undefined;
   }
-  const { client, deadline } = clientForInvocation(adapter, options);
+  const { client, deadline, region } = connected;
   const stats = new HttpStatsRecorder(client);
   const invocation: Invocation = {
     state,
     options,
     client,
+    region,
     deadline,
     save(next) {
       if (next) invocation.state = next;

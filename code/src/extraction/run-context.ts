@@ -10,6 +10,7 @@ import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
 import type { ExtractionOptions } from '../connection/options';
+import type { IntercomRegion } from '../intercom/regions';
 import type { RunContext } from './state';
 import { readTicketAttributeDefinitions } from './ticket-attributes';
 
@@ -159,7 +160,7 @@ export async function readCustomAttributes(client: IntercomClient): Promise<RunC
 export async function readRunContext(
   client: IntercomClient,
   workspace: Workspace,
-  options: ExtractionOptions,
+  options: ExtractionOptions & { region: IntercomRegion },
   observedAt: string,
   extraFileHosts: string[],
   reuse: { customAttributes?: RunContext['customAttributes']; answers?: Map<string, unknown> } = {},

@@ -8,6 +8,7 @@
  * capped, id sets for deletion detection are capped (see ID_SET_CAP).
  */
 import { z } from 'zod';
+import { REGIONS } from '../intercom/regions';
 import type { UnconfirmedReply } from './reply-guard';
 
 export const CONNECTOR_STATE_VERSION = 1;
@@ -91,7 +92,7 @@ const attributeDefinition = z.object({
  */
 const runContext = z.object({
   appId: z.string(),
-  region: z.enum(['us', 'eu', 'au']),
+  region: z.enum(REGIONS),
   observedAt: z.string(),
   contactReferenceField: z.string(),
   customAttributes: z.object({

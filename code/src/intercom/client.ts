@@ -3,7 +3,7 @@
  * with header-driven waits, validated with the caller's zod schemas, typed errors only.
  */
 import type { z } from 'zod';
-import { INTERCOM_BASE_URLS, type IntercomRegion } from './constants';
+import { INTERCOM_BASE_URLS, type IntercomRegion } from './regions';
 import { isLoopbackHost } from './download-hosts';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_STALL_MS, Downloader, type DownloadLimits, type StreamedFile } from './download';
 import { IntercomDelayRequired, IntercomSchemaError, errorFromFailure } from './errors';

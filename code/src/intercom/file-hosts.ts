@@ -2,7 +2,7 @@
  * The one list of hosts that serve Intercom's files (attachment and inline-image CDNs, avatars,
  * help-center assets; shared/docs/intercom-api.md §7.13). Pure, so `normalize/` can use it too.
  */
-import { INTERCOM_BASE_URLS } from './constants';
+import { INTERCOM_BASE_URLS } from './regions';
 
 /**
  * Registrable domains owned by Intercom whose hosts (the domain or a sub-domain: `host === d` or

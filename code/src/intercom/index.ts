@@ -1,5 +1,6 @@
 /** The Intercom boundary: client, typed errors, rate limiting, pagers. Schemas live in `./schemas`. */
 export * from './constants';
+export * from './regions';
 export * from './errors';
 export * from './redact';
 export * from './rate-limit';

@@ -27,13 +27,13 @@ export async function emitErrorAndExit(adapter: WorkerAdapter<unknown>, type: Lo
  * timer raises it at our own deadline (half of a short soft timeout, a minute before a long one),
  * so the request in flight, the state save and the PROGRESS emit fit before the hard timeout.
  */
-export function startDataLoading(adapter: WorkerAdapter<unknown>): LoadingInvocation {
+export async function startDataLoading(adapter: WorkerAdapter<unknown>): Promise<LoadingInvocation> {
   const isStart = adapter.event.payload.event_type === EventType.StartLoadingData;
   const state = loaderStateOf(adapter, isStart);
   const ledger = new LoadLedger(state);
   ledger.attach(adapter);
   const options = optionsOf(adapter);
-  const { client, deadline } = clientForInvocation(adapter, options);
+  const { client, deadline } = await clientForInvocation(adapter, options);
   const timer = setTimeout(() => (adapter.isTimeout = true), Math.max(0, deadline - Date.now()));
   timer.unref();
   const ctx: LoadContext = {

@@ -1,14 +1,15 @@
 import { OptionsError, readOptions } from '../../src/connection/options';
 
 describe('import options', () => {
-  it('defaults: closed conversations only, Intercom ids, US', () => {
-    expect(readOptions({})).toEqual({ importAllConversations: false, contactReferenceField: '', region: 'us' });
+  it('defaults: closed conversations only, Intercom ids, the region /me names (no override)', () => {
+    expect(readOptions({})).toEqual({ importAllConversations: false, contactReferenceField: '' });
+    expect(readOptions({ intercom_region: 'auto' })).toEqual({ importAllConversations: false, contactReferenceField: '' });
     expect(readOptions(undefined).importAllConversations).toBe(false);
   });
   it('reads strings and booleans', () => {
     const o = readOptions({ import_all_conversations: 'true', contact_reference_field: ' crm_id ', intercom_region: 'EU',
       intercom_api_base_url: 'http://127.0.0.1:9999/' }, true);
-    expect(o).toEqual({ importAllConversations: true, contactReferenceField: 'crm_id', region: 'eu', apiBaseUrl: 'http://127.0.0.1:9999' });
+    expect(o).toEqual({ importAllConversations: true, contactReferenceField: 'crm_id', regionOverride: 'eu', apiBaseUrl: 'http://127.0.0.1:9999' });
     expect(readOptions({ import_all_conversations: true }).importAllConversations).toBe(true);
   });
   it('names the option and the bad value', () => {

@@ -14,7 +14,7 @@ import { completeRun, type ConnectorStateEnvelope } from '../state';
 
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
-    const inv = await openInvocation(adapter, ExtractorEventType.AttachmentExtractionError);
+    const inv = await openInvocation(adapter, ExtractorEventType.AttachmentExtractionError, ExtractorEventType.AttachmentExtractionDelayed);
     if (!inv) return;
     try {
       const open = streamFunction(inv.client, inv.state);

@@ -23,7 +23,7 @@ type Adapter = WorkerAdapter<ConnectorStateEnvelope>;
  * Starts a new run on START, or when there is no unfinished run to resume. `answers` receives what
  * the run context read that the loop lists again.
  */
-async function startRunIfNeeded(adapter: Adapter, { state, client, options }: Invocation, answers: Map<string, unknown>): Promise<ConnectorState> {
+async function startRunIfNeeded(adapter: Adapter, { state, client, options, region }: Invocation, answers: Map<string, unknown>): Promise<ConnectorState> {
   const isStart = adapter.event.payload.event_type === EventType.StartExtractingData;
   if (!isStart && state.run && !state.run.dataDone) return state;
   const { workspace, serverNow } = await readWorkspaceAndClock(client);
@@ -32,21 +32,21 @@ async function startRunIfNeeded(adapter: Adapter, { state, client, options }: In
   // The metadata phase of this run read the custom attribute definitions moments ago; taken once.
   const { intercomMetadataAttributes: customAttributes, ...envelope } = adapter.state;
   adapter.state = envelope;
-  const context = await readRunContext(client, workspace, options, new Date(startedAt * 1000).toISOString(), extraDownloadHosts(options), {
+  const context = await readRunContext(client, workspace, { ...options, region }, new Date(startedAt * 1000).toISOString(), extraDownloadHosts(options), {
     customAttributes,
     answers,
   });
   return beginRun(state, {
     startedAt,
     windowStart: incremental ? windowStartFor(state.bookmark!) : null,
-    options: { importAllConversations: options.importAllConversations, contactReferenceField: options.contactReferenceField, region: options.region },
+    options: { importAllConversations: options.importAllConversations, contactReferenceField: options.contactReferenceField, region },
     context,
   });
 }
 
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
-    const inv = await openInvocation(adapter, ExtractorEventType.DataExtractionError);
+    const inv = await openInvocation(adapter, ExtractorEventType.DataExtractionError, ExtractorEventType.DataExtractionDelayed);
     if (!inv) return;
     const { client } = inv;
     armUnconfirmedReply(adapter, startingPoint(adapter, inv.state));

@@ -5,6 +5,7 @@
  */
 import { LoaderEventType, processTask, type WorkerAdapter } from '../../adaas';
 import { userMessage } from '../../connection/connection';
+import { retryLaterSeconds } from '../../intercom';
 import { commentsLoader } from '../comments';
 import { emitErrorAndExit, startDataLoading } from '../invocation';
 import { tagsLoader } from '../tags';
@@ -13,10 +14,15 @@ processTask<unknown>({
   task: async ({ adapter }) => {
     const worker = adapter as WorkerAdapter<unknown>;
     try {
-      const { ctx, done } = startDataLoading(worker);
+      const { ctx, done } = await startDataLoading(worker);
       await worker.loadItemTypes({ itemTypesToLoad: [commentsLoader(ctx), tagsLoader(ctx)] });
       done();
     } catch (error) {
+      const later = retryLaterSeconds(error); // e.g. asking /me met a wait too long for this invocation
+      if (later !== undefined && !worker.hasWorkerEmitted) {
+        await worker.emit(LoaderEventType.DataLoadingDelayed, { delay: later });
+        return;
+      }
       if (!worker.hasWorkerEmitted) await emitErrorAndExit(worker, LoaderEventType.DataLoadingError, `Loading data failed: ${userMessage(error)}`);
       throw error;
     }
