@@ -2,12 +2,13 @@
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { CliError, ExitCode } from '../cli-error';
+import { REGIONS } from '../../intercom/regions';
 import { TOKEN_HELP } from '../connection';
 
 /** Adds `--region`, `--intercom-url` and `--token` to a command. */
 export function withConnectionFlags(command: Command): Command {
   return command
-    .addOption(new Option('--region <region>', 'Intercom region of the workspace').choices(['us', 'eu', 'au']))
+    .addOption(new Option('--region <region>', 'Intercom region of the workspace (default: the one /me names)').choices([...REGIONS]))
     .option('--intercom-url <url>', 'base URL of an Intercom API (e.g. an emulator); with --region, the region is checked against /me')
     .option('--token <token>', TOKEN_HELP);
 }
