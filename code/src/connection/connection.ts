@@ -61,16 +61,19 @@ export function apiBaseUrlFor(region: IntercomRegion, options: Pick<ExtractionOp
  * The client of one worker invocation, with its deadline (epoch ms) for the loop to stop at: `/me`
  * on the host that routes to any region (or the emulator) tells the workspace's region, whose host
  * the client then calls. A region option that disagrees with `/me` is a RegionMismatchError.
+ * `knownRegion` (a run in progress learnt it when it started) skips the question.
  */
 export async function clientForInvocation(
   adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>,
   options: ExtractionOptions,
+  knownRegion?: IntercomRegion,
 ): Promise<{ client: IntercomClient; deadline: number; region: IntercomRegion }> {
   const deadline = deadlineOf(adapter);
   const limits = {
     deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter),
     local: isLocalRun(adapter), localFileHosts: extraDownloadHosts(options),
   };
+  if (knownRegion) return { client: createIntercomClient(adapter.event, apiBaseUrlFor(knownRegion, options), limits), deadline, region: knownRegion };
   const routing = createIntercomClient(adapter.event, options.apiBaseUrl ?? ROUTING_BASE_URL, limits);
   const me = await routing.get('/me', { schema: MeSchema, kind: 'me' });
   const region = resolveRegion(me.app.region, options.regionOverride, `Workspace "${me.app.name ?? me.app.id_code}"`);

@@ -5,7 +5,7 @@
  * Unusable state or options, or a region option that disagrees with `/me`, end the invocation at
  * once with the phase's error event.
  */
-import { ExtractorEventType, type WorkerAdapter } from '../adaas';
+import { EventType, ExtractorEventType, type WorkerAdapter } from '../adaas';
 import { retryLaterSeconds } from '../intercom';
 import type { IntercomClient, IntercomRegion } from '../intercom';
 import { clientForInvocation, optionsOf, userMessage } from '../connection/connection';
@@ -38,7 +38,9 @@ export async function openInvocation(
     settleUnconfirmedReply(adapter);
     state = loadConnectorState(adapter.state);
     options = optionsOf(adapter);
-    connected = await clientForInvocation(adapter, options);
+    // A run in progress asked /me when it started: its later invocations call that region's host directly.
+    const starting = adapter.event.payload.event_type === EventType.StartExtractingData;
+    connected = await clientForInvocation(adapter, options, starting ? undefined : state.run?.context.region);
   } catch (error) {
     // Asking /me met a wait too long for this invocation: DELAY, not an error.
     const later = retryLaterSeconds(error);
