@@ -8,7 +8,7 @@
 import { EventType, ExtractorEventType, type WorkerAdapter } from '../adaas';
 import { retryLaterSeconds } from '../intercom';
 import type { IntercomClient, IntercomRegion } from '../intercom';
-import { clientForInvocation, optionsOf, userMessage } from '../connection/connection';
+import { clientForInvocation, optionsOf, userMessage, type MeAnswer } from '../connection/connection';
 import { HttpStatsRecorder } from './http-stats';
 import type { ExtractionOptions } from '../connection/options';
 import { settleUnconfirmedReply } from './reply-guard';
@@ -20,6 +20,8 @@ export interface Invocation {
   client: IntercomClient;
   /** The workspace's region, as `/me` named it (the client calls its host). */
   region: IntercomRegion;
+  /** `/me` when this invocation read it (a run's first), for the run start to reuse. */
+  me?: MeAnswer;
   /** Epoch ms at which the loop should wrap up. */
   deadline: number;
   /** Writes `state` (or a replacement) back to the adapter, with the HTTP counters added to its report. */
@@ -48,13 +50,14 @@ export async function openInvocation(
     else await adapter.emit(errorEvent, { error: { message: userMessage(error) } });
     return undefined;
   }
-  const { client, deadline, region } = connected;
+  const { client, deadline, region, me } = connected;
   const stats = new HttpStatsRecorder(client);
   const invocation: Invocation = {
     state,
     options,
     client,
     region,
+    me,
     deadline,
     save(next) {
       if (next) invocation.state = next;

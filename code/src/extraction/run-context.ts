@@ -9,6 +9,7 @@ import {
 import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
+import type { MeAnswer } from '../connection/connection';
 import type { ExtractionOptions } from '../connection/options';
 import type { IntercomRegion } from '../intercom/regions';
 import type { RunContext } from './state';
@@ -23,8 +24,11 @@ export interface Workspace {
 }
 
 /** Intercom's `/me`, with the response's `Date` header (Intercom's clock). */
-export async function readWorkspaceAndClock(client: IntercomClient): Promise<{ workspace: Workspace; serverNow: number | undefined }> {
-  const { data, headers } = await client.getWithHeaders('/me', { schema: MeSchema, kind: 'me' });
+export async function readWorkspaceAndClock(
+  client: IntercomClient,
+  readBefore?: MeAnswer,
+): Promise<{ workspace: Workspace; serverNow: number | undefined }> {
+  const { data, headers } = readBefore ?? (await client.getWithHeaders('/me', { schema: MeSchema, kind: 'me' }));
   const date = headers.date;
   const ms = typeof date === 'string' ? Date.parse(date) : NaN;
   return { workspace: workspaceOf(data), serverNow: Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined };

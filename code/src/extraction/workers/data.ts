@@ -23,10 +23,10 @@ type Adapter = WorkerAdapter<ConnectorStateEnvelope>;
  * Starts a new run on START, or when there is no unfinished run to resume. `answers` receives what
  * the run context read that the loop lists again.
  */
-async function startRunIfNeeded(adapter: Adapter, { state, client, options, region }: Invocation, answers: Map<string, unknown>): Promise<ConnectorState> {
+async function startRunIfNeeded(adapter: Adapter, { state, client, options, region, me }: Invocation, answers: Map<string, unknown>): Promise<ConnectorState> {
   const isStart = adapter.event.payload.event_type === EventType.StartExtractingData;
   if (!isStart && state.run && !state.run.dataDone) return state;
-  const { workspace, serverNow } = await readWorkspaceAndClock(client);
+  const { workspace, serverNow } = await readWorkspaceAndClock(client, me);
   const startedAt = runStartTime(serverNow, await newestStamp(client));
   const incremental = adapter.event.payload.event_context.mode === SyncMode.INCREMENTAL && state.bookmark !== null;
   // The metadata phase of this run read the custom attribute definitions moments ago; taken once.

@@ -2,9 +2,9 @@
  * The region comes from the connection: `/me` names it (`app.region`), its host is the one to call,
  * and an `intercom_region` option is only an override that must agree with it.
  */
-import { apiBaseUrlFor } from '../../src/extraction/connection';
+import { apiBaseUrlFor } from '../../src/connection/connection';
 import { resolveRegion, RegionMismatchError } from '../../src/intercom/regions';
-import { startPipeline, type Pipeline } from './pipeline-helpers';
+import { startPipeline, type Pipeline } from '../extraction/pipeline-helpers';
 
 const SIZE = { admins: 2, teams: 1, tags: 2, companies: 2, contacts: 4, conversations: 6, articles: 2, collections: 1, sections: 0,
   helpCenters: 1, maxPartsPerConversation: 2, longConversations: 0, deletedConversations: 0 };
