@@ -7,8 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from 'pino';
-import type { AirdropEvent as WireEvent, RunOptions, RunResult } from '../emulators/airdrop';
-import type { AirdropEvent as SnapInEvent } from '../adaas';
+import type { RunOptions, RunResult } from '../emulators/airdrop';
 import { diskFullError, findErrorCode } from './cli-error';
 import type { IntercomConnection } from './connection';
 import { Interrupt } from './interrupt';
@@ -64,10 +63,9 @@ export async function runPipeline(o: PipelineOptions): Promise<RunResult> {
   o.logger?.info({ kind: o.kind, outDir: o.outDir, baseUrl: o.connection.baseUrl }, 'run starting');
   try {
     // The platform emulator builds events as wire JSON (string enums); the snap-in reads the same JSON through
-    // its SDK types, exactly as on DevRev, where the event arrives as JSON.
-    const extraction = (events: WireEvent[]): Promise<void> => functions.extraction(events as unknown as SnapInEvent[]);
+    // its SDK types, exactly as on DevRev, where the event arrives as JSON (RunOptions' `never[]` says so).
     const run: RunOptions = {
-      invoke: interrupt.wrap(extraction),
+      invoke: interrupt.wrap<[events: never[]]>(functions.extraction),
       connection: {
         key: o.connection.token,
         key_type: 'api_key',

@@ -12,9 +12,9 @@ import { DownloadNotAllowedError, allowsLoopback, refusedAddressRange, type Down
 /** A `lookup` that resolves every address of the host and fails when any of them is refused. */
 export function guardedLookup(policy: DownloadPolicy, resolve: typeof dns.lookup = dns.lookup): LookupFunction {
   return (hostname, options, callback) => {
-    resolve(hostname, { ...options, all: true }, (error, addresses) => {
+    resolve(hostname, { ...options, all: true }, (error: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => {
       if (error) return callback(error, '', 0);
-      const list = addresses as unknown as dns.LookupAddress[];
+      const list = addresses;
       const loopbackOk = allowsLoopback(hostname, policy);
       for (const { address } of list) {
         const range = refusedAddressRange(address, loopbackOk);
@@ -22,7 +22,7 @@ export function guardedLookup(policy: DownloadPolicy, resolve: typeof dns.lookup
           return callback(new DownloadNotAllowedError(`host ${hostname}`, `it resolves to ${address} (${range}), not a public address`), '', 0);
         }
       }
-      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+      if (options.all) return callback(null, list);
       const first = list[0];
       if (!first) return callback(new Error(`no address for ${hostname}`), '', 0);
       return callback(null, first.address, first.family);

@@ -16,7 +16,10 @@ export interface EventNames {
 }
 
 /** The text for one event part. */
-export function eventText(part: IntercomConversationPart, names: EventNames): string {
+/** What the timeline text of a part reads: conversation and ticket parts both have it. */
+export type EventPart = Pick<IntercomConversationPart, 'part_type' | 'author' | 'assigned_to' | 'event_details'>;
+
+export function eventText(part: EventPart, names: EventNames): string {
   const by = authorName(part, names);
   const details = (part.event_details ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
@@ -77,7 +80,7 @@ export function eventText(part: IntercomConversationPart, names: EventNames): st
   }
 }
 
-function authorName(part: IntercomConversationPart, names: EventNames): string {
+function authorName(part: EventPart, names: EventNames): string {
   const author = part.author;
   if (!author) return 'someone';
   const id = author.id === null || author.id === undefined ? null : String(author.id);
@@ -88,7 +91,7 @@ function authorName(part: IntercomConversationPart, names: EventNames): string {
 }
 
 /** The assignee's name; null when the part assigns to nobody. */
-function assigneeName(part: IntercomConversationPart, names: EventNames): string | null {
+function assigneeName(part: EventPart, names: EventNames): string | null {
   const to = part.assigned_to;
   const id = to?.id === null || to?.id === undefined ? null : String(to.id);
   if (!to || id === null || id === '' || id === '0' || to.type === 'nobody_admin') return null;

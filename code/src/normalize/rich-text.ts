@@ -107,7 +107,7 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
     blankReplacement: (_content, node) => {
       const el = dom(node);
       if (adminMentionId(el) !== null) return mentionOf(el);
-      return (node as unknown as { isBlock?: boolean }).isBlock ? '\n\n' : '';
+      return (node as { isBlock?: boolean }).isBlock ? '\n\n' : '';
     },
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',

@@ -1,4 +1,4 @@
-import type { IntercomConversationPart, IntercomTicketPart } from '../intercom/schemas';
+import type { IntercomTicketPart } from '../intercom/schemas';
 import { authorRefs, PART_MESSAGE_FIELDS, partFiles } from './conversation-parts';
 import { eventText, MESSAGE_PART_TYPES } from './event-text';
 import { enumOf, itemUrl, ref, text } from './fields';
@@ -94,5 +94,5 @@ function ticketEventText(part: IntercomTicketPart, ctx: NormalizeContext): strin
     return from ? `State changed from ${from} to ${to} by ${by}` : `State changed to ${to} by ${by}`;
   }
   // Assignments and the other events read like their conversation counterparts.
-  return eventText(part as unknown as IntercomConversationPart, ctx);
+  return eventText(part, ctx);
 }

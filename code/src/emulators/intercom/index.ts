@@ -72,9 +72,14 @@ export interface IntercomEmulator {
 /** Starts the emulator on 127.0.0.1 and generates its workspace. */
 export async function startIntercomEmulator(options: IntercomEmulatorOptions = {}): Promise<IntercomEmulator> {
   const seed = options.seed ?? 1;
+  // Created once the server listens (file URLs point at its port); no request is served before.
+  let workspace: Workspace | undefined;
   const ctx: EmulatorContext = {
     baseUrl: '',
-    workspace: undefined as unknown as Workspace,
+    get workspace(): Workspace {
+      if (!workspace) throw new Error('the emulated workspace is created once the server listens');
+      return workspace;
+    },
     tokens: new TokenRegistry(seed),
     limiter: new RateLimiter(options.rateLimit),
     faults: new FaultInjector(options.faults),
@@ -90,7 +95,7 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
   const { port } = app.server.address() as AddressInfo;
   ctx.baseUrl = `http://127.0.0.1:${port}`;
   try {
-    ctx.workspace = createWorkspace({ seed, size: options.size, edgeCases: options.edgeCases ?? true, fileBaseUrl: ctx.baseUrl, startTime: options.startTime });
+    workspace = createWorkspace({ seed, size: options.size, edgeCases: options.edgeCases ?? true, fileBaseUrl: ctx.baseUrl, startTime: options.startTime });
   } catch (error) {
     await app.close();
     throw error;

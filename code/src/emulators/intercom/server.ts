@@ -18,7 +18,7 @@ import { registerTicketRoutes } from './routes/tickets';
 export function buildServer(ctx: EmulatorContext): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
   app.register(formbody);
-  app.decorateRequest('intercom', null as unknown as RequestState);
+  app.decorateRequest<RequestState | null>('intercom', null); // set by the onRequest hook below
 
   app.addHook('onRequest', async (req, reply) => {
     const state: RequestState = {

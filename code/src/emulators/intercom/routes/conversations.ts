@@ -53,7 +53,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: EmulatorCo
       records: function* (fields) {
         const indexOnly = fields.every((f) => CONVERSATION_INDEX_FIELDS.has(f));
         for (const entry of ws().conversationIndex()) {
-          const record = indexOnly ? (entry as unknown as JsonObject) : listShape(entry.id);
+          const record: JsonObject | undefined = indexOnly ? entry : listShape(entry.id);
           if (record) yield record;
         }
       },

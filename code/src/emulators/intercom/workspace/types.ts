@@ -48,12 +48,12 @@ export interface CreateWorkspaceOptions {
 }
 
 /** One row of the conversation index: enough for listing, sorting and search by date/state. */
-export interface ConversationIndexEntry {
+export type ConversationIndexEntry = {
   id: string;
   created_at: number;
   updated_at: number;
   state: ConversationState;
-}
+};
 
 export type ConversationState = 'open' | 'closed' | 'snoozed';
 
