@@ -6,7 +6,9 @@
 import {
   IntercomAuthError, IntercomNotFoundError, retryLaterSeconds, IntercomRequestError, type IntercomClient,
 } from '../intercom';
-import { MeSchema, type IntercomHelpCenter } from '../intercom/schemas';
+import {
+  AdminSchema, ConversationAttributeSchema, DataAttributeSchema, HelpCenterSchema, MeSchema, TeamSchema, validItems, type IntercomMe,
+} from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
 import type { MeAnswer } from '../connection/connection';
@@ -79,34 +81,22 @@ export function runStartTime(serverNow: number | undefined, newest: number | und
   return Math.min(...candidates);
 }
 
-function workspaceOf(me: unknown): Workspace {
-  const app = ((me as { app?: Record<string, unknown> | null }).app) ?? {};
-  const id = typeof app.id_code === 'string' ? app.id_code : '';
-  if (!id) throw new Error('Intercom\'s /me answered without app.id_code: cannot identify the workspace.');
-  return {
-    id,
-    name: typeof app.name === 'string' && app.name ? app.name : id,
-    region: typeof app.region === 'string' ? app.region : 'US',
-    timezone: typeof app.timezone === 'string' ? app.timezone : 'UTC',
-  };
+/** The workspace of a `/me` answer (its schema requires `app.id_code`). */
+function workspaceOf({ app }: IntercomMe): Workspace {
+  return { id: app.id_code, name: app.name || app.id_code, region: app.region ?? 'US', timezone: app.timezone ?? 'UTC' };
 }
 
 type Model = 'contact' | 'company' | 'conversation';
 
-function toDefinitions(list: unknown): CustomAttributeDefinition[] {
-  const data = (list as { data?: unknown[] } | undefined)?.data;
-  if (!Array.isArray(data)) return [];
-  return data.flatMap((raw) => {
-    const a = raw as Record<string, unknown>;
-    if (typeof a.name !== 'string' || typeof a.data_type !== 'string') return [];
-    return [{
-      name: a.name,
-      data_type: a.data_type,
-      label: typeof a.label === 'string' ? a.label : null,
-      description: typeof a.description === 'string' ? a.description.slice(0, 200) : null,
-      custom: typeof a.custom === 'boolean' ? a.custom : true,
-    }];
-  });
+/** The definitions of a `/data_attributes` or `/conversations/attributes` answer. */
+function toDefinitions(list: unknown, schema: typeof DataAttributeSchema | typeof ConversationAttributeSchema): CustomAttributeDefinition[] {
+  return validItems(list, 'data', schema).map((a) => ({
+    name: a.name,
+    data_type: a.data_type,
+    label: 'label' in a && typeof a.label === 'string' ? a.label : null,
+    description: a.description?.slice(0, 200) ?? null,
+    custom: 'custom' in a && typeof a.custom === 'boolean' ? a.custom : true,
+  }));
 }
 
 /**
@@ -116,34 +106,23 @@ function toDefinitions(list: unknown): CustomAttributeDefinition[] {
  */
 export async function readAttributeDefinitions(client: IntercomClient, model: Model): Promise<CustomAttributeDefinition[]> {
   if (model !== 'conversation') {
-    return toDefinitions(await client.get('/data_attributes', { query: { model } }));
+    return toDefinitions(await client.get('/data_attributes', { query: { model } }), DataAttributeSchema);
   }
   try {
-    return toDefinitions(await client.get('/conversations/attributes')).map((d) => ({ ...d, custom: true }));
+    return toDefinitions(await client.get('/conversations/attributes'), ConversationAttributeSchema).map((d) => ({ ...d, custom: true }));
   } catch (error) {
     // Only "this server has no such endpoint" falls back; waits, auth and server errors go up.
     if (!(error instanceof IntercomNotFoundError) && !(error instanceof IntercomRequestError)) throw error;
-    return toDefinitions(await client.get('/data_attributes', { query: { model } }));
+    return toDefinitions(await client.get('/data_attributes', { query: { model } }), DataAttributeSchema);
   }
 }
 
 /** Only the custom ones: standard attributes never appear in `custom_attributes`. */
 const customOnly = (defs: CustomAttributeDefinition[]) => defs.filter((d) => d.custom !== false);
 
-function namesById(list: unknown, key: string): Record<string, string> {
-  const items = (list as Record<string, unknown> | undefined)?.[key];
-  const out: Record<string, string> = {};
-  if (!Array.isArray(items)) return out;
-  for (const raw of items) {
-    const o = raw as Record<string, unknown>;
-    if (o.id !== undefined && typeof o.name === 'string') out[String(o.id)] = o.name;
-  }
-  return out;
-}
-
-function helpCenterUrls(list: unknown): string[] {
-  const data = (list as { data?: unknown[] } | undefined)?.data;
-  return Array.isArray(data) ? helpCenterBaseUrls(data as IntercomHelpCenter[]) : [];
+/** Id → name of the named items of a list answer. */
+function namesById(items: Array<{ id: string; name?: string | null }>): Record<string, string> {
+  return Object.fromEntries(items.flatMap((o) => (typeof o.name === 'string' ? [[o.id, o.name]] : [])));
 }
 
 /** The custom attribute definitions of contacts, companies and conversations. */
@@ -180,9 +159,9 @@ export async function readRunContext(
     observedAt,
     contactReferenceField: options.contactReferenceField,
     customAttributes: reuse.customAttributes ?? (await readCustomAttributes(client)),
-    adminNames: namesById(admins, 'admins'),
-    teamNames: namesById(teams, 'teams'),
-    helpCenterUrls: helpCenterUrls(helpCenters),
+    adminNames: namesById(validItems(admins, 'admins', AdminSchema)),
+    teamNames: namesById(validItems(teams, 'teams', TeamSchema)),
+    helpCenterUrls: helpCenterBaseUrls(validItems(helpCenters, 'data', HelpCenterSchema)),
     fileHosts: extraFileHosts,
   };
 }

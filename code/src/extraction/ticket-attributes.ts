@@ -3,7 +3,7 @@
  * (`GET /ticket_types`), once per name. A workspace without tickets (404) has none.
  */
 import { IntercomNotFoundError, type IntercomClient } from '../intercom';
-import { TicketTypeSchema } from '../intercom/schemas';
+import { TicketTypeSchema, validItems } from '../intercom/schemas';
 import type { CustomAttributeDefinition } from '../normalize/types';
 
 export async function readTicketAttributeDefinitions(client: IntercomClient): Promise<CustomAttributeDefinition[]> {
@@ -14,12 +14,9 @@ export async function readTicketAttributeDefinitions(client: IntercomClient): Pr
     if (error instanceof IntercomNotFoundError) return [];
     throw error;
   }
-  const data = (list as { data?: unknown[] } | undefined)?.data;
   const byName = new Map<string, CustomAttributeDefinition>();
-  for (const raw of Array.isArray(data) ? data : []) {
-    const parsed = TicketTypeSchema.safeParse(raw);
-    if (!parsed.success) continue;
-    for (const a of parsed.data.ticket_type_attributes?.ticket_type_attributes ?? []) {
+  for (const ticketType of validItems(list, 'data', TicketTypeSchema)) {
+    for (const a of ticketType.ticket_type_attributes?.ticket_type_attributes ?? []) {
       if (a.default === true || byName.has(a.name)) continue;
       byName.set(a.name, { name: a.name, data_type: a.data_type, label: a.name, description: a.description?.slice(0, 200) ?? null, custom: true });
     }

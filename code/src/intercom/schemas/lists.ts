@@ -44,3 +44,17 @@ export const DeletedConversationPageSchema = ConversationPageSchema;
 export function typedList<T extends z.ZodType>(key: string, itemSchema: T) {
   return z.looseObject({ type: z.string().optional(), [key]: z.array(itemSchema), pages: CursorPagesSchema });
 }
+
+/**
+ * The items under `key` of a list answer that pass `itemSchema`; the others are left out (a listing
+ * of the same objects reports them, with their ids). For answers read once for context (admins' names,
+ * attribute definitions, help centers), where one bad item must not stop the run.
+ */
+export function validItems<T extends z.ZodType>(answer: unknown, key: string, itemSchema: T): Array<z.output<T>> {
+  const items = (answer as Record<string, unknown> | null | undefined)?.[key];
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((raw) => {
+    const parsed = itemSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
