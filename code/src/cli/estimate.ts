@@ -4,7 +4,8 @@
  * and the requests, and the time Intercom's rate limit forces for them. How each kind is listed comes from
  * the kinds table (`code/src/kinds/`), the same one the import walks.
  */
-import { KINDS } from '../kinds';
+import { DEFAULT_PER_PAGE } from '../intercom/pagers';
+import { KINDS, type ListSpec } from '../kinds';
 import type { IntercomProbe } from './connection';
 import { predictApiSeconds, predictAttachmentSeconds } from './estimate-time';
 
@@ -72,14 +73,11 @@ interface ListEnvelope {
 }
 
 /** Counts one kind with the cheapest call its listing style allows. */
-async function countKind(
-  probe: IntercomProbe,
-  spec: { style: string; path: string; itemsKey?: string; query?: unknown },
-): Promise<number | null> {
+async function countKind(probe: IntercomProbe, spec: ListSpec): Promise<number | null> {
   switch (spec.style) {
     case 'list': {
       const { data } = await probe.get<ListEnvelope>(spec.path);
-      const items = data[spec.itemsKey ?? 'data'];
+      const items = data[spec.itemsKey];
       return Array.isArray(items) ? items.length : null;
     }
     case 'search': {
@@ -87,8 +85,9 @@ async function countKind(
       return data.total_count ?? null;
     }
     case 'scroll': {
-      // Opening a scroll would block the import's own scroll for a minute: count with the paged list.
-      const { data } = await probe.get<ListEnvelope>('/companies', { per_page: 1 });
+      // Opening a scroll would block the import's own scroll for a minute: count with the paged list
+      // beside it (`/companies/scroll` → `/companies`).
+      const { data } = await probe.get<ListEnvelope>(spec.path.replace(/\/scroll$/, ''), { per_page: 1 });
       return data.total_count ?? null;
     }
     default: {
@@ -106,13 +105,11 @@ export async function estimateImport(
   const kinds: KindEstimate[] = [];
   let customAttributeModels = 0;
   for (const kind of KINDS) {
-    const spec = kind.listAll({ importAllConversations: o.allConversations }) as {
-      style: string; path: string; itemsKey?: string; perPage?: number; query?: unknown;
-    };
+    const spec = kind.listAll({ importAllConversations: o.allConversations });
     if (kind.customAttributes) customAttributeModels++;
     const count = await countKind(probe, spec);
     const n = count ?? 0;
-    const pages = spec.style === 'list' ? 1 : spec.style === 'scroll' ? pagesFor(n, SCROLL_PAGE_SIZE) + 1 : pagesFor(n, spec.perPage ?? 20);
+    const pages = spec.style === 'list' ? 1 : spec.style === 'scroll' ? pagesFor(n, SCROLL_PAGE_SIZE) + 1 : pagesFor(n, spec.perPage ?? DEFAULT_PER_PAGE);
     const details = kind.fetchDetail ? n : 0;
     kinds.push({
       itemType: kind.itemType,
