@@ -43,6 +43,7 @@ function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chao
     execArgv: ['--import', 'tsx'],
     silent: true,
   });
+  fs.mkdirSync(outDir, { recursive: true });
   const pushLog = path.join(outDir, 'pushes.jsonl');
   const startedAt = fs.existsSync(pushLog) ? fs.statSync(pushLog).size : 0;
   let killed = false;
