@@ -4,9 +4,12 @@
  * then restored — must end with exactly the store of a fault-free run, and the platform's push log
  * must show each item pushed once per import and once per change per sync.
  *
- * Kills land on events, never on clocks: a snap-in process (bench/snap-in-process.ts) is killed after
- * the platform emulator has recorded a seeded number (1–3) of its artifacts in `pushes.jsonl`; the
- * token is revoked when the Intercom emulator answers a seeded request. Prints kills survived and items
+ * Kills land on events, never on clocks: a snap-in process (bench/snap-in-process.ts) is killed when
+ * the Intercom emulator has answered a seeded number of its requests (`--kill-on request`, a crash of
+ * the connector mid-invocation), or once the platform emulator has recorded a seeded number (1–3) of
+ * its artifacts in `pushes.jsonl` (`--kill-on push`: the kill lands between the platform's ingest and
+ * its saved position; the CLI's platform emulator shares the process). The token is revoked at a
+ * seeded request. Prints kills survived and items
  * compared; exits 1 when anything was lost, changed or pushed twice, or fewer kills than asked happened.
  */
 import { fork } from 'node:child_process';
@@ -35,9 +38,11 @@ function artifactsSince(file: string, from: number): number {
   return new Set(text.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { artifact: string }).artifact)).size;
 }
 
-/** One snap-in process; SIGKILLed once `killAfterArtifacts` artifacts of it were recorded (if given). */
-function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chaos: { killAfterArtifacts?: number } | undefined): Promise<ChildOutcome> {
-  const killAfterArtifacts = chaos?.killAfterArtifacts;
+/** When a snap-in process is killed: after so many artifacts recorded in the push log, or so many Intercom requests. */
+type KillPoint = { on: 'push'; artifacts: number } | { on: 'request'; requests: number };
+
+/** One snap-in process; SIGKILLed at `kill` (if given). */
+function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chaos: { kill?: KillPoint } | undefined): Promise<ChildOutcome> {
   const options = { kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir, ...(chaos ? { timeoutMs: SOFT_TIMEOUT_MS } : {}) };
   const child = fork(path.join(__dirname, 'bench', 'snap-in-process.ts'), [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx'],
@@ -47,16 +52,25 @@ function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chao
   const pushLog = path.join(outDir, 'pushes.jsonl');
   const startedAt = fs.existsSync(pushLog) ? fs.statSync(pushLog).size : 0;
   let killed = false;
-  const watcher = killAfterArtifacts === undefined ? undefined : fs.watch(outDir, (_event, name) => {
-    if (killed || name !== 'pushes.jsonl' || artifactsSince(pushLog, startedAt) < killAfterArtifacts) return;
+  const killNow = () => {
     killed = true;
     child.kill('SIGKILL');
+  };
+  const kill = chaos?.kill;
+  const watcher = kill?.on !== 'push' ? undefined : fs.watch(outDir, (_event, name) => {
+    if (!killed && name === 'pushes.jsonl' && artifactsSince(pushLog, startedAt) >= kill.artifacts) killNow();
+  });
+  let requests = 0;
+  const off = kill?.on !== 'request' ? undefined : intercom.onRequest(() => {
+    requests += 1;
+    if (!killed && requests === kill.requests) killNow();
   });
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   return new Promise((resolve) => {
     child.on('exit', () => {
       watcher?.close();
+      off?.();
       if (killed) return resolve({ status: 'killed', killed: true });
       try {
         resolve({ ...(JSON.parse(stdout.trim().split('\n').pop() ?? '') as { status: string; error?: string }), killed: false });
@@ -68,10 +82,13 @@ function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chao
 }
 
 /** Runs `kind` to completion through kills (while `kills` < `killTarget`) and one token revocation. */
-async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: string, random: () => number, killTarget: number, tally: { kills: number; revoked: number }) {
+async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: string, chaos: ChaosOptions, killTarget: number, tally: { kills: number; revoked: number }) {
+  const random = chaos.random;
   let revokeArmed = true;
   for (let n = 0; n < MAX_PROCESSES_PER_RUN; n++) {
-    const kill = tally.kills < killTarget ? 1 + Math.floor(random() * 3) : undefined;
+    const kill: KillPoint | undefined = tally.kills >= killTarget ? undefined
+      : chaos.killOn === 'push' ? { on: 'push', artifacts: 1 + Math.floor(random() * 3) }
+      : { on: 'request', requests: 10 + Math.floor(random() * 60) };
     // In the third process of the run, the token is revoked at a seeded request of it.
     let off: (() => void) | undefined;
     if (revokeArmed && n === 2) {
@@ -82,7 +99,7 @@ async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: s
         if (seen === at) intercom.revokeToken();
       });
     }
-    const outcome = await runProcess(kind, intercom, outDir, { killAfterArtifacts: kill });
+    const outcome = await runProcess(kind, intercom, outDir, { kill });
     off?.();
     if (off) {
       revokeArmed = false;
@@ -96,15 +113,17 @@ async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: s
   throw new Error(`${kind} did not complete in ${MAX_PROCESSES_PER_RUN} processes`);
 }
 
+interface ChaosOptions { random: () => number; kills: number; killOn: 'push' | 'request' }
+
 /** Import, changes, sync: without faults (the reference) or through chaos. */
-async function importAndSync(o: { seed: number; conversations: number; outDir: string; chaos?: { random: () => number; kills: number } }) {
+async function importAndSync(o: { seed: number; conversations: number; outDir: string; chaos?: ChaosOptions }) {
   const options: IntercomEmulatorOptions = { seed: o.seed, size: { conversations: o.conversations }, scrollIdleMs: 2000 };
   const intercom = await startIntercomEmulator(o.chaos ? { ...options, faults: { seed: o.seed, ...FAULTS } } : options);
   const tally = { kills: 0, revoked: 0 };
   try {
     for (const kind of ['import', 'sync'] as const) {
       if (kind === 'sync') intercom.workspace.mutate.applyRandomChanges({ seed: o.seed, count: 25 });
-      if (o.chaos) await runThroughChaos(kind, intercom, o.outDir, o.chaos.random, kind === 'import' ? Math.ceil(o.chaos.kills * 0.7) : o.chaos.kills, tally);
+      if (o.chaos) await runThroughChaos(kind, intercom, o.outDir, o.chaos, kind === 'import' ? Math.ceil(o.chaos.kills * 0.7) : o.chaos.kills, tally);
       else {
         const outcome = await runProcess(kind, intercom, o.outDir, undefined);
         if (outcome.status !== 'done') throw new Error(`the fault-free ${kind} failed: ${outcome.error ?? outcome.status}`);
@@ -122,9 +141,11 @@ async function main(): Promise<void> {
     .option('--seed <n>', 'seed of the workspace, faults and kill points', '7')
     .option('--conversations <n>', 'workspace size', '60')
     .option('--kills <n>', 'SIGKILLs to survive (at least)', '20')
+    .option('--kill-on <event>', "request: after a seeded number of the process's Intercom requests; push: after 1–3 artifacts recorded by the platform emulator", 'request')
     .option('--keep', 'keep the output folders')
     .parse(process.argv)
-    .opts<{ seed: string; conversations: string; kills: string; keep?: boolean }>();
+    .opts<{ seed: string; conversations: string; kills: string; killOn: string; keep?: boolean }>();
+  if (flags.killOn !== 'request' && flags.killOn !== 'push') throw new Error('--kill-on is request or push');
   const seed = Number(flags.seed);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-chaos-'));
   const referenceDir = path.join(root, 'reference');
@@ -133,7 +154,7 @@ async function main(): Promise<void> {
     out.line(`Chaos: ${flags.conversations} conversations, seed ${seed}; fault-free reference first`);
     await importAndSync({ seed, conversations: Number(flags.conversations), outDir: referenceDir });
     out.line('Under chaos');
-    const tally = await importAndSync({ seed, conversations: Number(flags.conversations), outDir: chaosDir, chaos: { random: seededRandom(seed), kills: Number(flags.kills) } });
+    const tally = await importAndSync({ seed, conversations: Number(flags.conversations), outDir: chaosDir, chaos: { random: seededRandom(seed), kills: Number(flags.kills), killOn: flags.killOn } });
     const store = compareStores(referenceDir, chaosDir);
     const reference = pushesByKind(referenceDir);
     const chaos = pushesByKind(chaosDir);
