@@ -116,9 +116,11 @@ async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: s
 interface ChaosOptions { random: () => number; kills: number; killOn: 'push' | 'request' }
 
 /** Import, changes, sync: without faults (the reference) or through chaos. */
-async function importAndSync(o: { seed: number; conversations: number; outDir: string; chaos?: ChaosOptions }) {
-  const options: IntercomEmulatorOptions = { seed: o.seed, size: { conversations: o.conversations }, scrollIdleMs: 2000 };
+async function importAndSync(o: { seed: number; conversations: number; outDir: string; port?: number; chaos?: ChaosOptions }) {
+  // Both runs use the same port: file URLs, and the attachment ids derived from them, name the emulator's address.
+  const options: IntercomEmulatorOptions = { seed: o.seed, size: { conversations: o.conversations }, scrollIdleMs: 2000, port: o.port };
   const intercom = await startIntercomEmulator(o.chaos ? { ...options, faults: { seed: o.seed, ...FAULTS } } : options);
+  const port = Number(new URL(intercom.baseUrl).port);
   const tally = { kills: 0, revoked: 0 };
   try {
     for (const kind of ['import', 'sync'] as const) {
@@ -133,7 +135,7 @@ async function importAndSync(o: { seed: number; conversations: number; outDir: s
   } finally {
     await intercom.close();
   }
-  return tally;
+  return { ...tally, port };
 }
 
 async function main(): Promise<void> {
@@ -152,9 +154,9 @@ async function main(): Promise<void> {
   const chaosDir = path.join(root, 'chaos');
   try {
     out.line(`Chaos: ${flags.conversations} conversations, seed ${seed}; fault-free reference first`);
-    await importAndSync({ seed, conversations: Number(flags.conversations), outDir: referenceDir });
+    const { port } = await importAndSync({ seed, conversations: Number(flags.conversations), outDir: referenceDir });
     out.line('Under chaos');
-    const tally = await importAndSync({ seed, conversations: Number(flags.conversations), outDir: chaosDir, chaos: { random: seededRandom(seed), kills: Number(flags.kills), killOn: flags.killOn } });
+    const tally = await importAndSync({ seed, conversations: Number(flags.conversations), outDir: chaosDir, port, chaos: { random: seededRandom(seed), kills: Number(flags.kills), killOn: flags.killOn } });
     const store = compareStores(referenceDir, chaosDir);
     const reference = pushesByKind(referenceDir);
     const chaos = pushesByKind(chaosDir);
