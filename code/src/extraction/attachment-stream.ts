@@ -3,7 +3,8 @@
  * Intercom's file hosts (and in a local run the emulator's host) are contacted, without the token,
  * within the per-file size and stall limits (the client checks);
  * a signed URL that expired (403/410) is refreshed by re-reading its parent once. Each download is
- * spooled to a temporary file so the upload carries its exact length (spool.ts). Failures are
+ * spooled to a temporary file so the upload carries its exact length (spool.ts); an empty one is
+ * uploaded by `uploadEmpty` (empty-file.ts: the platform layer refuses 0 bytes). Failures are
  * counted in the report and returned as errors (the platform layer skips the file); a wait too long
  * for this invocation is returned as a delay.
  */
@@ -11,6 +12,7 @@ import type { ExternalSystemAttachmentStreamingFunction, NormalizedAttachment } 
 import { IntercomDelayRequired, IntercomError, type IntercomClient } from '../intercom';
 import { refreshAttachmentUrl } from './attachment-refresh';
 import { forgetRetry, isPassingFailure, keepForRetry, MAX_FILE_TRIES } from './file-retries';
+import { uploadedEmptyFile } from './empty-file';
 import { spool } from './spool';
 import { reportCounters, type ConnectorState } from './state';
 
@@ -23,11 +25,20 @@ export const ATTACHMENTS_AT_ONCE = 32;
 
 const statusOf = (error: unknown): number | undefined => (error instanceof IntercomError ? error.status : undefined);
 
-/** The stream function of one invocation. */
-export function streamFunction(client: IntercomClient, state: ConnectorState): ExternalSystemAttachmentStreamingFunction {
-  const open = async (url: string) => {
+/** The stream function of one invocation; `uploadEmpty` uploads a 0-byte file and pushes its record. */
+export function streamFunction(
+  client: IntercomClient,
+  state: ConnectorState,
+  uploadEmpty: (item: NormalizedAttachment) => Promise<void>,
+): ExternalSystemAttachmentStreamingFunction {
+  const open = async (url: string, item: NormalizedAttachment) => {
     const response = await client.download(url);
     const { data, size } = await spool(response.data);
+    if (size === 0) {
+      data.destroy();
+      await uploadEmpty(item);
+      return uploadedEmptyFile(item);
+    }
     // What the upload declares is what it sends: the bytes as received (decompressed), counted.
     const headers = { 'content-type': response.headers['content-type'], 'content-length': String(size) };
     return { httpStream: { ...response, headers, data } as never };
@@ -44,7 +55,7 @@ export function streamFunction(client: IntercomClient, state: ConnectorState): E
   };
   return async ({ item }) => {
     try {
-      const opened = await open(item.url);
+      const opened = await open(item.url, item);
       forgetRetry(state, item.id);
       return opened;
     } catch (error) {
@@ -55,7 +66,7 @@ export function streamFunction(client: IntercomClient, state: ConnectorState): E
     try {
       const fresh = await refreshAttachmentUrl(client, item, state.run?.context);
       if (!fresh) return failed(item, new Error('its URL expired and the parent no longer lists it'));
-      const opened = await open(fresh);
+      const opened = await open(fresh, item);
       forgetRetry(state, item.id);
       return opened;
     } catch (error) {

@@ -12,6 +12,11 @@ import { initialConnectorState } from '../../src/extraction/state';
 import type { NormalizedAttachment } from '../../src/adaas';
 import { partAttachmentId, inlineFileId } from '../../src/normalize';
 
+/** These files are never empty: an upload of an empty one would be a bug here. */
+const noEmptyFiles = async (): Promise<void> => {
+  throw new Error('unexpected empty file');
+};
+
 async function sha256Of(stream: Readable): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of stream) hash.update(chunk as Buffer);
@@ -49,7 +54,7 @@ describe('attachment stream function', () => {
   it.each(['attachment', 'article'] as const)('streams a %s file byte for byte', async (kind) => {
     const { item, truth } = await listedAttachment(kind);
     const state = initialConnectorState();
-    const result = await streamFunction(client, state)({ item, event: {} as never });
+    const result = await streamFunction(client, state, noEmptyFiles)({ item, event: {} as never });
     expect(result.error).toBeUndefined();
     expect(await sha256Of((result.httpStream as unknown as { data: Readable }).data)).toBe(truth.sha256);
   });
@@ -58,7 +63,7 @@ describe('attachment stream function', () => {
     const { item, truth } = await listedAttachment(kind);
     emu.workspace.mutate.advance(3 * 60 * 60); // signed URLs live one hour
     const before = emu.requestLog().length;
-    const result = await streamFunction(client, initialConnectorState())({ item, event: {} as never });
+    const result = await streamFunction(client, initialConnectorState(), noEmptyFiles)({ item, event: {} as never });
     expect(result.error).toBeUndefined();
     expect(await sha256Of((result.httpStream as unknown as { data: Readable }).data)).toBe(truth.sha256);
     const statuses = emu.requestLog().slice(before).map((e) => `${e.status} ${e.route}`);
@@ -70,7 +75,7 @@ describe('attachment stream function', () => {
     const { item } = await listedAttachment('attachment');
     const state = initialConnectorState();
     const before = emu.requestLog().length;
-    const result = await streamFunction(client, state)({ item: { ...item, url: 'https://evil.example.com/a.png' }, event: {} as never });
+    const result = await streamFunction(client, state, noEmptyFiles)({ item: { ...item, url: 'https://evil.example.com/a.png' }, event: {} as never });
     expect(result.error?.message).toMatch(new RegExp(item.id));
     expect(emu.requestLog().length).toBe(before);
     expect(state.report.items.attachments?.skipped.count).toBe(1);

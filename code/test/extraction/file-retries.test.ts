@@ -8,6 +8,11 @@ import { initialConnectorState } from '../../src/extraction/state';
 import type { NormalizedAttachment } from '../../src/adaas';
 import { json, newToken, startScriptedServer } from '../intercom/helpers';
 
+/** These files are never empty: an upload of an empty one would be a bug here. */
+const noEmptyFiles = async (): Promise<void> => {
+  throw new Error('unexpected empty file');
+};
+
 const file = (baseUrl: string, name: string): NormalizedAttachment =>
   ({ id: `part-1-att-${name}`, url: `${baseUrl}/downloads/k/${name}`, file_name: name, parent_id: '1-source' }) as NormalizedAttachment;
 
@@ -26,7 +31,7 @@ describe('files that fail for a passing reason are kept for the next run', () =>
         token: newToken(), baseUrl: server.baseUrl, local: true, localFileHosts: [new URL(server.baseUrl).host], maxRetries: 1, backoff: { baseMs: 5, capMs: 10 },
       });
       const state = initialConnectorState();
-      const stream = streamFunction(client, state);
+      const stream = streamFunction(client, state, noEmptyFiles);
       const flaky = file(server.baseUrl, 'flaky.png');
       const gone = file(server.baseUrl, 'gone.png');
       expect((await stream({ item: flaky, event: {} as never })).error).toBeDefined();

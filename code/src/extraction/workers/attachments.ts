@@ -7,6 +7,7 @@
  */
 import { processTask, ExtractorEventType } from '../../adaas';
 import { ATTACHMENTS_AT_ONCE, streamFunction } from '../attachment-stream';
+import { uploadEmptyFile } from '../empty-file';
 import { userMessage } from '../../connection/connection';
 import { openInvocation } from '../invocation';
 import { completeRun, type ConnectorStateEnvelope } from '../state';
@@ -17,7 +18,7 @@ processTask<ConnectorStateEnvelope>({
     const inv = await openInvocation(adapter, ExtractorEventType.AttachmentExtractionError, ExtractorEventType.AttachmentExtractionDelayed);
     if (!inv) return;
     try {
-      const open = streamFunction(inv.client, inv.state);
+      const open = streamFunction(inv.client, inv.state, (item) => uploadEmptyFile(adapter, item));
       // The platform layer may emit PROGRESS itself on a timeout: keep the report on the adapter current.
       const stream: typeof open = async (params) => {
         const response = await open(params);

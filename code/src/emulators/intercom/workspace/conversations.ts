@@ -332,6 +332,7 @@ export class ConversationFactory {
       if (edge && i === edge.tagsAttributesAndFiles) {
         list.push(attachmentObject(ctx, fixedFile(ctx, 'zip', 3 * 1024 * 1024 + 17, 'big logs (3 MB).zip', 'edge-big', i)));
         list.push(attachmentObject(ctx, fixedFile(ctx, 'txt', 3, 'ok.txt', 'edge-tiny', i)));
+        list.push(attachmentObject(ctx, fixedFile(ctx, 'txt', 0, 'empty.txt', 'edge-empty', i))); // 0 bytes: a real attachment too
         list.push(attachmentObject(ctx, fixedFile(ctx, 'csv', 2048, 'ok.txt', 'edge-same-name', i))); // same name, other file
       }
       source.attachments = list;

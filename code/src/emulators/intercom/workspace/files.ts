@@ -21,8 +21,8 @@ export const CONTENT_TYPES: Record<FileType, string> = {
   zip: 'application/zip',
 };
 
-/** Smallest size each type can be generated at (headers and trailers). */
-const MIN_SIZE: Record<FileType, number> = { png: 4096, jpeg: 64, pdf: 512, txt: 1, csv: 1, zip: 256 };
+/** Smallest size each type can be generated at (headers and trailers; text files may be empty). */
+const MIN_SIZE: Record<FileType, number> = { png: 4096, jpeg: 64, pdf: 512, txt: 0, csv: 0, zip: 256 };
 
 /** How long a signed URL stays valid after its parent object was materialized. */
 export const URL_LIFETIME_SECONDS = 3600;
