@@ -17,8 +17,9 @@ import { DeletedConversationSchema } from '../intercom/schemas';
 import type { DetailClient, KindSpec, ListContext, NormalizeContext } from '../kinds/types';
 import type { ListSpec } from '../kinds/list-spec';
 import {
-  pendingKind, rememberSeen, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress,
+  idsOfSet, pendingKind, rememberSeen, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress,
 } from './state';
+import { encodeIdSet } from './id-set-codec';
 import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
 
@@ -86,10 +87,11 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   // Only the page the previous invocation stopped in has objects done already.
   const doneBefore = new Set(progress.doneInPage);
   let firstPage = true;
-  // Also handled before: (while the id set is under its cap) objects of earlier pages, which a scroll
-  // restarted from the beginning after a break lists again.
+  // Also handled before: (while the id set is under its size limit) objects of earlier pages, which a
+  // scroll restarted from the beginning after a break lists again.
   const pending = (page: ListedPage) => {
-    const done = new Set([...(firstPage ? doneBefore : []), ...(kind.deletions === 'id-set' ? (progress.seen ?? []) : [])]);
+    const seen = kind.deletions === 'id-set' && progress.seen !== null ? idsOfSet(progress.seen) : [];
+    const done = new Set([...(firstPage ? doneBefore : []), ...seen]);
     firstPage = false;
     return page.items.filter((obj) => !done.has(idOf(obj)));
   };
@@ -227,10 +229,10 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
   }
 }
 
-/** Set difference of two complete listings; only while both sets stayed under the cap. */
+/** Set difference of two complete listings; only while both sets stayed within their size limit. */
 function compareIdSets(kind: KindSpec, progress: KindProgress, state: ConnectorState): void {
   const seen = progress.seen;
-  progress.seen = [];
+  progress.seen = encodeIdSet([]);
   if (seen === null) {
     delete state.idSets[kind.itemType];
     state.report.deletionDetectionSkipped[kind.itemType] = 'too many objects to compare id sets within the state size limit';
@@ -238,12 +240,12 @@ function compareIdSets(kind: KindSpec, progress: KindProgress, state: ConnectorS
   }
   const previous = state.idSets[kind.itemType];
   if (previous) {
-    const now = new Set(seen);
-    for (const id of previous) {
+    const now = new Set(idsOfSet(seen));
+    for (const id of idsOfSet(previous)) {
       if (!now.has(id)) reportCounters.deleted(state.report, kind.itemType, id, 'absent from a complete listing');
     }
   }
-  state.idSets[kind.itemType] = seen;
+  state.idSets[kind.itemType] = typeof seen === 'string' ? seen : encodeIdSet(seen);
 }
 
 interface DeletedConversationEntry { id?: unknown; deleted_at?: unknown }

@@ -5,18 +5,27 @@
  *
  * Rules: small and bounded (far below the platform's 1 MB even for 50,000 conversations), validated
  * with zod when loaded, versioned. No list in here grows with the size of the workspace: samples are
- * capped, id sets for deletion detection are capped (see ID_SET_CAP).
+ * capped, id sets for deletion detection are compact encodings (id-set-codec.ts) within ID_SET_MAX_CHARS.
  */
 import { z } from 'zod';
 import { REGIONS } from '../intercom/regions';
+import { decodeIdSet, encodeIdSet } from './id-set-codec';
 import type { UnconfirmedReply } from './reply-guard';
 
 export const CONNECTOR_STATE_VERSION = 1;
 
 /** How many `{id, reason}` examples a counter keeps. */
 export const SAMPLE_CAP = 20;
-/** Largest id set kept per kind for deletion detection by set difference. */
+/** Most digests kept per kind (kinds without timestamps: admins, teams, tags) to send only what changed. */
 export const ID_SET_CAP = 500;
+/**
+ * Largest encoded id set kept per kind for deletion detection (characters of state): about 30,000
+ * ObjectIds or several hundred thousand decimal ids. Each kind holds at most two (the last complete
+ * listing's and this run's).
+ */
+export const ID_SET_MAX_CHARS = 200_000;
+/** An id set as stored: encoded (id-set-codec.ts); a plain array is what states before the encoding hold. */
+const idSet = z.union([z.string(), z.array(z.string())]);
 
 const sampleEntry = z.object({ id: z.string(), reason: z.string() });
 
@@ -71,8 +80,8 @@ const kindProgress = z.object({
   /** Ids already handled inside that page (≤ one page), so a resumed run neither skips nor repeats. */
   doneInPage: z.array(z.string()),
   pages: z.number().int().nonnegative(),
-  /** Ids seen in this run for deletion detection; null once the cap was passed. */
-  seen: z.array(z.string()).nullable(),
+  /** Ids seen in this run for deletion detection (encoded); null once it outgrew ID_SET_MAX_CHARS. */
+  seen: idSet.nullable(),
 });
 /** Where the data phase stands in one kind. */
 export type KindProgress = z.infer<typeof kindProgress>;
@@ -133,8 +142,8 @@ const connectorState = z.object({
   kinds: z.record(z.string(), kindProgress),
   /** Deletions of conversations: read through `/conversations/deleted` at the end of the data phase. */
   deletedConversations: z.object({ phase: z.enum(['pending', 'done']), pageFrom: z.unknown().nullable() }),
-  /** Ids per small kind at the end of the last completed listing (capped), for set-difference deletion detection. */
-  idSets: z.record(z.string(), z.array(z.string())),
+  /** Ids per kind at the end of the last completed listing (encoded), for set-difference deletion detection. */
+  idSets: z.record(z.string(), idSet),
   /**
    * For kinds without timestamps (admins, teams, tags): id → digest of the data DevRev last received,
    * as of the last completed run (capped like the id sets), so a sync sends only those that changed.
@@ -304,10 +313,14 @@ export function unchangedSinceLastRun(state: ConnectorState, itemType: string, i
   return run.windowStart !== null && state.digests[itemType]?.[id] === digest;
 }
 
-/** Adds an id to a kind's seen set; drops the set (null) once it would pass ID_SET_CAP. */
+/** The ids of a stored id set (encoded, or a plain array from before the encoding). */
+export function idsOfSet(set: string | string[]): string[] {
+  return typeof set === 'string' ? decodeIdSet(set) : set;
+}
+
+/** Adds ids to a kind's seen set; drops the set (null) once its encoding would pass ID_SET_MAX_CHARS. */
 export function rememberSeen(progress: KindProgress, ids: string[]): void {
   if (progress.seen === null) return;
-  const next = new Set(progress.seen);
-  for (const id of ids) next.add(id);
-  progress.seen = next.size > ID_SET_CAP ? null : [...next];
+  const encoded = encodeIdSet([...idsOfSet(progress.seen), ...ids]);
+  progress.seen = encoded.length > ID_SET_MAX_CHARS ? null : encoded;
 }

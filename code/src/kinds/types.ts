@@ -42,7 +42,7 @@ export interface NormalizedBatch {
 export type DeletionDetection =
   /** `GET /conversations/deleted` lists deleted ids with their time. */
   | 'deleted-endpoint'
-  /** Compare the ids of two complete listings (kept only while small: ID_SET_CAP). */
+  /** Compare the ids of two complete listings (kept encoded in the state, up to ID_SET_MAX_CHARS). */
   | 'id-set'
   /** Not detectable cheaply (the kind is read through a date filter). */
   | 'none';

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import {
   beginRun, completeRun, ConnectorStateError, ID_SET_CAP, initialConnectorState, loadConnectorState,
-  pendingKind, rememberSeen, reportCounters, SAMPLE_CAP,
+  ID_SET_MAX_CHARS, idsOfSet, pendingKind, rememberSeen, reportCounters, SAMPLE_CAP,
 } from '../../src/extraction/state';
 
 const options = { importAllConversations: false, contactReferenceField: '', region: 'us' };
@@ -46,11 +47,15 @@ describe('connector state', () => {
     expect(s.report.items.contacts.skipped.sample).toHaveLength(SAMPLE_CAP);
   });
 
-  it('drops a seen-id set that passes the cap instead of growing without bound', () => {
+  it('keeps a seen-id set encoded, and drops it once its encoding passes the size limit instead of growing without bound', () => {
     const p = pendingKind();
-    rememberSeen(p, Array.from({ length: ID_SET_CAP }, (_, i) => `a${i}`));
-    expect(p.seen).toHaveLength(ID_SET_CAP);
-    rememberSeen(p, ['one-more']);
+    const ids = Array.from({ length: 2_000 }, (_, i) => `a${i}`);
+    rememberSeen(p, ids.slice(0, 1_000));
+    rememberSeen(p, ids.slice(1_000));
+    expect(typeof p.seen).toBe('string');
+    expect(idsOfSet(p.seen!)).toEqual([...ids].sort());
+    // Ids that do not compress (random bytes) until the encoding passes ID_SET_MAX_CHARS.
+    rememberSeen(p, Array.from({ length: ID_SET_MAX_CHARS / 16 }, () => randomBytes(16).toString('hex')));
     expect(p.seen).toBeNull();
   });
 
