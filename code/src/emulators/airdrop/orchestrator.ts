@@ -6,8 +6,8 @@
  */
 import * as fs from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ArtifactError, type ArtifactIngest, type IngestResult } from './artifact-ingest';
-import { appendPushes } from './push-log';
+import type { ArtifactIngest } from './artifact-ingest';
+import { ingestListedArtifacts } from './reply-artifacts';
 import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
 import { eventTypeToSend, PHASE_EVENTS, type Phase } from './event-types';
 import { restoreStateSnapshot, saveStateSnapshot } from './state-snapshot';
@@ -15,7 +15,7 @@ import { loadPosition, savePosition, type PlatformPosition, type RunPosition } f
 import type { PlatformServices } from './services';
 import type { PhaseStats, RunKind, RunOptions, RunProgress, RunResult } from './types';
 import { drivePhases, RunFailure, runError, type RunPlan } from './run-driver';
-import type { AirdropEvent, TimeValue, WireEmittedEvent } from './wire';
+import type { AirdropEvent, TimeValue } from './wire';
 
 const PHASE_ORDER: Record<RunKind, Phase[]> = {
   import: ['external_sync_units', 'metadata', 'data', 'attachments'],
@@ -111,7 +111,9 @@ class RunDriver {
         delete this.current.inFlightRequestId;
       },
       onReply: (phase, reply, label, eventType) => {
-        this.ingestArtifacts(reply, label, eventType);
+        ingestListedArtifacts(this.ingest, this.services.layout.pushLogFile, this.current, reply, label, (artifact) => this.report({
+          type: 'artifact', phase, eventType, artifact: { id: artifact.id, itemType: artifact.item_type, itemCount: artifact.item_count },
+        }));
         this.report({ type: 'invocation', phase, eventType, reply: reply.event_type });
       },
       onPhaseDone: (phase, label) => {
@@ -172,52 +174,6 @@ class RunDriver {
       globalValues: this.options.globalValues ?? {},
       ...this.timeBounds(),
     });
-  }
-
-  private ingestArtifacts(reply: WireEmittedEvent, label: string, eventType: string): void {
-    const listed = reply.event_data?.artifacts ?? [];
-    if (!Array.isArray(listed)) throw new RunFailure(`${label}: event_data.artifacts must be an array`);
-    const ingested = (this.current.ingestedArtifacts ??= []);
-    for (const artifact of listed) {
-      if (ingested.includes(artifact?.id)) {
-        throw new RunFailure(`${label}: artifact ${artifact.id} (item type ${artifact.item_type}) was already listed earlier in this run`);
-      }
-      let result: IngestResult;
-      try {
-        result = this.ingest.ingest(artifact);
-      } catch (err) {
-        if (err instanceof ArtifactError) throw new RunFailure(`${label}: ${err.message}`);
-        throw err;
-      }
-      ingested.push(artifact.id);
-      if (result.kind === 'items' || result.kind === 'attachments') {
-        const { runId: run, kind } = this.current;
-        appendPushes(this.services.layout.pushLogFile, result.ids.map((id) => ({ run, kind, item_type: artifact.item_type, id, artifact: artifact.id })));
-      }
-      this.apply(result);
-      this.report({
-        type: 'artifact',
-        phase: this.current.phase,
-        eventType,
-        artifact: { id: artifact.id, itemType: artifact.item_type, itemCount: artifact.item_count },
-      });
-    }
-  }
-
-  private apply(result: IngestResult): void {
-    const r = this.current.result;
-    if (result.kind === 'items') {
-      const counts = (r.items[result.itemType] ??= { received: 0, new: 0, updated: 0 });
-      counts.received += result.counts.received;
-      counts.new += result.counts.new;
-      counts.updated += result.counts.updated;
-    } else if (result.kind === 'attachments') {
-      r.attachments.received += result.received;
-      r.attachments.bytes += result.bytes;
-      (this.current.referencedArtifacts ??= []).push(...result.artifactIds);
-    } else if (result.kind === 'sync_units') {
-      (this.current.externalSyncUnits ??= []).push(...result.units);
-    }
   }
 
   private chooseSyncUnit(label: string): void {
