@@ -9,7 +9,7 @@ import type { RunProgress } from '../../src/emulators/airdrop';
 import { attachmentIdOf } from './pipeline-expected';
 import { pushedMoreThanOnce, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
 
-const SIZE = { admins: 2, teams: 1, tags: 2, companies: 2, contacts: 4, conversations: 8, articles: 2, collections: 1, sections: 0,
+const SIZE = { admins: 2, teams: 1, tags: 2, companies: 2, contacts: 4, conversations: 5, articles: 2, collections: 1, sections: 0,
   helpCenters: 1, maxPartsPerConversation: 3, longConversations: 0, deletedConversations: 0, tickets: 1 };
 const ALL = { import_all_conversations: 'true' };
 jest.setTimeout(240_000);

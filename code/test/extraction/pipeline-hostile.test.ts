@@ -10,6 +10,9 @@ import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers'
 const SIZE = { admins: 2, teams: 1, tags: 2, companies: 2, contacts: 3, conversations: 4, articles: 1, collections: 1, sections: 0,
   helpCenters: 1, maxPartsPerConversation: 2, longConversations: 0, deletedConversations: 0 };
 
+// Each case is two or three runs; a loaded 2-core machine runs them several times slower than an idle one.
+jest.setTimeout(300_000);
+
 describe('pipeline against a misbehaving Intercom', () => {
   let p: Pipeline | undefined;
   let proxy: HostileProxy | undefined;

@@ -5,7 +5,7 @@
  */
 import { devrevComment, partsOf, reportOf, startLoading, type LoadingSetup } from './harness';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000); // wide: a loaded 2-core machine runs these several times slower
 
 const SIZE = { conversations: 4, contacts: 6, admins: 3, maxPartsPerConversation: 3, longConversations: 0, deletedConversations: 0 };
 
