@@ -7,6 +7,8 @@
 import type { WorkerAdapter } from '../adaas';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+/** The SDK's HARD_TIMEOUT_MULTIPLIER (not among its public names): the worker is ended at soft × 1.3. */
+const HARD_TIMEOUT_MULTIPLIER = 1.3;
 
 /** The invocation's soft timeout in ms. */
 export function softTimeoutOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>): number {
@@ -18,6 +20,18 @@ export function deadlineOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>, sta
   const soft = softTimeoutOf(adapter);
   const reserve = Math.min(60_000, soft / 2);
   return startMs + Math.max(Math.min(1000, soft), soft - reserve);
+}
+
+/**
+ * Epoch ms by which a one-shot phase (metadata, external sync units) must be done waiting. Those
+ * phases have no DELAY or PROGRESS event to hand a long wait back to the platform, and the soft
+ * timeout only sets `isTimeout`: the SDK lets the task run on until the hard timeout ends the worker.
+ * So a rate-limit pause is waited out when it ends before the hard timeout, less a quarter of the
+ * soft timeout (at most a minute) for the requests, the upload and the emit after it.
+ */
+export function oneShotDeadlineOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>, startMs: number = Date.now()): number {
+  const soft = softTimeoutOf(adapter);
+  return startMs + soft * HARD_TIMEOUT_MULTIPLIER - Math.min(60_000, soft / 4);
 }
 
 /** Back-off cap for retries without rate-limit headers: short invocations cannot sleep a minute. */

@@ -1,5 +1,5 @@
 /** When an invocation stops starting work, in hand-computed milliseconds. */
-import { backoffCapMs, deadlineOf, requestTimeoutMs, softTimeoutOf } from '../../src/connection/deadline';
+import { backoffCapMs, deadlineOf, oneShotDeadlineOf, requestTimeoutMs, softTimeoutOf } from '../../src/connection/deadline';
 
 const adapter = (timeout?: number) => ({ options: timeout === undefined ? {} : { timeout } });
 
@@ -21,6 +21,11 @@ describe('invocation deadline', () => {
     expect(deadlineOf(adapter(), 0)).toBe(540_000);
     expect(deadlineOf(adapter(3_600_000), 0)).toBe(540_000);
     expect(softTimeoutOf(adapter(3_600_000))).toBe(600_000);
+  });
+  it('lets a phase without DELAY wait until the hard timeout (soft × 1.3), less a quarter of the soft timeout', () => {
+    expect(oneShotDeadlineOf(adapter(8000), 0)).toBe(8400); // 10,400 - 2,000
+    expect(oneShotDeadlineOf(adapter(15_000), 1_000_000)).toBe(1_015_750); // 19,500 - 3,750
+    expect(oneShotDeadlineOf(adapter(), 0)).toBe(720_000); // 13 minutes - 1
   });
   it('keeps one request and one back-off well inside the invocation', () => {
     expect(requestTimeoutMs(adapter(8000))).toBe(2000);

@@ -21,7 +21,7 @@ processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
       const options = optionsOf(adapter);
-      const { client } = await clientForInvocation(adapter, options);
+      const { client } = await clientForInvocation(adapter, options, undefined, { oneShot: true });
       const workspace = await readWorkspace(client);
       await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionDone, { external_sync_units: [syncUnitOf(workspace)] });
     } catch (error) {

@@ -16,7 +16,7 @@ processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
       const options = optionsOf(adapter);
-      const { client } = await clientForInvocation(adapter, options);
+      const { client } = await clientForInvocation(adapter, options, undefined, { oneShot: true });
       const custom = await readCustomAttributes(client);
       checkContactReferenceField(options.contactReferenceField, custom.contacts ?? []);
       // The data phase of this run takes them from here instead of reading them again.

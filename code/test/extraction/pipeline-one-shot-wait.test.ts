@@ -1,0 +1,51 @@
+/**
+ * Rate-limit pauses in the one-shot phases (external sync units, metadata): they have no DELAY or
+ * PROGRESS event, so a pause that outlasts the data loop's deadline (half of a short invocation) is
+ * waited out when it ends before the hard timeout (soft × 1.3), as the SDK lets the task run on
+ * past the soft timeout; a pause longer than that is an error that says so.
+ */
+import { startHostileProxy, jsonAnswer, type HostileProxy } from './hostile-proxy';
+import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
+
+const SIZE = { admins: 1, teams: 1, tags: 1, companies: 1, contacts: 2, conversations: 2, articles: 1, collections: 1, sections: 0,
+  helpCenters: 1, maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 };
+const rateLimited = (seconds: number) =>
+  jsonAnswer(429, { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'slow down' }] }, { 'Retry-After': String(seconds) });
+
+describe('a rate-limit pause in a phase without a DELAY event', () => {
+  let p: Pipeline | undefined;
+  let proxy: HostileProxy | undefined;
+  afterEach(async () => {
+    await proxy?.close();
+    await p?.close();
+    proxy = undefined;
+    p = undefined;
+  });
+
+  it('is waited out when it ends before the hard timeout, though past the data loop\'s deadline', async () => {
+    // 8 s invocations: the data loop stops waiting at 4 s (less 1.5 s of reserve); the hard timeout is at 10.4 s.
+    p = await startPipeline({ seed: 21, size: SIZE }, { timeoutMs: 8000 });
+    proxy = await startHostileProxy(p.intercom.baseUrl, [
+      { match: (m, path) => m === 'GET' && path === '/me', times: 1, answer: rateLimited(4) },
+      { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 1, answer: rateLimited(4) },
+    ]);
+    const result = await p.run('import', { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('done');
+    expect(proxy.claimed).toEqual([1, 1]);
+    const invocations = Object.fromEntries(result.phases.map((ph) => [ph.phase, ph.invocations]));
+    expect(invocations).toMatchObject({ external_sync_units: 1, metadata: 1 });
+    expect(idsOf(p.items('conversations'))).toEqual(sorted(p.intercom.workspace.truth.ids('conversations', { allConversations: true })));
+  });
+
+  it('ends the phase in an error naming the pause when it would outlast the hard timeout', async () => {
+    p = await startPipeline({ seed: 22, size: SIZE }, { timeoutMs: 8000 });
+    proxy = await startHostileProxy(p.intercom.baseUrl, [
+      { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 1, answer: rateLimited(30) },
+    ]);
+    const result = await p.run('import', { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' });
+    expect(result.status).toBe('error');
+    expect(result.error).toMatch(/pause of 3\d s/);
+    expect(proxy.claimed).toEqual([1]);
+  });
+});
