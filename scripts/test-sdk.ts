@@ -22,7 +22,8 @@ const ROOT = path.resolve(__dirname, '..');
 const TARBALL = path.resolve(ROOT, process.env.ADAAS_SDK_TGZ ?? '../shared/vendor/devrev-ts-adaas-1.20.0.tgz');
 const COPIED = ['code', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'manifest.yaml'];
 
-const step = (message: string): void => console.log(`test:sdk: ${message}`);
+const started = Date.now();
+const step = (message: string): void => console.log(`test:sdk: [${Math.round((Date.now() - started) / 1000)} s] ${message}`);
 
 class Failure extends Error {}
 
@@ -129,7 +130,6 @@ async function main(): Promise<void> {
     console.error(`test:sdk: the official SDK tarball is missing: put devrev-ts-adaas-1.20.0.tgz at ${TARBALL} (or set ADAAS_SDK_TGZ)`);
     process.exit(2);
   }
-  const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-sdk-'));
   try {
     step(`copying the project to ${dir}`);

@@ -19,11 +19,23 @@ import { startIntercomEmulator } from '../../code/src/emulators/intercom';
 
 export const SEED = 9;
 const SIZE = { conversations: 12, contacts: 8, companies: 3, admins: 3, articles: 3, longConversations: 0 };
-/** Soft timeout of one invocation: short, so the run needs many PROGRESS/CONTINUE rounds. */
-const TIMEOUT_MS = 10_000;
+/**
+ * Soft timeout of one invocation: short, so the data phase needs many PROGRESS/CONTINUE rounds (the
+ * loop stops at half of it). Not shorter: the sync-units and metadata phases have no DELAY event and
+ * wait out a rate-limit pause until the hard timeout (×1.3) less a quarter; a spent 10-second window
+ * asks for up to 11 s, which fits in 15 s invocations (14.25 s) and not in 10 s ones (9 s).
+ */
+const TIMEOUT_MS = 15_000;
+/**
+ * Requests per 10-second window: 10, so an invocation spends its window in well under a second and
+ * the next one is ~9 s away, longer than the data loop may wait (6 s of a 15 s invocation): with
+ * the workspace's ~40 requests of the data phase, at least one DELAY, and a data phase of 30 s or
+ * more (at least four invocations of at most ~9 s).
+ */
+const APP_REQUESTS_PER_10S = 10;
 
 export interface ScenarioSummary {
-  runs: Record<string, { status: string; error?: string; warnings?: string[]; items: RunResult['items']; attachments: RunResult['attachments']; invocations: number; delays: number }>;
+  runs: Record<string, { status: string; error?: string; warnings?: string[]; items: RunResult['items']; attachments: RunResult['attachments']; invocations: number; delays: number; phases: string[] }>;
   /** Per item type: id → sha256 of the stored line's data. */
   items: Record<string, Record<string, string>>;
   /** Attachment file name → sha256 of its bytes. */
@@ -72,6 +84,8 @@ function runSummary(result: RunResult): ScenarioSummary['runs'][string] {
     attachments: result.attachments,
     invocations: result.phases.reduce((n, p) => n + p.invocations, 0),
     delays: result.phases.reduce((n, p) => n + p.delays, 0),
+    // For the reader of a failure: phase, invocations, DELAYs, seconds.
+    phases: result.phases.map((p) => `${p.phase} ${p.invocations}× (${p.delays} DELAY) ${Math.round(p.durationMs / 1000)} s`),
   };
 }
 
@@ -81,7 +95,7 @@ export async function runScenario(): Promise<ScenarioSummary> {
     seed: SEED,
     size: SIZE,
     faults: { seed: SEED, serverErrorRate: 0.03, connectionResetRate: 0.01 },
-    rateLimit: { appPer10s: 40 },
+    rateLimit: { appPer10s: APP_REQUESTS_PER_10S },
     // The same port in both runs: file URLs, and the attachment ids derived from them, then match.
     port: Number(process.env.SCENARIO_INTERCOM_PORT ?? 0),
   });
