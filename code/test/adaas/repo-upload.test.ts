@@ -98,6 +98,20 @@ describe('repos and artifact upload', () => {
     expect(adapter.artifacts).toEqual([]); // cleared after the emit
   });
 
+  it('concurrent pushes (the attachments phase streams 32 files at once) upload each item once and drop none', async () => {
+    const adapter = await adapterFor(testEvent(server, EventType.ContinueExtractingData), {}, { batchSize: 4 });
+    adapter.initializeRepos([{ itemType: 'users', normalize: normalizeUser }]);
+    const repo = adapter.getRepo('users')!;
+    // Ten pushes of one user each, all started before any upload answers.
+    const results = await Promise.all(users(10).map((u) => repo.push([u])));
+    expect(results).toEqual(Array(10).fill(true));
+    await adapter.emit(ExtractorEventType.DataExtractionDone);
+    const artifacts = server.callbacks()[0].json.event_data.artifacts;
+    const ids = artifacts.flatMap((a: any) => artifactLines(a.id).map((l) => l.id)).sort();
+    expect(ids).toEqual(['100', '101', '102', '103', '104', '105', '106', '107', '108', '109']);
+    expect(artifacts.map((a: any) => a.item_count)).toEqual([4, 4, 2]);
+  });
+
   it('a record that fails to normalize is reported and skipped; the others are uploaded', async () => {
     const adapter = await adapterFor(testEvent(server, EventType.ContinueExtractingData), {});
     adapter.initializeRepos([{ itemType: 'users', normalize: normalizeUser }]);

@@ -63,17 +63,18 @@ export class Repo {
       const normalized = this.normalizeOne(record, index);
       if (normalized) this.items.push(normalized);
     }
-    try {
-      while (this.items.length >= this.options.batchSize) {
-        const batch = this.items.slice(0, this.options.batchSize);
+    // As the SDK: a batch leaves the buffer before its upload starts, so pushes made meanwhile (the
+    // attachments phase runs many at once) neither upload it again nor cut items they never sent.
+    while (this.items.length >= this.options.batchSize) {
+      const batch = this.items.splice(0, this.options.batchSize);
+      try {
         await this.uploadBatch(batch);
-        this.items = this.items.slice(batch.length);
+      } catch (error) {
+        logger.error({ itemType: this.itemType, error: errorMessage(error) }, 'Uploading a batch failed');
+        return false;
       }
-      return true;
-    } catch (error) {
-      logger.error({ itemType: this.itemType, error: errorMessage(error) }, 'Uploading a batch failed');
-      return false;
     }
+    return true;
   }
 
   /** Uploads the given batch, or everything still buffered. Throws when the upload fails. */
@@ -84,8 +85,13 @@ export class Repo {
     }
     if (this.items.length === 0) return;
     const pending = this.items;
-    await this.uploadBatch(pending);
-    this.items = this.items.slice(pending.length);
+    this.items = [];
+    try {
+      await this.uploadBatch(pending);
+    } catch (error) {
+      this.items = [...pending, ...this.items]; // kept, as the SDK keeps them, for whoever retries
+      throw error;
+    }
   }
 
   private normalizeOne(record: object, index: number): object | undefined {
