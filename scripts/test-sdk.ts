@@ -8,7 +8,9 @@
  * 4. runs the conformance scenario (scripts/sdk-conformance/scenario.ts) compiled, on the SDK, and
  *    the same scenario on our layer from this tree, and compares what the platform emulator stored
  *    and the runs' counts;
- * 5. drives each phase once against the SDK's own MockServer (mock-server-check.ts).
+ * 5. drives each phase once against the SDK's own MockServer (mock-server-check.ts);
+ * 6. builds the deployable package (scripts/package.ts) and installs and loads it in a clean folder
+ *    (package-check.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,11 +18,10 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { prepareSdkTree, requireSdkTarball, ROOT } from './official-sdk';
+import { checkPackage } from './package-check';
+import { buildPackage } from './package';
 import type { ScenarioSummary } from './sdk-conformance/scenario';
-
-const ROOT = path.resolve(__dirname, '..');
-const TARBALL = path.resolve(ROOT, process.env.ADAAS_SDK_TGZ ?? '../shared/vendor/devrev-ts-adaas-1.20.0.tgz');
-const COPIED = ['code', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'manifest.yaml'];
 
 const started = Date.now();
 const step = (message: string): void => console.log(`test:sdk: [${Math.round((Date.now() - started) / 1000)} s] ${message}`);
@@ -29,10 +30,6 @@ class Failure extends Error {}
 
 function fail(message: string): never {
   throw new Failure(message);
-}
-
-function run(command: string, args: string[], cwd: string): void {
-  execFileSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 /** Runs a node program to completion; its output goes to `log`. Resolves with the exit code. */
@@ -60,18 +57,6 @@ function freePort(): Promise<number> {
 
 function tail(file: string, lines = 30): string {
   return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-function prepareTree(dir: string): void {
-  for (const entry of COPIED) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
-  try {
-    run('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules')], dir); // hard links: fast
-  } catch {
-    run('npm', ['ci', '--no-audit', '--no-fund'], dir);
-  }
-  step(`installing ${path.basename(TARBALL)}`);
-  run('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', TARBALL], dir);
-  fs.writeFileSync(path.join(dir, 'code/src/adaas/index.ts'), "export * from '@devrev/ts-adaas';\n");
 }
 
 function compile(dir: string): void {
@@ -126,14 +111,11 @@ function compare(sdk: ScenarioSummary, ours: ScenarioSummary): string[] {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(TARBALL)) {
-    console.error(`test:sdk: the official SDK tarball is missing: put devrev-ts-adaas-1.20.0.tgz at ${TARBALL} (or set ADAAS_SDK_TGZ)`);
-    process.exit(2);
-  }
+  requireSdkTarball('test:sdk');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-sdk-'));
   try {
     step(`copying the project to ${dir}`);
-    prepareTree(dir);
+    prepareSdkTree(dir, step);
     step('type-checking code/src against the official SDK and compiling it to JavaScript');
     compile(dir);
 
@@ -156,6 +138,12 @@ async function main(): Promise<void> {
     step("driving each phase once against the SDK's MockServer");
     const mockCode = await runLogged(['dist-sdk/scripts/sdk-conformance/mock-server-check.js'], dir, path.join(dir, 'mock.log'));
     if (mockCode !== 0) fail(`MockServer check:\n${tail(path.join(dir, 'mock.log'))}`);
+
+    step('building the deployable package (npm run package) and installing it in a clean folder');
+    const archive = buildPackage({ tree: dir, out: path.join(dir, 'package') });
+    const packaged = checkPackage(archive);
+    if (packaged.problems.length > 0) fail(`the package:\n  ${packaged.problems.join('\n  ')}`);
+    step(`package good: installed offline from its lock (${packaged.dependencies} packages), functionFactory.extraction and .loading load, no emulator, CLI or test code`);
     step(`passed in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     if (!process.env.TEST_SDK_KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import { startAirdropEmulator, type RunResult } from '../../code/src/emulators/a
 import { startIntercomEmulator } from '../../code/src/emulators/intercom';
 
 export const SEED = 9;
-const SIZE = { conversations: 12, contacts: 8, companies: 3, admins: 3, articles: 3, longConversations: 0 };
+const SIZE = { conversations: 32, contacts: 16, companies: 3, admins: 3, articles: 3, longConversations: 0 };
 /**
  * Soft timeout of one invocation: short, so the data phase needs many PROGRESS/CONTINUE rounds (the
  * loop stops at half of it). Not shorter: the sync-units and metadata phases have no DELAY event and
@@ -28,9 +28,10 @@ const SIZE = { conversations: 12, contacts: 8, companies: 3, admins: 3, articles
 const TIMEOUT_MS = 15_000;
 /**
  * Requests per 10-second window: 10, so an invocation spends its window in well under a second and
- * the next one is ~9 s away, longer than the data loop may wait (6 s of a 15 s invocation): with
- * the workspace's ~40 requests of the data phase, at least one DELAY, and a data phase of 30 s or
- * more (at least four invocations of at most ~9 s).
+ * the next one is ~9 s away, longer than the data loop may wait (6 s of a 15 s invocation): with the
+ * data phase's dozens of requests, at least one DELAY. The data phase is bound by the limit, its
+ * invocations by the clock: SIZE keeps it long enough for test:sdk's 7 invocations on a loaded
+ * machine (with 12 and 20 conversations the SDK's import took 7 and 8: data phases of 27 and 42 s).
  */
 const APP_REQUESTS_PER_10S = 10;
 
