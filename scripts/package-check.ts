@@ -30,7 +30,8 @@ export function checkPackage(archive: string): { problems: string[]; dependencie
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { main?: string; devDependencies?: object };
     if (pkg.main !== './dist/index.js') problems.push(`package.json main is ${pkg.main}, not ./dist/index.js`);
     if (pkg.devDependencies) problems.push('package.json has devDependencies');
-    const files = fs.readdirSync(path.join(dir, 'dist'), { recursive: true, encoding: 'utf8' });
+    const files = fs.readdirSync(path.join(dir, 'dist'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => fs.statSync(path.join(dir, 'dist', f)).isFile());
     for (const file of files) {
       const top = file.split(path.sep)[0]!;
       if (NOT_SHIPPED.includes(top) || /\.test\.js$/.test(file)) problems.push(`dist/${file} is not runtime code`);

@@ -128,7 +128,8 @@ export function buildPackage(options: { tree?: string; out?: string } = {}): str
     fs.copyFileSync(path.join(ROOT, 'manifest.yaml'), path.join(out, 'manifest.yaml'));
     log('locking the runtime dependencies (the versions locked here, pruned)');
     fs.copyFileSync(path.join(ROOT, 'package-lock.json'), path.join(code, 'package-lock.json'));
-    run('npm', ['install', '--package-lock-only', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], code);
+    // With the registry URLs of what it adds (the SDK's own dependencies), whatever the user's npmrc omits.
+    run('npm', ['install', '--package-lock-only', '--prefer-offline', '--omit-lockfile-registry-resolved=false', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], code);
     run('tar', ['-czf', ARCHIVE, ...ARCHIVED], code);
     const archive = path.join(code, ARCHIVE);
     log(`${path.relative(ROOT, archive)} (${Math.round(fs.statSync(archive).size / 1024)} KB): ${Object.keys(manifest.dependencies).join(', ')}`);
