@@ -9,7 +9,9 @@
  *    the same scenario on our layer from this tree, and compares what the platform emulator stored
  *    and the runs' counts;
  * 5. drives each phase once against the SDK's own MockServer (mock-server-check.ts);
- * 6. builds the deployable package (scripts/package.ts) and installs and loads it in a clean folder
+ * 6. runs `npm start` (the CLI's demo) compiled on the SDK and on our layer, and compares the
+ *    summaries they end with (demo-summary.ts);
+ * 7. builds the deployable package (scripts/package.ts) and installs and loads it in a clean folder
  *    (package-check.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,6 +23,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { prepareSdkTree, requireSdkTarball, ROOT } from './official-sdk';
 import { checkPackage } from './package-check';
 import { buildPackage } from './package';
+import { comparableSummary } from './sdk-conformance/demo-summary';
 import type { ScenarioSummary } from './sdk-conformance/scenario';
 
 const started = Date.now();
@@ -138,6 +141,20 @@ async function main(): Promise<void> {
     step("driving each phase once against the SDK's MockServer");
     const mockCode = await runLogged(['dist-sdk/scripts/sdk-conformance/mock-server-check.js'], dir, path.join(dir, 'mock.log'));
     if (mockCode !== 0) fail(`MockServer check:\n${tail(path.join(dir, 'mock.log'))}`);
+
+    step('npm start (the demo) on the SDK (compiled) and on our layer, side by side');
+    const [sdkDemo, oursDemo] = await Promise.all([
+      runLogged(['dist-sdk/code/src/cli/main.js', 'demo', '--out', path.join(dir, 'demo-sdk')], dir, path.join(dir, 'demo-sdk.log')),
+      runLogged([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'code/src/cli/main.ts', 'demo', '--out', path.join(dir, 'demo-ours')], ROOT, path.join(dir, 'demo-ours.log')),
+    ]);
+    if (sdkDemo !== 0) fail(`npm start on the SDK failed:\n${tail(path.join(dir, 'demo-sdk.log'))}`);
+    if (oursDemo !== 0) fail(`npm start on our layer failed:\n${tail(path.join(dir, 'demo-ours.log'))}`);
+    const sdkSummary = comparableSummary(fs.readFileSync(path.join(dir, 'demo-sdk.log'), 'utf8'));
+    const oursSummary = comparableSummary(fs.readFileSync(path.join(dir, 'demo-ours.log'), 'utf8'));
+    if (!isDeepStrictEqual(sdkSummary, oursSummary)) {
+      fail(`npm start ends with another summary on the SDK:\n--- SDK\n${sdkSummary.join('\n')}\n--- ours\n${oursSummary.join('\n')}`);
+    }
+    step(`npm start: the same summary on both (${sdkSummary.filter((l) => /^(import|sync):/.test(l)).join(', ')})`);
 
     step('building the deployable package (npm run package) and installing it in a clean folder');
     const archive = buildPackage({ tree: dir, out: path.join(dir, 'package') });
