@@ -23,11 +23,12 @@ describe('a rate-limit pause in a phase without a DELAY event', () => {
   });
 
   it('is waited out when it ends before the hard timeout, though past the data loop\'s deadline', async () => {
-    // 8 s invocations: the data loop stops waiting at 4 s (less 1.5 s of reserve); the hard timeout is at 10.4 s.
-    p = await startPipeline({ seed: 21, size: SIZE }, { timeoutMs: 8000 });
+    // 16 s invocations: the data loop stops waiting at 8 s (less 1.5 s of reserve: 6.5 s); a one-shot
+    // phase at 20.8 - 4 s (less 1.5 s: 15.3 s). A 9 s pause fits only the latter, with room for a loaded machine.
+    p = await startPipeline({ seed: 21, size: SIZE }, { timeoutMs: 16_000 });
     proxy = await startHostileProxy(p.intercom.baseUrl, [
-      { match: (m, path) => m === 'GET' && path === '/me', times: 1, answer: rateLimited(4) },
-      { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 1, answer: rateLimited(4) },
+      { match: (m, path) => m === 'GET' && path === '/me', times: 1, answer: rateLimited(9) },
+      { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 1, answer: rateLimited(9) },
     ]);
     const result = await p.run('import', { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' });
     expect(result.error).toBeUndefined();
@@ -39,7 +40,7 @@ describe('a rate-limit pause in a phase without a DELAY event', () => {
   });
 
   it('ends the phase in an error naming the pause when it would outlast the hard timeout', async () => {
-    p = await startPipeline({ seed: 22, size: SIZE }, { timeoutMs: 8000 });
+    p = await startPipeline({ seed: 22, size: SIZE }, { timeoutMs: 16_000 });
     proxy = await startHostileProxy(p.intercom.baseUrl, [
       { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 1, answer: rateLimited(30) },
     ]);
