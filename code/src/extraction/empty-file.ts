@@ -7,10 +7,19 @@
  * through the SDK's public `axiosClient`, and pushes its `ssor_attachment` record as the SDK would.
  */
 import FormData from 'form-data';
-import {
-  AirSyncDefaultItemTypes, axiosClient,
-  type AirdropEvent, type ArtifactsPrepareResponse, type NormalizedAttachment, type SsorAttachment, type WorkerAdapter,
-} from '../adaas';
+import { axiosClient, type AirdropEvent, type NormalizedAttachment, type SsorAttachment, type WorkerAdapter } from '../adaas';
+
+/**
+ * The upload-url answer on the wire. The SDK types it as `ArtifactToUpload`, which its index does not
+ * export (its exported `ArtifactsPrepareResponse` is another endpoint's `{ url, id }`).
+ */
+interface UploadTarget {
+  upload_url: string;
+  artifact_id: string;
+  form_data?: { key: string; value: string }[];
+}
+/** The SDK's `SSOR_ATTACHMENT` item type (not exported by its index, nor part of `AirSyncDefaultItemTypes`). */
+const SSOR_ATTACHMENT = 'ssor_attachment';
 
 /** What the stream function answers for an empty file it uploaded itself: the platform layer must not upload it again. */
 export function uploadedEmptyFile(item: NormalizedAttachment): { error: { message: string } } {
@@ -32,7 +41,7 @@ export async function uploadEmptyFile(adapter: WorkerAdapter<unknown>, item: Nor
   const auth = { Authorization: `Bearer ${event.context.secrets.service_account_token}` };
   const request_id = event.payload.event_context.request_id;
   const fileType = item.content_type || 'application/octet-stream';
-  const target = (await axiosClient.get<ArtifactsPrepareResponse>(artifactsUrl(event, 'upload-url'), {
+  const target = (await axiosClient.get<UploadTarget>(artifactsUrl(event, 'upload-url'), {
     params: { request_id, file_type: fileType, file_name: item.file_name },
     headers: auth,
   })).data;
@@ -51,6 +60,6 @@ export async function uploadEmptyFile(adapter: WorkerAdapter<unknown>, item: Nor
     ...(item.author_id ? { actor_id: { external: item.author_id } } : {}),
     ...(item.inline !== undefined ? { inline: item.inline } : {}),
   };
-  const repo = adapter.getRepo(AirSyncDefaultItemTypes.SSOR_ATTACHMENT);
+  const repo = adapter.getRepo(SSOR_ATTACHMENT);
   if (!repo || !(await repo.push([record]))) throw new Error(`pushing the ssor_attachment record of empty file ${item.id} failed`);
 }
