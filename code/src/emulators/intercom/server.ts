@@ -48,6 +48,8 @@ export function buildServer(ctx: EmulatorContext): FastifyInstance {
     if (state?.bodyFault && isJson && typeof body === 'string' && reply.statusCode < 400) {
       body = corruptJson(body, state.bodyFault);
       state.fault = state.bodyFault;
+    } else if (state?.bodyFault) {
+      ctx.faults.deferBody(state.bodyFault);
     }
     if (state) state.bytes = typeof body === 'string' || Buffer.isBuffer(body) ? Buffer.byteLength(body) : 0;
     if (state && ctx.faults.loseResponse(state.routeKey, reply.statusCode)) {

@@ -65,6 +65,19 @@ test('malformed JSON: a body that does not parse', async () => {
   expect(() => JSON.parse(res.data)).toThrow();
 });
 
+test('a body fault drawn for an answer that is not JSON (here a 404) cuts the next JSON answer instead', async () => {
+  h.emulator.resetMetrics();
+  // Seed 5's truncation draws at rate 0.5: the first request's hits, the second's and third's miss.
+  h.emulator.setFaults({ seed: 5, truncatedBodyRate: 0.5, routes: ['GET /contacts/:id', 'GET /admins'] });
+  expect((await raw('/contacts/no-such-contact')).status).toBe(404);
+  expect(h.emulator.metrics().faults).toEqual({});
+  const cut = (await raw('/admins')).data;
+  expect(() => JSON.parse(cut)).toThrow();
+  expect(h.emulator.metrics().faults).toEqual({ truncated: 1 });
+  const whole = (await raw('/admins')).data;
+  expect(() => JSON.parse(whole)).not.toThrow();
+});
+
 test('schema drift: unknown fields appear and an optional field goes missing', async () => {
   const id = h.emulator.workspace.conversationIndex()[0].id;
   const plain = (await h.http.get(`/conversations/${id}`)).data;

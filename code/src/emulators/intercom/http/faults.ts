@@ -60,6 +60,8 @@ export class FaultInjector {
   private statusTurn = 0;
   private scrollErrorsLeft = 0;
   private lostResponsesLeft = 0;
+  /** A body fault drawn for an answer it could not apply to (not JSON, or an error), waiting for the next one. */
+  private deferredBody: FaultDecision['body'];
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -71,6 +73,7 @@ export class FaultInjector {
     this.statusTurn = 0;
     this.scrollErrorsLeft = options.scrollErrorAtPage ? (options.scrollErrorTimes ?? 1) : 0;
     this.lostResponsesLeft = options.lostResponses ?? 0;
+    this.deferredBody = undefined;
   }
 
   get current(): FaultOptions {
@@ -95,7 +98,23 @@ export class FaultInjector {
     if (truncated < (o.truncatedBodyRate ?? 0)) decision.body = 'truncated';
     else if (malformed < (o.malformedBodyRate ?? 0)) decision.body = 'malformed';
     else if (drift < (o.schemaDriftRate ?? 0)) decision.body = 'drift';
+    else decision.body = this.takeDeferredBody();
     return decision;
+  }
+
+  /**
+   * The body fault drawn for this request could not be applied (a file, an error answer): the next
+   * JSON answer takes it, so that how many body faults a run meets depends on the seeded draws only,
+   * not on which requests concurrency happened to put at those draws.
+   */
+  deferBody(kind: NonNullable<FaultDecision['body']>): void {
+    this.deferredBody = kind;
+  }
+
+  private takeDeferredBody(): FaultDecision['body'] {
+    const kind = this.deferredBody;
+    this.deferredBody = undefined;
+    return kind;
   }
 
   /** True when the answer to this handled request to `routeKey` must be lost; consumes one of `lostResponses`. */
