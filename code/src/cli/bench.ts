@@ -22,6 +22,7 @@ import type { FaultOptions } from '../emulators/intercom';
 import { createWorkspace } from '../emulators/intercom/workspace';
 import { estimateCommand } from './commands/estimate';
 import { out } from './output';
+import { forkSnapIn } from './bench/fork-snap-in';
 import type { Traffic } from './bench/traffic';
 
 interface SnapInResult {
@@ -67,7 +68,7 @@ class IntercomProcess {
 }
 
 function runSnapIn(options: { kind: 'import' | 'sync'; baseUrl: string; token: string; outDir: string }): Promise<SnapInResult> {
-  const child = fork(path.join(__dirname, 'bench', 'snap-in-process.ts'), [JSON.stringify(options)], { execArgv: CHILD_EXEC_ARGV, silent: true });
+  const child = forkSnapIn(options, CHILD_EXEC_ARGV);
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));

@@ -12,13 +12,13 @@
  * seeded request. Prints kills survived and items
  * compared; exits 1 when anything was lost, changed or pushed twice, or fewer kills than asked happened.
  */
-import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../emulators/intercom';
 import { seededRandom } from '../emulators/intercom/http/prng';
+import { forkSnapIn } from './bench/fork-snap-in';
 import { compareStores, pushesByKind } from './chaos/compare';
 import { out } from './output';
 
@@ -44,10 +44,7 @@ type KillPoint = { on: 'push'; artifacts: number } | { on: 'request'; requests: 
 /** One snap-in process; SIGKILLed at `kill` (if given). */
 function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chaos: { kill?: KillPoint } | undefined): Promise<ChildOutcome> {
   const options = { kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir, ...(chaos ? { timeoutMs: SOFT_TIMEOUT_MS } : {}) };
-  const child = fork(path.join(__dirname, 'bench', 'snap-in-process.ts'), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
-    silent: true,
-  });
+  const child = forkSnapIn(options, ['--import', 'tsx']);
   fs.mkdirSync(outDir, { recursive: true });
   const pushLog = path.join(outDir, 'pushes.jsonl');
   const startedAt = fs.existsSync(pushLog) ? fs.statSync(pushLog).size : 0;

@@ -1,6 +1,7 @@
 /**
  * One bench run of the snap-in side (CLI pipeline, its workers, the platform emulator) in a process
- * of its own, so its peak RSS is this run's. Options as JSON in argv[2]; prints one JSON line.
+ * of its own, so its peak RSS is this run's. Options as JSON in argv[2], the token in INTERCOM_TOKEN
+ * (started by fork-snap-in.ts); prints one JSON line.
  */
 import { preflight, type IntercomConnection } from '../connection';
 import { runPipeline, type RunKind } from '../pipeline';
@@ -9,7 +10,7 @@ import type { Settings } from '../settings';
 
 process.env.ADAAS_LOG_LEVEL ??= 'error';
 
-interface SnapInRunOptions {
+export interface SnapInRunOptions {
   kind: RunKind;
   baseUrl: string;
   token: string;
@@ -19,7 +20,7 @@ interface SnapInRunOptions {
 }
 
 async function main(): Promise<void> {
-  const o = JSON.parse(process.argv[2] ?? '{}') as SnapInRunOptions;
+  const o = { ...(JSON.parse(process.argv[2] ?? '{}') as Omit<SnapInRunOptions, 'token'>), token: process.env.INTERCOM_TOKEN ?? '' };
   registerSecret(o.token);
   const connection: IntercomConnection = { baseUrl: o.baseUrl, customBaseUrl: true, token: o.token };
   const { workspace, rateLimitPer10s } = await preflight(connection);

@@ -1,0 +1,18 @@
+/**
+ * Starts bench/snap-in-process.ts. The token goes in the child's environment, never in its argv:
+ * a process's arguments are readable by every user of the machine (`ps`).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import type { SnapInRunOptions } from './snap-in-process';
+
+export const TOKEN_ENV = 'INTERCOM_TOKEN';
+
+export function forkSnapIn(options: SnapInRunOptions, execArgv: string[]): ChildProcess {
+  const { token, ...rest } = options;
+  return fork(path.join(__dirname, 'snap-in-process.ts'), [JSON.stringify(rest)], {
+    execArgv,
+    silent: true,
+    env: { ...process.env, [TOKEN_ENV]: token },
+  });
+}
