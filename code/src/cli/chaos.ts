@@ -78,6 +78,12 @@ function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chao
   });
 }
 
+/**
+ * A sync process makes a few dozen requests (its preflight and run start alone about ten), far fewer
+ * than an import's: its kill points come early enough that it is killed several times before it ends.
+ */
+const SYNC_KILL_FLOOR = 3;
+
 /** Runs `kind` to completion through kills (while `kills` < `killTarget`) and one token revocation. */
 async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: string, chaos: ChaosOptions, killTarget: number, tally: { kills: number; revoked: number }) {
   const random = chaos.random;
@@ -85,7 +91,7 @@ async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: s
   for (let n = 0; n < MAX_PROCESSES_PER_RUN; n++) {
     const kill: KillPoint | undefined = tally.kills >= killTarget ? undefined
       : chaos.killOn === 'push' ? { on: 'push', artifacts: 1 + Math.floor(random() * 3) }
-      : { on: 'request', requests: 10 + Math.floor(random() * 60) };
+      : { on: 'request', requests: kind === 'import' ? 10 + Math.floor(random() * 60) : SYNC_KILL_FLOOR + Math.floor(random() * 12) };
     // In the third process of the run, the token is revoked at a seeded request of it.
     let off: (() => void) | undefined;
     if (revokeArmed && n === 2) {
