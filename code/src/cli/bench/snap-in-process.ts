@@ -6,6 +6,7 @@
 import { preflight, type IntercomConnection } from '../connection';
 import { runPipeline, type RunKind } from '../pipeline';
 import { registerSecret } from '../secrets';
+import { TOKEN_ENV } from './fork-snap-in';
 import type { Settings } from '../settings';
 
 process.env.ADAAS_LOG_LEVEL ??= 'error';
@@ -20,7 +21,9 @@ export interface SnapInRunOptions {
 }
 
 async function main(): Promise<void> {
-  const o = { ...(JSON.parse(process.argv[2] ?? '{}') as Omit<SnapInRunOptions, 'token'>), token: process.env.INTERCOM_TOKEN ?? '' };
+  const token = process.env[TOKEN_ENV];
+  if (!token) throw new Error(`${TOKEN_ENV} is not set: start this process with forkSnapIn (bench/fork-snap-in.ts)`);
+  const o = { ...(JSON.parse(process.argv[2] ?? '{}') as Omit<SnapInRunOptions, 'token'>), token };
   registerSecret(o.token);
   const connection: IntercomConnection = { baseUrl: o.baseUrl, customBaseUrl: true, token: o.token };
   const { workspace, rateLimitPer10s } = await preflight(connection);
