@@ -1,8 +1,16 @@
-import axios, { AxiosInstance, AxiosResponse } from 'axios';
 import { read } from 'read';
-import { INTERCOM_VERSION } from '../intercom/constants';
+import {
+  IntercomAuthError,
+  IntercomClient,
+  IntercomDelayRequired,
+  IntercomError,
+  IntercomNetworkError,
+  readRateLimit,
+  type IntercomClientOptions,
+} from '../intercom';
+import { MeSchema } from '../intercom/schemas';
 import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, regionOfApp } from '../intercom/regions';
-import { CliError, ExitCode, isNetworkError } from './cli-error';
+import { CliError, ExitCode, isNetworkError, toCliError } from './cli-error';
 import { registerSecret } from './secrets';
 import { Region, REGIONS, WorkspaceInfo } from './settings';
 
@@ -86,84 +94,89 @@ export async function resolveConnection(
   return { baseUrl: ROUTING_BASE_URL, customBaseUrl: false, token }; // the preflight moves it to the workspace's region
 }
 
-/** A response of the small probing client used for the preflight and the estimate. */
-export interface ProbeResponse<T = unknown> {
-  data: T;
-  rateLimitPer10s?: number;
-}
+/** Longest wait (429 reset, back-off) the probe sits through; a longer one ends the command with "try again later". */
+const MAX_PROBE_WAIT_MS = 11_000;
 
 /**
- * A deliberately small Intercom client for cheap, one-off calls (preflight `/me`, estimate counts): few
- * retries, clear one-line errors. The snap-in's real client lives in `code/src/intercom/`.
+ * The CLI's cheap, one-off calls (preflight `/me`, estimate counts) through the one Intercom client
+ * (`code/src/intercom/`): its retries, pacing and typed errors, with a small retry budget and short
+ * back-off; every failure becomes ONE line for the user (`probeError`).
  */
 export class IntercomProbe {
-  private readonly http: AxiosInstance;
-  requests = 0;
-  /** Time of each answered attempt, ms (what `estimate` predicts the import's latency from). */
+  readonly client: IntercomClient;
+  /** Time of each answered call, ms, waits excluded (what `estimate` predicts the import's latency from). */
   readonly latenciesMs: number[] = [];
 
   constructor(private readonly connection: IntercomConnection) {
-    this.http = axios.create({
-      baseURL: connection.baseUrl,
-      timeout: 15_000,
-      headers: {
-        Authorization: `Bearer ${connection.token}`,
-        'Intercom-Version': INTERCOM_VERSION,
-        Accept: 'application/json',
-      },
-      validateStatus: () => true,
-    });
-  }
-
-  get<T = unknown>(path: string, query?: Record<string, string | number>): Promise<ProbeResponse<T>> {
-    return this.call<T>('GET', path, { params: query });
-  }
-
-  post<T = unknown>(path: string, body: unknown): Promise<ProbeResponse<T>> {
-    return this.call<T>('POST', path, { data: body });
-  }
-
-  private async call<T>(method: 'GET' | 'POST', path: string, extra: { params?: object; data?: unknown }): Promise<ProbeResponse<T>> {
-    const where = `${method} ${this.connection.baseUrl}${path}`;
-    for (let attempt = 0; ; attempt++) {
-      let response: AxiosResponse;
-      try {
-        this.requests++;
-        const sentAt = Date.now();
-        response = await this.http.request({ method, url: path, ...extra });
-        this.latenciesMs.push(Date.now() - sentAt);
-      } catch (err) {
-        const code = isNetworkError(err) ?? 'network error';
-        if (code === 'ECONNRESET' && attempt < 2) continue;
-        throw new CliError(
-          `Cannot reach Intercom at ${this.connection.baseUrl} (${code}): check --intercom-url / --region and your network connection.`,
-          ExitCode.unreachable,
-        );
-      }
-      const limit = Number(response.headers['x-ratelimit-limit']);
-      const rateLimitPer10s = Number.isFinite(limit) && limit > 0 ? limit : undefined;
-      if (response.status >= 200 && response.status < 300) return { data: response.data as T, rateLimitPer10s };
-      if (response.status === 401 || response.status === 403) throw this.authError(response);
-      const retryable = response.status === 429 || response.status >= 500;
-      if (retryable && attempt < 3) {
-        await sleep(retryDelayMs(response, attempt));
-        continue;
-      }
-      throw new CliError(`Intercom answered ${response.status} ${errorCode(response.data)} to ${where}: try again later.`, ExitCode.failure);
+    try {
+      this.client = new IntercomClient({
+        ...clientTarget(connection),
+        token: connection.token,
+        timeoutMs: 15_000,
+        maxRetries: 3,
+        backoff: { baseMs: 500, capMs: 4000 },
+        canWait: (ms) => ms <= MAX_PROBE_WAIT_MS,
+      });
+    } catch (err) {
+      throw new CliError(`Cannot use ${connection.baseUrl}: ${err instanceof Error ? err.message : String(err)}`, ExitCode.usage);
     }
   }
 
-  private authError(response: AxiosResponse): CliError {
-    const code = errorCode(response.data);
-    const regionHint =
-      !this.connection.customBaseUrl
-        ? ` If the workspace is hosted in another region, pass the right --region (us, eu or au; now ${this.connection.region ?? 'us'}).`
-        : '';
+  /** HTTP attempts made so far (retries included). */
+  get requests(): number {
+    return this.client.stats().requests;
+  }
+
+  /** Runs one call of the client, timing it and turning its failure into a one-line CliError. */
+  async call<T>(request: (client: IntercomClient) => Promise<T>): Promise<T> {
+    const before = this.client.stats();
+    const sentAt = Date.now();
+    let result: T;
+    try {
+      result = await request(this.client);
+    } catch (err) {
+      throw probeError(err, this.connection);
+    }
+    const after = this.client.stats();
+    const attempts = Math.max(1, after.requests - before.requests);
+    this.latenciesMs.push((Date.now() - sentAt - (after.waitedMs - before.waitedMs)) / attempts);
+    return result;
+  }
+}
+
+/** Where the client of `connection` points: a custom URL is a local run (its host may serve files too). */
+export function clientTarget(connection: IntercomConnection): Pick<IntercomClientOptions, 'baseUrl' | 'region' | 'local' | 'localFileHosts'> {
+  return connection.customBaseUrl
+    ? { baseUrl: connection.baseUrl, local: true, localFileHosts: [new URL(connection.baseUrl).host] }
+    : { baseUrl: connection.baseUrl };
+}
+
+/** The one line a user sees for a failed probe call. */
+function probeError(err: unknown, connection: IntercomConnection): CliError {
+  if (err instanceof CliError) return err;
+  if (err instanceof IntercomAuthError) {
+    const regionHint = !connection.customBaseUrl
+      ? ` If the workspace is hosted in another region, pass the right --region (us, eu or au; now ${connection.region ?? 'us'}).`
+      : '';
     return new CliError(
-      `Intercom rejected the token (${response.status} ${code}): it is wrong, expired or revoked; pass a valid access token with --token or INTERCOM_TOKEN.${regionHint}`,
+      `Intercom rejected the token (${err.status} ${err.code ?? 'error'}): it is wrong, expired or revoked; pass a valid access token with --token or INTERCOM_TOKEN.${regionHint}`,
       ExitCode.auth,
     );
   }
+  if (err instanceof IntercomNetworkError) {
+    const cause = isNetworkError(err) ?? 'no usable answer';
+    return new CliError(
+      `Cannot reach Intercom at ${connection.baseUrl} (${cause}): check --intercom-url / --region and your network connection.`,
+      ExitCode.unreachable,
+    );
+  }
+  if (err instanceof IntercomDelayRequired) {
+    return new CliError(`Intercom asks for a pause of ${err.delaySeconds} s (rate limit) before ${err.method} ${connection.baseUrl}${err.path}: try again later.`);
+  }
+  if (err instanceof IntercomError && err.status !== undefined) {
+    return new CliError(`Intercom answered ${err.status} ${err.code ?? 'error'} to ${err.method} ${connection.baseUrl}${err.path}: try again later.`);
+  }
+  return toCliError(err);
 }
 
 /** The workspace behind the token, and the rate limit Intercom announced. */
@@ -177,19 +190,20 @@ export interface Preflight {
  * named against the workspace's own.
  */
 export async function preflight(connection: IntercomConnection, probe = new IntercomProbe(connection)): Promise<Preflight> {
-  const me = await probe.get<{ app?: { id_code?: string; name?: string; region?: string; timezone?: string } }>('/me');
-  const app = me.data?.app;
-  if (!app?.id_code) {
+  const me = await probe.call((client) => client.getWithHeaders('/me'));
+  const parsed = MeSchema.safeParse(me.data);
+  if (!parsed.success) {
     throw new CliError(
       `${connection.baseUrl}/me did not describe an Intercom workspace: check --intercom-url (it must be Intercom's API or an emulator of it).`,
       ExitCode.unreachable,
     );
   }
+  const app = parsed.data.app;
   const workspace: WorkspaceInfo = {
     id: app.id_code,
     name: app.name ?? app.id_code,
     region: (app.region ?? 'US').toUpperCase(),
-    timezone: app.timezone,
+    timezone: app.timezone ?? undefined,
   };
   const actual = regionOfApp(workspace.region);
   if (connection.region && actual && actual !== connection.region) {
@@ -202,20 +216,5 @@ export async function preflight(connection: IntercomConnection, probe = new Inte
     connection.region = actual;
     connection.baseUrl = REGION_BASE_URLS[actual];
   }
-  return { workspace, rateLimitPer10s: me.rateLimitPer10s };
-}
-
-function errorCode(body: unknown): string {
-  const errors = (body as { errors?: Array<{ code?: string }> } | undefined)?.errors;
-  return errors?.[0]?.code ?? 'error';
-}
-
-function retryDelayMs(response: AxiosResponse, attempt: number): number {
-  const reset = Number(response.headers['x-ratelimit-reset']);
-  if (response.status === 429 && Number.isFinite(reset)) return Math.min(Math.max(reset * 1000 - Date.now(), 0) + 1000, 11_000);
-  return Math.min(500 * 2 ** attempt, 4000);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return { workspace, rateLimitPer10s: readRateLimit(me.headers).limit };
 }

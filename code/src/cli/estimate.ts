@@ -5,7 +5,9 @@
  * the kinds table (`code/src/kinds/`), the same one the import walks.
  */
 import { DEFAULT_PER_PAGE } from '../intercom/pagers';
-import { KINDS, type ListSpec } from '../kinds';
+import type { Pager } from '../intercom/pagers';
+import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems } from '../intercom/schemas';
+import { KINDS } from '../kinds';
 import type { IntercomProbe } from './connection';
 import { predictApiSeconds, predictAttachmentSeconds } from './estimate-time';
 
@@ -67,34 +69,23 @@ export function rateLimitFloorSeconds(requests: number, perWindow: number): numb
   return Math.floor(Math.max(0, requests - 1) / perWindow) * 10;
 }
 
-interface ListEnvelope {
-  total_count?: number;
-  [key: string]: unknown;
-}
-
-/** Counts one kind with the cheapest call its listing style allows. */
-async function countKind(probe: IntercomProbe, spec: ListSpec): Promise<number | null> {
-  switch (spec.style) {
-    case 'list': {
-      const { data } = await probe.get<ListEnvelope>(spec.path);
-      const items = data[spec.itemsKey];
-      return Array.isArray(items) ? items.length : null;
-    }
-    case 'search': {
-      const { data } = await probe.post<ListEnvelope>(spec.path, { query: spec.query, pagination: { per_page: 1 } });
-      return data.total_count ?? null;
-    }
-    case 'scroll': {
-      // Opening a scroll would block the import's own scroll for a minute: count with the paged list
-      // beside it (`/companies/scroll` → `/companies`).
-      const { data } = await probe.get<ListEnvelope>(spec.path.replace(/\/scroll$/, ''), { per_page: 1 });
-      return data.total_count ?? null;
-    }
-    default: {
-      const { data } = await probe.get<ListEnvelope>(spec.path, { per_page: 1 });
-      return data.total_count ?? null;
-    }
-  }
+/**
+ * Counts one kind with the cheapest call its listing style allows: the first page of its own pager, one
+ * item long (`total_count`), or the whole unpaginated list.
+ */
+async function countKind(probe: IntercomProbe, spec: Pager<unknown>): Promise<number | null> {
+  // Opening a scroll would block the import's own scroll for a minute: count with the numbered list
+  // beside it (`/companies/scroll` → `/companies`).
+  const pager: Pager<unknown> =
+    spec.style === 'list' ? spec
+    : spec.style === 'scroll' ? { style: 'page', kind: spec.kind, path: spec.path.replace(/\/scroll$/, ''), itemsKey: spec.itemsKey, itemSchema: spec.itemSchema, perPage: 1 }
+    : { ...spec, perPage: 1 };
+  const first = await probe.call(async (client) => {
+    for await (const page of client.paginate(pager)) return page;
+    return undefined;
+  });
+  if (!first) return null;
+  return spec.style === 'list' ? first.items.length + first.invalid.length : first.totalCount ?? null;
 }
 
 /** Runs the estimate against the workspace behind `probe`. */
@@ -135,9 +126,6 @@ export async function estimateImport(
   };
 }
 
-type Attachment = { filesize?: number; url?: string };
-type SampledConversation = { id?: string | number; source?: { attachments?: Attachment[] } };
-
 /**
  * Sums the sizes of the source attachments in one page of conversations (listings carry the source),
  * reads a few conversations whole for the files of their parts, and times one download.
@@ -147,8 +135,8 @@ async function sampleAttachments(
   conversations: number | null,
   timeDownload?: (url: string) => Promise<number>,
 ): Promise<Estimate['attachments']> {
-  const { data } = await probe.get<{ conversations?: SampledConversation[] }>('/conversations', { per_page: 50 });
-  const sample = data.conversations ?? [];
+  const page = await probe.call((client) => client.get('/conversations', { query: { per_page: DEFAULT_PER_PAGE }, schema: ConversationPageSchema, kind: 'conversations page' }));
+  const sample = validItems(page, 'conversations', ConversationListItemSchema);
   let files = 0;
   let bytes = 0;
   for (const conversation of sample) {
@@ -161,10 +149,10 @@ async function sampleAttachments(
   let url: string | undefined = sample.flatMap((c) => c.source?.attachments ?? []).find((a) => a.url)?.url;
   const whole = sample.slice(0, WHOLE_READS);
   for (const conversation of whole) {
-    const { data: read } = await probe.get<{ conversation_parts?: { conversation_parts?: Array<{ attachments?: Attachment[] }> } }>(
-      `/conversations/${encodeURIComponent(String(conversation.id))}`,
+    const read = await probe.call((client) =>
+      client.get(`/conversations/${encodeURIComponent(conversation.id)}`, { schema: ConversationSchema, kind: 'conversation' }),
     );
-    for (const part of read.conversation_parts?.conversation_parts ?? []) {
+    for (const part of validItems(read.conversation_parts, 'conversation_parts', ConversationPartSchema)) {
       partFiles += part.attachments?.length ?? 0;
       url ??= part.attachments?.find((a) => a.url)?.url;
     }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { IntercomProbe, preflight, resolveConnection, type ConnectionFlags, type IntercomConnection } from '../connection';
+import { IntercomProbe, clientTarget, preflight, resolveConnection, type ConnectionFlags, type IntercomConnection } from '../connection';
 import { estimateImport, type Estimate } from '../estimate';
 import { IntercomClient } from '../../intercom';
 import { out } from '../output';
@@ -62,10 +62,7 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
 
 /** Downloads one file the way the import does (no token, checked hosts) and returns how long it took, ms. */
 async function timeDownload(connection: IntercomConnection, url: string): Promise<number> {
-  const client = new IntercomClient({
-    token: connection.token,
-    ...(connection.customBaseUrl ? { baseUrl: connection.baseUrl, local: true, localFileHosts: [new URL(connection.baseUrl).host] } : { region: connection.region }),
-  });
+  const client = new IntercomClient({ token: connection.token, ...clientTarget(connection) });
   const startedAt = Date.now();
   const file = await client.download(url);
   for await (const _chunk of file.data) {
