@@ -14,6 +14,7 @@
  *   initial_domain_mapping.json      the last installed initial domain mapping
  *   worker-data/<direction>/<sync unit>.json   the raw state strings the `.get`/`.update` endpoints serve
  *   worker-data/snapshot.json        the extractor state before the invocation in flight
+ *   worker-data/reply.json           the reply the platform accepted for the invocation in flight
  *   mappers.json                     sync mapper records
  * ```
  */
@@ -57,6 +58,10 @@ export class OutputLayout {
   /** The extractor state as it was before the invocation in flight (rolled back if that invocation never ends). */
   get stateSnapshotFile(): string {
     return path.join(this.root, 'worker-data', 'snapshot.json');
+  }
+  /** The first event emitted for the invocation in flight (`reply-journal.ts`). */
+  get replyJournalFile(): string {
+    return path.join(this.root, 'worker-data', 'reply.json');
   }
   get mappersFile(): string {
     return path.join(this.root, 'mappers.json');

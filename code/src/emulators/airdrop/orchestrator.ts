@@ -15,7 +15,9 @@ import { loadPosition, savePosition, type PlatformPosition, type RunPosition } f
 import type { PlatformServices } from './services';
 import type { PhaseStats, RunKind, RunOptions, RunProgress, RunResult } from './types';
 import { drivePhases, RunFailure, runError, type RunPlan } from './run-driver';
-import type { AirdropEvent, TimeValue } from './wire';
+import { artifactsInPushLog } from './push-log';
+import { journaledReply } from './reply-journal';
+import type { AirdropEvent, TimeValue, WireEmittedEvent } from './wire';
 
 const PHASE_ORDER: Record<RunKind, Phase[]> = {
   import: ['external_sync_units', 'metadata', 'data', 'attachments'],
@@ -50,6 +52,9 @@ class RunDriver {
   private readonly positionFile: string;
   private position: PlatformPosition;
   private current!: RunPosition;
+  /** The accepted reply of an invocation a dead process left in flight, and its artifacts already pushed. */
+  private replay?: WireEmittedEvent;
+  private alreadyPushed = new Set<string>();
 
   constructor(
     private readonly services: PlatformServices,
@@ -99,6 +104,7 @@ class RunDriver {
       legacyEventTypes: this.legacy,
       delayScale: this.options.delayScale,
       maxInvocations,
+      replay: this.replay,
       statsOf: (phase) => this.phaseStats(phase),
       buildEvent: (phase, eventType, requestId) => this.buildEvent(phase, eventType, requestId),
       beforeInvocation: (eventType, requestId) => {
@@ -111,7 +117,8 @@ class RunDriver {
         delete this.current.inFlightRequestId;
       },
       onReply: (phase, reply, label, eventType) => {
-        ingestListedArtifacts(this.ingest, this.services.layout.pushLogFile, this.current, reply, label, (artifact) => this.report({
+        const pushLog = { file: this.services.layout.pushLogFile, alreadyPushed: this.alreadyPushed };
+        ingestListedArtifacts(this.ingest, pushLog, this.current, reply, label, (artifact) => this.report({
           type: 'artifact', phase, eventType, artifact: { id: artifact.id, itemType: artifact.item_type, itemCount: artifact.item_count },
         }));
         this.report({ type: 'invocation', phase, eventType, reply: reply.event_type });
@@ -148,13 +155,24 @@ class RunDriver {
     };
   }
 
-  /** A process that died mid-invocation: roll the state back (`state-snapshot.ts`) and continue the phase. */
+  /**
+   * A process that died mid-invocation. If the platform had accepted its reply (`reply-journal.ts`), the run
+   * goes on from that reply, and its artifacts already in the push log are not pushed again. Otherwise the
+   * state is rolled back (`state-snapshot.ts`) and the phase continued.
+   */
   private recoverInFlight(): void {
     const requestId = this.current.inFlightRequestId;
     if (requestId === undefined) return;
+    delete this.current.inFlightRequestId;
+    const reply = journaledReply(this.services.layout, requestId);
+    if (reply) {
+      this.replay = reply;
+      const listed = (Array.isArray(reply.event_data?.artifacts) ? reply.event_data.artifacts : []).map((a) => String(a?.id));
+      this.alreadyPushed = artifactsInPushLog(this.services.layout.pushLogFile, listed);
+      return;
+    }
     restoreStateSnapshot(this.services, requestId);
     if (PHASE_EVENTS[this.current.phase].continue) this.current.next = 'continue';
-    delete this.current.inFlightRequestId;
   }
 
   private get legacy(): boolean {

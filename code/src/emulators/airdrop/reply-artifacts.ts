@@ -1,6 +1,6 @@
 /**
  * The artifacts an extraction reply lists (§2.4): each ingested once per run (a second listing fails the
- * run), its pushes logged, its counts added to the run's result.
+ * run), its pushes logged once, its counts added to the run's result.
  */
 import { ArtifactError, type ArtifactIngest, type IngestResult } from './artifact-ingest';
 import type { RunPosition } from './position';
@@ -13,7 +13,7 @@ type ListedArtifact = { id: string; item_type: string; item_count: number };
 /** Ingests every artifact `reply` lists into the store; `onArtifact` after each. */
 export function ingestListedArtifacts(
   ingest: ArtifactIngest,
-  pushLogFile: string,
+  pushLog: { file: string; alreadyPushed: ReadonlySet<string> },
   current: RunPosition,
   reply: WireEmittedEvent,
   label: string,
@@ -34,9 +34,10 @@ export function ingestListedArtifacts(
       throw err;
     }
     ingested.push(artifact.id);
-    if (result.kind === 'items' || result.kind === 'attachments') {
+    // Ingesting again (a replayed reply) merges by id; only the push log would count it twice.
+    if ((result.kind === 'items' || result.kind === 'attachments') && !pushLog.alreadyPushed.has(artifact.id)) {
       const { runId: run, kind } = current;
-      appendPushes(pushLogFile, result.ids.map((id) => ({ run, kind, item_type: artifact.item_type, id, artifact: artifact.id })));
+      appendPushes(pushLog.file, result.ids.map((id) => ({ run, kind, item_type: artifact.item_type, id, artifact: artifact.id })));
     }
     addToResult(current, result);
     onArtifact(artifact);

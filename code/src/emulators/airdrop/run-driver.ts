@@ -38,6 +38,8 @@ export interface RunPlan {
   delayScale?: number;
   /** Invocations allowed in this call; when reached the driver answers `'limit'`. */
   maxInvocations: number;
+  /** The reply accepted for the invocation a dead process left in flight: judged first, without a call. */
+  replay?: WireEmittedEvent;
   statsOf(phase: Phase): PhaseCounters;
   buildEvent(phase: Phase, eventType: string, requestId: string): AirdropEvent;
   /** Just before the call (the extraction run saves its position and a state snapshot). */
@@ -54,24 +56,31 @@ export interface RunPlan {
 
 /** Drives `cursor` (mutated) to the end of the table: `'done'`, or `'limit'` when `maxInvocations` came first. */
 export async function drivePhases(services: PlatformServices, cursor: RunCursor, plan: RunPlan): Promise<'done' | 'limit'> {
+  let replay = plan.replay;
   for (let invocations = 0; ; invocations++) {
     if (invocations >= plan.maxInvocations) return 'limit';
     const { phase, next } = cursor;
     const eventType = eventTypeToSend(phase, next, plan.legacyEventTypes === true);
-    const requestId = randomUUID();
-    plan.beforeInvocation?.(eventType, requestId);
-    const event = plan.buildEvent(phase, eventType, requestId);
-    const { record, thrown, durationMs } = await services.invocations.call(plan.invoke, event, requestId, eventType);
     const stats = plan.statsOf(phase);
-    stats.invocations++;
-    stats.durationMs += durationMs;
-    plan.afterInvocation?.();
-
-    const label = `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
-    if (thrown !== undefined) {
-      throw new RunFailure(`${label}: the snap-in function threw: ${(thrown as Error).message ?? String(thrown)}`);
+    let reply: WireEmittedEvent;
+    if (replay) {
+      reply = replay;
+      replay = undefined;
+      stats.invocations++;
+    } else {
+      const requestId = randomUUID();
+      plan.beforeInvocation?.(eventType, requestId);
+      const event = plan.buildEvent(phase, eventType, requestId);
+      const { record, thrown, durationMs } = await services.invocations.call(plan.invoke, event, requestId, eventType);
+      stats.invocations++;
+      stats.durationMs += durationMs;
+      plan.afterInvocation?.();
+      if (thrown !== undefined) {
+        throw new RunFailure(`${labelOf(stats, phase, eventType)}: the snap-in function threw: ${(thrown as Error).message ?? String(thrown)}`);
+      }
+      reply = singleReply(services, record, labelOf(stats, phase, eventType));
     }
-    const reply = singleReply(services, record, label);
+    const label = labelOf(stats, phase, eventType);
     const outcome = classifyReply(phase, reply.event_type);
     if (!outcome) {
       throw new RunFailure(`${label}: reply ${reply.event_type} is not allowed for ${eventType} (allowed: ${allowedReplies(phase).join(', ')})`);
@@ -101,6 +110,10 @@ export async function drivePhases(services: PlatformServices, cursor: RunCursor,
     }
     plan.onMove?.(cursor);
   }
+}
+
+function labelOf(stats: PhaseCounters, phase: Phase, eventType: string): string {
+  return `invocation ${stats.invocations} of phase ${phase} (${eventType})`;
 }
 
 /** Exactly one emit per invocation (§2.7), and no protocol violation on the way. */

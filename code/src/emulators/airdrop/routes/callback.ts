@@ -1,6 +1,7 @@
 /** POST callback_url: the one event a connector emits per invocation (§3.1). Recorded, judged later. */
 import type { FastifyInstance } from 'fastify';
 import { ROUTES } from '../identity';
+import { journalReply } from '../reply-journal';
 import type { PlatformServices } from '../services';
 import type { WireEmittedEvent } from '../wire';
 
@@ -26,7 +27,8 @@ export function registerCallbackRoute(app: FastifyInstance, services: PlatformSe
       services.invocations.recordViolation(body.event_context.request_id, message);
       return reply.code(413).send({ message });
     }
-    services.invocations.recordEmit(body);
+    // Accepted events are durable, as on DevRev: journaled before the answer.
+    if (services.invocations.recordEmit(body)) journalReply(services.layout, String(body.event_context.request_id), body);
     return reply.code(200).send({});
   });
 }
