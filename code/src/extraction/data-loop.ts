@@ -19,7 +19,7 @@ import type { ListSpec } from '../kinds/list-spec';
 import {
   idsOfSet, pendingKind, rememberSeen, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress,
 } from './state';
-import { encodeIdSet } from './id-set-codec';
+import { compareIdSets, idsOfPage, runIdPasses } from './id-set-deletions';
 import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
 
@@ -49,6 +49,8 @@ export interface LoopDeps {
   checkpoint(): Promise<void>;
   /** True once the invocation should wrap up. */
   isTimeout(): boolean;
+  /** Pages a sync's id listings read at most (default ID_PASS_PAGES_PER_SYNC, id-set-deletions.ts). */
+  idPassPagesPerSync?: number;
 }
 
 export type LoopOutcome = 'done' | 'timeout';
@@ -68,29 +70,32 @@ export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
     if ((await extractKind(kind, progress, deps)) === 'timeout') return 'timeout';
     if (deps.isTimeout()) return 'timeout';
   }
+  if (run.windowStart !== null && (await runIdPasses(deps)) === 'timeout') return 'timeout';
   if (run.windowStart !== null && (await detectDeletedConversations(deps)) === 'timeout') return 'timeout';
   run.dataDone = true;
   await deps.checkpoint();
   return 'done';
 }
 
-function listingFor(kind: KindSpec, deps: LoopDeps): ListSpec {
+/** The run's listing of a kind, and whether it lists every object (then its ids can be compared). */
+function listingFor(kind: KindSpec, deps: LoopDeps): { spec: ListSpec; complete: boolean } {
   const run = deps.state.run!;
-  if (run.windowStart === null || deps.state.bookmark === null) return kind.listAll(deps.listContext);
+  if (run.windowStart === null || deps.state.bookmark === null) return { spec: kind.listAll(deps.listContext), complete: true };
   const changed = kind.listChangedSince(deps.listContext, searchFloor(deps.state.bookmark));
-  return changed === 'relist' ? kind.listAll(deps.listContext) : changed;
+  return changed === 'relist' ? { spec: kind.listAll(deps.listContext), complete: true } : { spec: changed, complete: false };
 }
 
 async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDeps): Promise<LoopOutcome> {
   progress.phase = 'listing';
-  const spec = listingFor(kind, deps);
+  const { spec, complete } = listingFor(kind, deps);
+  const tracksIds = kind.deletions === 'id-set' || (kind.deletions === 'id-pass' && complete);
   // Only the page the previous invocation stopped in has objects done already.
   const doneBefore = new Set(progress.doneInPage);
   let firstPage = true;
   // Also handled before: (while the id set is under its size limit) objects of earlier pages, which a
   // scroll restarted from the beginning after a break lists again.
   const pending = (page: ListedPage) => {
-    const seen = kind.deletions === 'id-set' && progress.seen !== null ? idsOfSet(progress.seen) : [];
+    const seen = tracksIds && progress.seen !== null ? idsOfSet(progress.seen) : [];
     const done = new Set([...(firstPage ? doneBefore : []), ...seen]);
     firstPage = false;
     return page.items.filter((obj) => !done.has(idOf(obj)));
@@ -127,9 +132,7 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
         continue;
       }
       const page = event.page;
-      if (kind.deletions === 'id-set') {
-        rememberSeen(progress, [...page.items.map(idOf), ...page.invalid.flatMap((b) => (b.id ? [b.id] : []))]);
-      }
+      if (tracksIds) rememberSeen(progress, idsOfPage(page));
       progress.pageFrom = page.next;
       progress.doneInPage = [];
       progress.pages += 1;
@@ -141,7 +144,11 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
     reads.stop();
   }
   progress.phase = 'done';
-  if (kind.deletions === 'id-set') compareIdSets(kind, progress, deps.state);
+  if (tracksIds) {
+    compareIdSets(kind.itemType, progress.seen, deps.state);
+    progress.seen = []; // kept in idSets now
+    delete deps.state.idPasses[kind.itemType]; // a listing spread over syncs is superseded by this complete one
+  }
   await deps.checkpoint();
   return 'done';
 }
@@ -227,25 +234,6 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
     await deps.push('attachments', batch.attachments);
     reportCounters.extracted(report, 'attachments', batch.attachments.length);
   }
-}
-
-/** Set difference of two complete listings; only while both sets stayed within their size limit. */
-function compareIdSets(kind: KindSpec, progress: KindProgress, state: ConnectorState): void {
-  const seen = progress.seen;
-  progress.seen = encodeIdSet([]);
-  if (seen === null) {
-    delete state.idSets[kind.itemType];
-    state.report.deletionDetectionSkipped[kind.itemType] = 'too many objects to compare id sets within the state size limit';
-    return;
-  }
-  const previous = state.idSets[kind.itemType];
-  if (previous) {
-    const now = new Set(idsOfSet(seen));
-    for (const id of idsOfSet(previous)) {
-      if (!now.has(id)) reportCounters.deleted(state.report, kind.itemType, id, 'absent from a complete listing');
-    }
-  }
-  state.idSets[kind.itemType] = typeof seen === 'string' ? seen : encodeIdSet(seen);
 }
 
 interface DeletedConversationEntry { id?: unknown; deleted_at?: unknown }

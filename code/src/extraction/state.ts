@@ -138,12 +138,19 @@ const connectorState = z.object({
     digests: z.record(z.string(), z.record(z.string(), z.string())).optional(),
     /** The files of `retryFiles` were pushed to this run's attachments (once per run). */
     retriesQueued: z.boolean().optional(),
+    /** Pages of each id listing read in this run (id-pass.ts), and whether this run's share is done. */
+    idPasses: z.record(z.string(), z.object({ pages: z.number().int().nonnegative(), done: z.boolean() })).optional(),
   }).nullable(),
   kinds: z.record(z.string(), kindProgress),
   /** Deletions of conversations: read through `/conversations/deleted` at the end of the data phase. */
   deletedConversations: z.object({ phase: z.enum(['pending', 'done']), pageFrom: z.unknown().nullable() }),
   /** Ids per kind at the end of the last completed listing (encoded), for set-difference deletion detection. */
   idSets: z.record(z.string(), idSet),
+  /**
+   * Complete id listings spread over several syncs (kinds read through a date filter: contacts):
+   * where the listing stands and the ids it has seen (encoded; null once past ID_SET_MAX_CHARS).
+   */
+  idPasses: z.record(z.string(), z.object({ pageFrom: z.unknown().nullable(), seen: idSet.nullable() })).default({}),
   /**
    * For kinds without timestamps (admins, teams, tags): id → digest of the data DevRev last received,
    * as of the last completed run (capped like the id sets), so a sync sends only those that changed.
@@ -193,6 +200,7 @@ export function initialConnectorState(): ConnectorState {
     kinds: {},
     deletedConversations: { phase: 'pending', pageFrom: null },
     idSets: {},
+    idPasses: {},
     digests: {},
     retryFiles: [],
     report: emptyReport(),
@@ -319,7 +327,7 @@ export function idsOfSet(set: string | string[]): string[] {
 }
 
 /** Adds ids to a kind's seen set; drops the set (null) once its encoding would pass ID_SET_MAX_CHARS. */
-export function rememberSeen(progress: KindProgress, ids: string[]): void {
+export function rememberSeen(progress: Pick<KindProgress, 'seen'>, ids: string[]): void {
   if (progress.seen === null) return;
   const encoded = encodeIdSet([...idsOfSet(progress.seen), ...ids]);
   progress.seen = encoded.length > ID_SET_MAX_CHARS ? null : encoded;

@@ -78,7 +78,7 @@ export const KINDS = [
     updatedAt: updatedAtOf,
     normalize: normalize.single('contacts', normalizeContact),
     recordTypes: (custom) => ({ contacts: contactRecordType(custom.contacts) }),
-    deletions: 'none', // read through a date filter; deleted contacts simply stop appearing (README)
+    deletions: 'id-pass', // syncs read a date filter; deletions come from an id listing spread over syncs
     customAttributes: 'contact',
   }),
   defineKind({

@@ -44,7 +44,12 @@ export type DeletionDetection =
   | 'deleted-endpoint'
   /** Compare the ids of two complete listings (kept encoded in the state, up to ID_SET_MAX_CHARS). */
   | 'id-set'
-  /** Not detectable cheaply (the kind is read through a date filter). */
+  /**
+   * Read through a date filter in syncs: compared like 'id-set' after the import's complete listing
+   * and after an id listing of its own that syncs read a share of each (`extraction/id-set-deletions.ts`).
+   */
+  | 'id-pass'
+  /** Not detectable (read through a date filter, and no listing of every object: tickets). */
   | 'none';
 
 /** Minimal view of the client that a kind's detail fetch needs. */

@@ -17,7 +17,7 @@ describe('deletions', () => {
   });
   afterAll(async () => emu.close());
 
-  it('reports deleted conversations, tags, companies and articles of the sync window, and nothing else', async () => {
+  it('reports deleted conversations, tags, companies, articles and contacts of the sync window, and nothing else', async () => {
     const h = new LoopHarness(emu, true);
     await h.begin(false);
     await h.runToEnd();
@@ -31,12 +31,14 @@ describe('deletions', () => {
       tags: truth.ids('tags')[0]!,
       companies: truth.ids('companies')[0]!,
       articles: truth.ids('articles')[0]!,
+      contacts: truth.ids('contacts')[2]!,
     };
     emu.workspace.mutate.advance(60);
     emu.workspace.mutate.deleteConversation(gone.conversations);
     emu.workspace.mutate.deleteTag(gone.tags);
     emu.workspace.mutate.deleteCompany(gone.companies);
     emu.workspace.mutate.deleteArticle(gone.articles);
+    emu.workspace.mutate.deleteContact(gone.contacts);
 
     await h.begin(true);
     await h.runToEnd();
@@ -46,7 +48,7 @@ describe('deletions', () => {
     }
     // Conversations deleted before the previous run are outside the window: not reported again.
     for (const id of alreadyDeleted) expect(deletions.conversations!.sample.map((s) => s.id)).not.toContain(id);
-    expect(Object.keys(deletions).sort()).toEqual(['articles', 'companies', 'conversations', 'tags']);
+    expect(Object.keys(deletions).sort()).toEqual(['articles', 'companies', 'contacts', 'conversations', 'tags']);
   });
 
   it('at 2,000 companies (above the old 500-id cap) a deleted company is reported, with a state far below 1 MB', async () => {
@@ -71,6 +73,40 @@ describe('deletions', () => {
       expect(h.stored.report.deletionDetectionSkipped).toEqual({});
       // 2,000 ids of 24 hex characters are 48 KB as a plain list; encoded, the whole state stays small.
       expect(JSON.stringify(h.stored).length).toBeLessThan(64_000);
+    } finally {
+      await many.close();
+    }
+  }, 300_000);
+
+  it('contacts listed by 150 over several syncs (one page per sync here): a deletion is reported when the id listing completes', async () => {
+    const many = await startIntercomEmulator({
+      seed: 14, edgeCases: false,
+      size: { admins: 1, teams: 1, tags: 1, companies: 1, contacts: 400, conversations: 1, articles: 1, collections: 1, sections: 0,
+        maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 },
+    });
+    try {
+      const h = new LoopHarness(many, true);
+      h.idPassPagesPerSync = 1;
+      await h.begin(false);
+      await h.runToEnd();
+      expect(h.ids('contacts')).toHaveLength(400);
+      // 400 contacts are 3 pages of 150: the one deleted sits on the third.
+      const ids = many.workspace.truth.ids('contacts');
+      const gone = ids[350]!;
+      many.workspace.mutate.advance(60);
+      many.workspace.mutate.deleteContact(gone);
+      const contactPages: number[] = [];
+      const reported: Array<string[] | undefined> = [];
+      for (let sync = 1; sync <= 3; sync++) {
+        many.resetMetrics();
+        await h.begin(true);
+        await h.runToEnd();
+        contactPages.push(many.metrics().byEndpoint['GET /contacts'] ?? 0);
+        reported.push(h.stored.report.deletions.contacts?.sample.map((s) => s.id));
+      }
+      expect(contactPages).toEqual([1, 1, 1]);
+      expect(reported).toEqual([undefined, undefined, [gone]]);
+      expect(h.stored.report.deletionDetectionSkipped).toEqual({});
     } finally {
       await many.close();
     }

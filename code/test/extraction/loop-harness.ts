@@ -29,6 +29,8 @@ export class LoopHarness {
   /** Every push ever made, durable or not. */
   log: Pushed[] = [];
   invocations = 0;
+  /** Pages of a sync's id listing (contacts), when a test wants fewer than the snap-in's own limit. */
+  idPassPagesPerSync?: number;
 
   constructor(private readonly intercom: IntercomEmulator, private readonly importAll = true) {}
 
@@ -86,6 +88,7 @@ export class LoopHarness {
         this.stored = JSON.parse(JSON.stringify(state));
       },
       isTimeout: () => stop || hooks.stopWhen?.() === true,
+      ...(this.idPassPagesPerSync !== undefined && { idPassPagesPerSync: this.idPassPagesPerSync }),
     });
     return outcome;
   }

@@ -60,6 +60,7 @@ function deleteOneOfEach(p: Pipeline, changes: ChangeSummary, allConversations: 
   mutate.deleteTag(untouched('tags', truth.ids('tags')));
   mutate.deleteCompany(untouched('companies', truth.ids('companies')));
   mutate.deleteArticle(untouched('articles', truth.ids('articles')));
+  mutate.deleteContact(untouched('contacts', truth.ids('contacts')));
 }
 
 const PLACEHOLDER_SUFFIX = ' (no longer in Intercom)';
@@ -230,7 +231,7 @@ export function pipelineSuite(allConversations: boolean): void {
       for (const id of changes.conversations.deleted) {
         expect(state.report.deletions.conversations?.sample.map((s: { id: string }) => s.id)).toContain(id);
       }
-      for (const kind of ['tags', 'companies', 'articles'] as const) {
+      for (const kind of ['tags', 'companies', 'articles', 'contacts'] as const) {
         expect({ kind, deleted: changes[kind].deleted.length > 0 }).toEqual({ kind, deleted: true });
         for (const id of changes[kind].deleted) {
           expect({ kind, id, reported: state.report.deletions[kind]?.sample.some((s: { id: string }) => s.id === id) ?? false })

@@ -1,0 +1,78 @@
+/**
+ * Deletions found by comparing id sets: the ids of a complete listing against those of the last
+ * complete one. Kinds re-listed whole each run (admins, teams, tags, companies, collections,
+ * articles) gather their ids while the loop lists them. Kinds a sync reads through a date filter
+ * (contacts) have no complete listing in a sync: an id listing of their own runs at the end of
+ * each sync, at most `idPassPagesPerSync` pages per sync, and goes on where the previous sync
+ * stopped, so a large workspace is compared every few syncs instead of paying a full listing
+ * each time.
+ */
+import type { KindSpec } from '../kinds/types';
+import type { LoopDeps, LoopOutcome } from './data-loop';
+import { encodeIdSet } from './id-set-codec';
+import { idsOfSet, rememberSeen, reportCounters, type ConnectorState } from './state';
+
+/**
+ * Pages of an id listing a sync reads at most: 100 pages of 150 contacts, 100 requests (Intercom
+ * allows a private app 10,000 a minute; a quiet sync makes a few dozen). Up to 15,000 contacts
+ * are compared on every sync, 150,000 every tenth.
+ */
+export const ID_PASS_PAGES_PER_SYNC = 100;
+
+/** Ids of one listing page, the invalid items that carry an id included (they exist in Intercom). */
+export function idsOfPage(page: { items: Array<Record<string, unknown>>; invalid: Array<{ id?: string }> }): string[] {
+  return [...page.items.map((obj) => String(obj.id)), ...page.invalid.flatMap((b) => (b.id ? [b.id] : []))];
+}
+
+/**
+ * Reports what the last complete listing had and this one (`seen`) lacks, and keeps `seen` for the
+ * next comparison; only while both sets stayed within their size limit (null: it outgrew it).
+ */
+export function compareIdSets(itemType: string, seen: string | string[] | null, state: ConnectorState): void {
+  if (seen === null) {
+    delete state.idSets[itemType];
+    state.report.deletionDetectionSkipped[itemType] = 'too many objects to compare id sets within the state size limit';
+    return;
+  }
+  const previous = state.idSets[itemType];
+  if (previous) {
+    const now = new Set(idsOfSet(seen));
+    for (const id of idsOfSet(previous)) {
+      if (!now.has(id)) reportCounters.deleted(state.report, itemType, id, 'absent from a complete listing');
+    }
+  }
+  state.idSets[itemType] = typeof seen === 'string' ? seen : encodeIdSet(seen);
+}
+
+/** This sync's share of the id listings of the kinds read through a date filter (deletions: 'id-pass'). */
+export async function runIdPasses(deps: LoopDeps): Promise<LoopOutcome> {
+  for (const kind of deps.kinds) {
+    if (kind.deletions !== 'id-pass') continue;
+    if ((await runIdPass(kind, deps)) === 'timeout') return 'timeout';
+  }
+  return 'done';
+}
+
+async function runIdPass(kind: KindSpec, deps: LoopDeps): Promise<LoopOutcome> {
+  const { state } = deps;
+  const share = ((state.run!.idPasses ??= {})[kind.itemType] ??= { pages: 0, done: false });
+  if (share.done) return 'done';
+  const pagesPerSync = deps.idPassPagesPerSync ?? ID_PASS_PAGES_PER_SYNC;
+  const pass = (state.idPasses[kind.itemType] ??= { pageFrom: null, seen: encodeIdSet([]) });
+  for await (const page of deps.client.paginate(kind.listAll(deps.listContext), pass.pageFrom)) {
+    rememberSeen(pass, idsOfPage(page));
+    pass.pageFrom = page.next;
+    share.pages += 1;
+    if (page.next === null || page.next === undefined) {
+      compareIdSets(kind.itemType, pass.seen, state);
+      delete state.idPasses[kind.itemType];
+      break;
+    }
+    if (share.pages >= pagesPerSync) break;
+    await deps.checkpoint();
+    if (deps.isTimeout()) return 'timeout';
+  }
+  share.done = true;
+  await deps.checkpoint();
+  return 'done';
+}
