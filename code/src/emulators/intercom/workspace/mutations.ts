@@ -8,9 +8,9 @@ import { type ConversationOverlay, emptyOverlay, stateAfter } from './conversati
 import { invalid, notFound } from './errors';
 import { articleId, generateArticle, slug } from './helpcenter';
 import type { Person } from './people';
-import { Rng } from './random';
+import { applyRandomChanges } from './random-changes';
 import { conversationId } from './skeleton';
-import type { ChangeKind, ChangeSummary, ConversationState, JsonObject, Mutations, NewConversationOptions, TicketMutationName } from './types';
+import type { ConversationState, JsonObject, Mutations, NewConversationOptions, TicketMutationName } from './types';
 import { mergePatch, type WorkspaceCore } from './workspace';
 
 const READ_ONLY_FIELDS = new Set(['id', 'type', 'created_at', 'workspace_id', 'app_id']);
@@ -61,15 +61,6 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     touch(overlay, at);
     return String(part.id);
   };
-
-  const emptySummary = (): ChangeSummary => ({
-    conversations: { created: [], updated: [], deleted: [] },
-    contacts: { created: [], updated: [], deleted: [] },
-    companies: { created: [], updated: [], deleted: [] },
-    tags: { created: [], updated: [], deleted: [] },
-    articles: { created: [], updated: [], deleted: [] },
-    tickets: { created: [], updated: [], deleted: [] },
-  });
 
   const m: Omit<Mutations, TicketMutationName> = {
     advance(seconds) {
@@ -260,120 +251,7 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
       return tag;
     },
 
-    applyRandomChanges({ seed, count }) {
-      const r = new Rng(ctx.seed, 'random-changes', seed, ws.clock);
-      const log = emptySummary();
-      const note = (kind: ChangeKind, action: 'created' | 'updated' | 'deleted', id: string) => log[kind][action].push(id);
-      const pickLive = (ids: string[]) => (ids.length ? ids[r.int(0, ids.length - 1)] : undefined);
-      for (let n = 0; n < count; n++) {
-        const action = r.weighted<string>([
-          ['addPart', 25], ['closeOrReopen', 12], ['createConversation', 8], ['deleteConversation', 4], ['tagConversation', 4],
-          ['updateContact', 10], ['createContact', 5], ['deleteContact', 2], ['updateCompany', 6], ['createCompany', 3],
-          ['deleteCompany', 2], ['createTag', 3], ['deleteTag', 1], ['updateArticle', 6], ['createArticle', 3], ['deleteArticle', 2],
-        ]);
-        const conv = () => pickLive(ws.conversationIndex().map((e) => e.id));
-        switch (action) {
-          case 'addPart': {
-            const id = conv();
-            if (!id) break;
-            addPart(id, r.chance(0.5) ? { withAttachment: r.chance(0.3) } : { partType: r.pick(['comment', 'note']), adminId: ws.people.admins[0] ? String(ws.people.admins[0].id) : undefined });
-            note('conversations', 'updated', id);
-            break;
-          }
-          case 'closeOrReopen': {
-            const id = conv();
-            if (!id) break;
-            const state = currentState(id);
-            if (state === 'closed') m.reopen(id);
-            else if (r.chance(0.8)) m.close(id);
-            else m.snooze(id);
-            note('conversations', 'updated', id);
-            break;
-          }
-          case 'createConversation':
-            note('conversations', 'created', m.createConversation({ parts: r.int(0, 4), state: r.pick(['open', 'closed'] as const), contactId: pickLive(ws.contactIds()) }));
-            break;
-          case 'deleteConversation': {
-            const id = conv();
-            if (!id) break;
-            m.deleteConversation(id);
-            note('conversations', 'deleted', id);
-            break;
-          }
-          case 'tagConversation': {
-            const id = conv();
-            const tag = pickLive(ws.tags().map((t) => String(t.id)));
-            if (!id || !tag || !ws.people.admins.length) break;
-            m.tagConversation(id, tag, String(ws.people.admins[0].id));
-            note('conversations', 'updated', id);
-            break;
-          }
-          case 'updateContact': {
-            const id = pickLive(ws.contactIds());
-            if (!id) break;
-            m.updateContact(id, { custom_attributes: { seats: r.int(1, 900) }, ...(r.chance(0.3) ? { phone: `+1 555 ${r.int(1000, 9999)}` } : {}) });
-            note('contacts', 'updated', id);
-            break;
-          }
-          case 'createContact':
-            note('contacts', 'created', m.createContact({ role: r.chance(0.7) ? 'user' : 'lead' }));
-            break;
-          case 'deleteContact': {
-            const id = pickLive(ws.contactIds());
-            if (!id) break;
-            m.deleteContact(id);
-            note('contacts', 'deleted', id);
-            break;
-          }
-          case 'updateCompany': {
-            const id = pickLive(ws.companyIds());
-            if (!id) break;
-            m.updateCompany(id, { monthly_spend: r.int(0, 50_000), custom_attributes: { tier: r.pick(['free', 'pro', 'enterprise']) } });
-            note('companies', 'updated', id);
-            break;
-          }
-          case 'createCompany':
-            note('companies', 'created', m.createCompany());
-            break;
-          case 'deleteCompany': {
-            const id = pickLive(ws.companyIds());
-            if (!id) break;
-            m.deleteCompany(id);
-            note('companies', 'deleted', id);
-            break;
-          }
-          case 'createTag':
-            note('tags', 'created', m.createTag(`random-tag-${seed}-${n}`));
-            break;
-          case 'deleteTag': {
-            const id = pickLive(ws.tags().map((t) => String(t.id)));
-            if (!id) break;
-            m.deleteTag(id);
-            note('tags', 'deleted', id);
-            break;
-          }
-          case 'updateArticle': {
-            const id = pickLive(ws.articleIds());
-            if (!id) break;
-            m.updateArticle(id, { description: `Updated by random change ${seed}-${n}` });
-            note('articles', 'updated', id);
-            break;
-          }
-          case 'createArticle':
-            note('articles', 'created', m.createArticle({ state: r.chance(0.7) ? 'published' : 'draft' }));
-            break;
-          case 'deleteArticle': {
-            const id = pickLive(ws.articleIds());
-            if (!id) break;
-            m.deleteArticle(id);
-            note('articles', 'deleted', id);
-            break;
-          }
-        }
-        ws.tick(r.int(1, 120));
-      }
-      return netEffect(log);
-    },
+    applyRandomChanges: (o) => applyRandomChanges(ws, m, currentState, o),
   };
   return m;
 }
@@ -395,23 +273,5 @@ function combine(previous: JsonObject | undefined, patch: JsonObject, at: number
     out.custom_attributes = { ...(previous.custom_attributes as JsonObject), ...(patch.custom_attributes as JsonObject) };
   }
   out.updated_at = at;
-  return out;
-}
-
-/**
- * Net effect of a batch: an id created and then deleted in the batch appears nowhere; created ids
- * are not also listed as updated; deleted ids are not listed as updated.
- */
-function netEffect(log: ChangeSummary): ChangeSummary {
-  const out = {} as ChangeSummary;
-  for (const kind of Object.keys(log) as ChangeKind[]) {
-    const created = new Set(log[kind].created);
-    const deleted = new Set(log[kind].deleted);
-    out[kind] = {
-      created: [...created].filter((id) => !deleted.has(id)),
-      updated: [...new Set(log[kind].updated)].filter((id) => !created.has(id) && !deleted.has(id)),
-      deleted: [...deleted].filter((id) => !created.has(id)),
-    };
-  }
   return out;
 }
