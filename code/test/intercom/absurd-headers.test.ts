@@ -3,7 +3,8 @@
  * trusted blindly (a 31-year wait, pacing switched off for good, a limiter deadlocked by a zero limit).
  */
 import { ConnectionLimiter, IntercomDelayRequired, MAX_HEADER_WAIT_MS, computeWait, readRateLimit } from '../../src/intercom';
-import { installNockHooks, json, makeClient, rateHeaders, startScriptedServer } from './helpers';
+import { json, makeClient, rateHeaders, startScriptedServer } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

@@ -8,7 +8,8 @@ import * as path from 'path';
 import { gzipSync } from 'zlib';
 import { z } from 'zod';
 import { IntercomDelayRequired, pagers, type Page } from '../../src/intercom';
-import { installNockHooks, makeClient, startScriptedServer, type Handler } from './helpers';
+import { makeClient, startScriptedServer, type Handler } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

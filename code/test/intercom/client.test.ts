@@ -10,7 +10,8 @@ import {
   IntercomSchemaError,
   IntercomServerError,
 } from '../../src/intercom';
-import { API, errorList, installNockHooks, json, makeClient, newToken, resetConnection, startScriptedServer, truncatedBody } from './helpers';
+import { API, errorList, json, makeClient, newToken, resetConnection, startScriptedServer, truncatedBody } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

@@ -9,7 +9,8 @@ import type { Readable } from 'node:stream';
 import nock from 'nock';
 import { DownloadNotAllowedError, IntercomClient, downloadAgents } from '../../src/intercom';
 import { htmlToRichText } from '../../src/normalize/rich-text';
-import { API, installNockHooks, makeClient, newToken, startScriptedServer } from './helpers';
+import { API, makeClient, newToken, startScriptedServer } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

@@ -9,7 +9,8 @@ import {
   isIntercomFileHost,
   type DownloadPolicy,
 } from '../../src/intercom';
-import { API, errorList, installNockHooks, makeClient, startScriptedServer } from './helpers';
+import { API, errorList, makeClient, startScriptedServer } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

@@ -11,7 +11,8 @@ import {
   redactHeaders,
   redactUrl,
 } from '../../src/intercom';
-import { API, captureLogger, errorList, installNockHooks, makeClient } from './helpers';
+import { API, captureLogger, errorList, makeClient } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

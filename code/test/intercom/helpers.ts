@@ -1,8 +1,7 @@
 /** Shared set-up of the Intercom client tests: a fake-but-real-looking connection and a log sink. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import nock from 'nock';
-import { IntercomClient, resetConnectionLimiters, type IntercomClientOptions, type IntercomLogger } from '../../src/intercom';
+import { IntercomClient, type IntercomClientOptions, type IntercomLogger } from '../../src/intercom';
 
 export const API = 'https://api.intercom.io';
 let counter = 0;
@@ -41,21 +40,6 @@ export function rateHeaders(limit: number, remaining: number, resetEpochSeconds:
 
 export function errorList(code: string, message: string, requestId = 'req-123'): object {
   return { type: 'error.list', request_id: requestId, errors: [{ code, message }] };
-}
-
-export function installNockHooks(): void {
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    resetConnectionLimiters();
-  });
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
 }
 
 /** One scripted answer of a {@link ScriptedServer}. */

@@ -10,7 +10,8 @@ import {
   type Pager,
   type ScrollPager,
 } from '../../src/intercom';
-import { API, errorList, installNockHooks, makeClient } from './helpers';
+import { API, errorList, makeClient } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { IntercomPagingError, pagers, type Page } from '../../src/intercom';
-import { installNockHooks, makeClient, startScriptedServer, type Handler } from './helpers';
+import { makeClient, startScriptedServer, type Handler } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

@@ -1,5 +1,6 @@
 import { PauseClock } from '../../src/intercom/pause-clock';
-import { json, makeClient, startScriptedServer, installNockHooks } from './helpers';
+import { json, makeClient, startScriptedServer } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 

@@ -6,7 +6,8 @@ import {
   limiterFor,
   readRateLimit,
 } from '../../src/intercom';
-import { errorList, installNockHooks, json, makeClient, rateHeaders, startScriptedServer } from './helpers';
+import { errorList, json, makeClient, rateHeaders, startScriptedServer } from './helpers';
+import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
 
