@@ -3,13 +3,14 @@
  * plan (who takes part, the source, assignees) and the mutation overlay (added parts, tags,
  * state changes, redactions).
  */
-import type { Faker } from '@faker-js/faker';
-import { attachmentObject, embeddableUrl, fixedFile, randomFile, randomImage } from './attachments';
+import { attachmentObject, randomFile } from './attachments';
+import { EVENT_TYPES, ISSUE_TYPES, applyRedaction, basePart, generatedPart, isCustomer } from './conversation-parts';
+import { generatedSource } from './conversation-source';
 import type { Context } from './context';
-import { ALL_HTML_FEATURES, type HtmlFeature, htmlBody, randomFeatures } from './html';
+import { htmlBody, randomFeatures } from './html';
 import type { People, Person } from './people';
 import { Rng } from './random';
-import { type AuthorKind, type ConversationSkeleton, edgeConversationIndexes, EVERY_PART_TYPE_SCRIPT, FUTURE_PART_TYPE, PART_TYPE_WEIGHTS, partTime } from './skeleton';
+import { type AuthorKind, type ConversationSkeleton, edgeConversationIndexes, EVERY_PART_TYPE_SCRIPT } from './skeleton';
 import type { ConversationState, JsonObject } from './types';
 
 /** The 2.16 retrieve returns at most this many parts: the most recent ones. */
@@ -57,12 +58,10 @@ const SOURCE_TYPES: ReadonlyArray<readonly [string, number]> = [
   ['push', 2], ['twitter', 2], ['phone_switch', 1],
 ];
 
-const EVENT_TYPES = new Set(['assignment', 'default_assignment', 'assign_and_reopen', 'away_mode_assignment', 'open', 'close', 'snoozed', 'unsnoozed', 'participant_added', 'participant_removed', 'conversation_attribute_updated_by_admin', 'language_detection_details', 'custom_action_started', 'custom_action_finished', 'operator_workflow_event', 'conversation_rating_changed', FUTURE_PART_TYPE]);
 
-const ISSUE_TYPES = ['Billing', 'Bug', 'Feature request', 'Account access', 'Other'];
 
 /** Who takes part in one conversation and how it started. */
-interface Plan {
+export interface Plan {
   customers: Customer[];
   admins: Person[];
   deletedAdmin?: Person;
@@ -93,7 +92,7 @@ export class ConversationFactory {
     const all = overlay ? [...parts, ...overlay.extraParts.map((p) => structuredClone(p))] : parts;
     if (overlay) for (const p of all) applyRedaction(p, overlay.redacted);
 
-    const source = this.source(skel, plan, r, f);
+    const source = generatedSource(this.deps, skel, plan, r, f);
     if (overlay?.redacted.has(String(source.id))) applyRedaction(source, overlay.redacted, String(source.id));
 
     const state = overlay?.state ?? skel.state;
@@ -216,141 +215,11 @@ export class ConversationFactory {
     // One faker stream per conversation, drawn in part order (seeding faker per part is slow).
     const f = this.deps.ctx.faker('part', skel.index);
     for (let k = 0; k < skel.partCount; k++) {
-      const part = this.generatedPart(skel, plan, k, state, lite, f);
+      const part = generatedPart(this.deps, skel, plan, k, state, lite, f);
       state = part.state as ConversationState;
       parts.push(part);
     }
     return parts;
-  }
-
-  /** Part `k`; `lite` skips bodies and attachments (enough for list shapes, much cheaper). */
-  private generatedPart(skel: ConversationSkeleton, plan: Plan, k: number, stateBefore: ConversationState, lite: boolean, f: Faker): JsonObject {
-    const { ctx } = this.deps;
-    const r = new Rng(ctx.seed, 'part', skel.index, k);
-    const last = k === skel.partCount - 1;
-    const scripted = plan.script?.[k];
-    let partType: string;
-    if (scripted) partType = scripted[0];
-    else if (last && skel.state === 'closed') partType = 'close';
-    else if (last && skel.state === 'snoozed') partType = 'snoozed';
-    else if (last) partType = r.chance(0.7) ? 'comment' : 'note';
-    else partType = r.weighted(PART_TYPE_WEIGHTS);
-    if (!scripted && !last && (partType === FUTURE_PART_TYPE) && !ctx.edgeCases) partType = 'comment';
-    const flags = scripted ? scripted.slice(2) : [];
-    const author = this.author(plan, scripted ? scripted[1] : defaultAuthorKind(partType, r), r);
-    const at = partTime(skel, k);
-    const state = stateAfter(partType, author, stateBefore, last ? skel.state : undefined);
-    const part = basePart(ctx.ids.partId(skel.index, k), partType, at, author, state);
-
-    if (!EVENT_TYPES.has(partType) && !lite) {
-      const r = new Rng(ctx.seed, 'part-body', skel.index, k);
-      const features: HtmlFeature[] = flags.includes('rich') ? ALL_HTML_FEATURES.filter((x) => x !== 'articleLink' && x !== 'fileLink') : randomFeatures(r, ['link', 'image', 'mention', 'code', 'list', 'emoji', 'rtl', 'brokenEntity', 'table']);
-      if (flags.includes('image')) features.push('image');
-      if (flags.includes('mention')) features.push('mention');
-      let img = 0;
-      part.body = partType === 'quick_reply' ? '<p>Did that answer your question?</p>' : htmlBody(f, r, features, {
-        image: () => embeddableUrl(ctx, randomImage(ctx, r, 'part-img', skel.index, k, img++)),
-        admins: this.deps.people.allAdmins,
-      });
-      const withFiles = flags.includes('attachments') || (!scripted && (partType === 'comment' || partType === 'note') && r.chance(0.07));
-      if (withFiles) {
-        const count = flags.includes('attachments') ? 3 : r.int(1, 3);
-        part.attachments = Array.from({ length: count }, (_, a) => attachmentObject(ctx, randomFile(ctx, r, 'part-file', skel.index, k, a)));
-      }
-      if (flags.includes('redacted')) {
-        part.redacted = true;
-        part.body = REDACTED_BODY;
-        part.attachments = [];
-      }
-    }
-    if (partType === 'quick_reply') {
-      part.metadata = {
-        quick_reply_options: [
-          { text: 'Yes 👍', uuid: uuidFrom(r) },
-          { text: 'No, talk to a person', uuid: uuidFrom(r) },
-        ],
-      };
-    }
-    if (partType.includes('assign')) {
-      const toTeam = plan.team && (author.type === 'team' || r.chance(0.3));
-      part.assigned_to = toTeam ? { type: 'team', id: plan.team!.id } : { type: 'admin', id: plan.admins[0].id };
-    }
-    if (partType === 'conversation_attribute_updated_by_admin') {
-      part.event_details = { attribute: { name: 'issue_type' }, value: { name: r.pick(ISSUE_TYPES), previous: r.chance(0.5) ? r.pick(ISSUE_TYPES) : null } };
-    }
-    if (plan.sourceType === 'email' && partType === 'comment' && isCustomer(author)) {
-      part.email_message_metadata = {
-        subject: 'Re: your request',
-        email_address_headers: [{ type: 'from', email_address: author.email ?? 'unknown@example.com', name: author.name }],
-        message_id: `<${part.id}@mail.example.com>`,
-      };
-    }
-    return part;
-  }
-
-  private author(plan: Plan, kind: AuthorKind, r: Rng): Person {
-    switch (kind) {
-      case 'customer':
-        return r.pick(plan.customers).person;
-      case 'user':
-        return (plan.customers.find((c) => c.person.type === 'user') ?? plan.customers[0]).person;
-      case 'lead':
-        return (plan.customers.find((c) => c.person.type === 'lead') ?? plan.customers[0]).person;
-      case 'admin':
-        return r.pick(plan.admins);
-      case 'deletedAdmin':
-        return plan.deletedAdmin ?? plan.admins[0];
-      case 'bot':
-        return plan.bot;
-      case 'team':
-        return plan.team ? { type: 'team', id: plan.team.id, name: plan.team.name, email: null } : plan.admins[0];
-    }
-  }
-
-  private source(skel: ConversationSkeleton, plan: Plan, r: Rng, f: ReturnType<Context['faker']>): JsonObject {
-    const { ctx } = this.deps;
-    const edge = plan.edge;
-    const i = skel.index;
-    const nasty = edge && i === edge.groupWithNastySource;
-    let img = 0;
-    const features: HtmlFeature[] = nasty ? ALL_HTML_FEATURES.filter((x) => x !== 'articleLink' && x !== 'fileLink') : randomFeatures(r, ['link', 'image', 'emoji', 'rtl', 'brokenEntity', 'list']);
-    const subject = plan.sourceType === 'email' ? f.lorem.sentence({ min: 2, max: 6 }).replace(/\.$/, '') : '';
-    const source: JsonObject = {
-      type: plan.sourceType,
-      id: String(ctx.ids.source + skel.index),
-      delivered_as: plan.adminInitiated ? 'admin_initiated' : plan.sourceType === 'push' ? 'automated' : 'customer_initiated',
-      subject,
-      body: htmlBody(f, r, features, { image: () => embeddableUrl(ctx, randomImage(ctx, r, 'source-img', i, img++)), admins: this.deps.people.allAdmins }),
-      author: sourceAuthor(plan.sourceAuthor),
-      attachments: [] as unknown[],
-      url: plan.sourceType === 'conversation' && r.chance(0.5) ? `https://${f.internet.domainName()}/pricing?plan=pro` : null,
-      redacted: false,
-    };
-    const files = nasty || (edge && i === edge.tagsAttributesAndFiles) || skel.withAttachment || r.chance(0.08);
-    if (files) {
-      const list = [attachmentObject(ctx, randomFile(ctx, r, 'source-file', i, 0))];
-      if (edge && i === edge.tagsAttributesAndFiles) {
-        list.push(attachmentObject(ctx, fixedFile(ctx, 'zip', 3 * 1024 * 1024 + 17, 'big logs (3 MB).zip', 'edge-big', i)));
-        list.push(attachmentObject(ctx, fixedFile(ctx, 'txt', 3, 'ok.txt', 'edge-tiny', i)));
-        list.push(attachmentObject(ctx, fixedFile(ctx, 'txt', 0, 'empty.txt', 'edge-empty', i))); // 0 bytes: a real attachment too
-        list.push(attachmentObject(ctx, fixedFile(ctx, 'csv', 2048, 'ok.txt', 'edge-same-name', i))); // same name, other file
-      }
-      source.attachments = list;
-    }
-    if (plan.sourceType === 'email') {
-      const from = plan.sourceAuthor;
-      source.email_message_metadata = {
-        subject,
-        email_address_headers: [{ type: 'from', email_address: from.email ?? 'unknown@example.com', name: from.name }],
-        message_id: `<source-${source.id}@mail.example.com>`,
-      };
-    }
-    if (edge && i === edge.adminInitiatedRedactedSource) {
-      source.redacted = true;
-      source.body = REDACTED_BODY;
-      source.attachments = [];
-    }
-    return source;
   }
 
   private tags(skel: ConversationSkeleton, plan: Plan, r: Rng, overlay: ConversationOverlay | undefined): JsonObject[] {
@@ -394,87 +263,6 @@ export class ConversationFactory {
   }
 }
 
-export const REDACTED_BODY = '<p>This message was redacted.</p>';
-
-function basePart(id: string, partType: string, at: number, author: Person, state: ConversationState): JsonObject {
-  return {
-    type: 'conversation_part',
-    id,
-    part_type: partType,
-    body: null,
-    created_at: at,
-    updated_at: at,
-    notified_at: at,
-    assigned_to: null,
-    author: partAuthor(author),
-    attachments: [],
-    external_id: null,
-    redacted: false,
-    state,
-    tags: [],
-    event_details: null,
-    app_package_code: null,
-  };
-}
-
-function partAuthor(p: Person): JsonObject {
-  const out: JsonObject = { type: p.type, id: p.id, name: p.name };
-  if (p.email) out.email = p.email; // the schema wants a valid address or nothing
-  if (p.type === 'bot') {
-    out.from_ai_agent = p.name === 'Fin';
-    out.is_ai_answer = p.name === 'Fin';
-  }
-  return out;
-}
-
-function sourceAuthor(p: Person): JsonObject {
-  return { type: p.type, id: p.id, name: p.name, email: p.email };
-}
-
-function isCustomer(author: unknown): boolean {
-  const type = (author as JsonObject).type;
-  return type === 'user' || type === 'lead' || type === 'contact';
-}
-
-function applyRedaction(target: JsonObject, redacted: Map<string, number>, id = String(target.id)): void {
-  const at = redacted.get(id);
-  if (at === undefined) return;
-  target.redacted = true;
-  target.body = REDACTED_BODY;
-  target.attachments = [];
-  if ('updated_at' in target) target.updated_at = Math.max(Number(target.updated_at), at);
-}
-
-function defaultAuthorKind(partType: string, r: Rng): AuthorKind {
-  switch (partType) {
-    case 'comment':
-      return r.weighted<AuthorKind>([['customer', 50], ['admin', 40], ['bot', 8], ['team', 2]]);
-    case 'note':
-      return r.chance(0.95) ? 'admin' : 'bot';
-    case 'quick_reply':
-    case 'language_detection_details':
-    case 'operator_workflow_event':
-    case 'custom_action_started':
-    case 'custom_action_finished':
-    case FUTURE_PART_TYPE:
-      return 'bot';
-    case 'conversation_rating_changed':
-      return 'customer';
-    default:
-      return r.chance(0.8) ? 'admin' : 'bot';
-  }
-}
-
-/** The conversation state right after a part. */
-export function stateAfter(partType: string, author: Person, before: ConversationState, forced?: ConversationState): ConversationState {
-  if (forced) return forced;
-  if (partType === 'close') return 'closed';
-  if (partType === 'snoozed') return 'snoozed';
-  if (partType === 'open' || partType === 'assign_and_reopen' || partType === 'unsnoozed') return 'open';
-  if (partType === 'comment' && (author.type === 'user' || author.type === 'lead')) return 'open';
-  return before;
-}
-
 function ensureRoles(customers: Customer[], deps: ConversationDeps, r: Rng): void {
   for (const role of ['user', 'lead'] as const) {
     if (customers.some((c) => c.person.type === role)) continue;
@@ -486,9 +274,4 @@ function ensureRoles(customers: Customer[], deps: ConversationDeps, r: Rng): voi
       }
     }
   }
-}
-
-function uuidFrom(r: Rng): string {
-  const hex = Array.from({ length: 32 }, () => r.int(0, 15).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -4,7 +4,8 @@
  */
 import { generateCompany } from './companies';
 import { generateContact } from './contacts';
-import { type ConversationOverlay, emptyOverlay, stateAfter } from './conversations';
+import { stateAfter } from './conversation-parts';
+import { type ConversationOverlay, emptyOverlay } from './conversations';
 import { invalid, notFound } from './errors';
 import { articleId, generateArticle, slug } from './helpcenter';
 import type { Person } from './people';
