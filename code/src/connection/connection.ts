@@ -9,7 +9,7 @@ import { IntercomAuthError, IntercomError } from '../intercom/errors';
 import { INTERCOM_BASE_URLS, ROUTING_BASE_URL, RegionMismatchError, resolveRegion, type IntercomRegion } from '../intercom/regions';
 import { MeSchema, type IntercomMe } from '../intercom/schemas';
 import type { AirdropEvent, WorkerAdapter } from '../adaas';
-import { backoffCapMs, deadlineOf, oneShotDeadlineOf, requestTimeoutMs } from './deadline';
+import { backoffCapMs, deadlineOf, requestTimeoutMs } from './deadline';
 import { readOptions, type ExtractionOptions } from './options';
 
 /** Time kept in reserve at the end of an invocation for the closing upload and emit. */
@@ -65,16 +65,17 @@ export type MeAnswer = { data: IntercomMe; headers: Record<string, unknown> };
  * on the host that routes to any region (or the emulator) tells the workspace's region, whose host
  * the client then calls. A region option that disagrees with `/me` is a RegionMismatchError.
  * `knownRegion` (a run in progress learnt it when it started) skips the question. `me` is the answer
- * read, for a caller that needs it too (one request fewer under a tight rate limit). A `oneShot`
- * phase (no DELAY event: external sync units, metadata) may wait up to its own, later deadline.
+ * read, for a caller that needs it too (one request fewer under a tight rate limit). A one-shot
+ * phase (no DELAY event: external sync units, metadata) passes its own, later `deadline`
+ * (`extraction/one-shot.ts`, the same for each of its attempts).
  */
 export async function clientForInvocation(
   adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>,
   options: ExtractionOptions,
   knownRegion?: IntercomRegion,
-  phase: { oneShot?: boolean } = {},
+  phase: { deadline?: number } = {},
 ): Promise<{ client: IntercomClient; deadline: number; region: IntercomRegion; me?: MeAnswer }> {
-  const deadline = phase.oneShot ? oneShotDeadlineOf(adapter) : deadlineOf(adapter);
+  const deadline = phase.deadline ?? deadlineOf(adapter);
   const limits = {
     deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter),
     local: isLocalRun(adapter), localFileHosts: extraDownloadHosts(options),

@@ -4,6 +4,7 @@
  */
 import { processTask, ExtractorEventType, type ExternalSyncUnit } from '../../adaas';
 import { clientForInvocation, optionsOf, userMessage } from '../../connection/connection';
+import { readInOneShotPhase } from '../one-shot';
 import { readWorkspace, type Workspace } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 
@@ -21,8 +22,10 @@ processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
       const options = optionsOf(adapter);
-      const { client } = await clientForInvocation(adapter, options, undefined, { oneShot: true });
-      const workspace = await readWorkspace(client);
+      const workspace = await readInOneShotPhase(adapter, async (deadline) => {
+        const { client } = await clientForInvocation(adapter, options, undefined, { deadline });
+        return readWorkspace(client);
+      });
       await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionDone, { external_sync_units: [syncUnitOf(workspace)] });
     } catch (error) {
       await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionError, { error: { message: userMessage(error) } });

@@ -7,6 +7,7 @@ import { processTask, ExtractorEventType } from '../../adaas';
 import { KINDS } from '../../kinds';
 import { clientForInvocation, optionsOf, userMessage } from '../../connection/connection';
 import { buildExternalDomainMetadata } from '../metadata';
+import { readInOneShotPhase } from '../one-shot';
 import { checkContactReferenceField, readCustomAttributes } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 
@@ -16,8 +17,10 @@ processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
       const options = optionsOf(adapter);
-      const { client } = await clientForInvocation(adapter, options, undefined, { oneShot: true });
-      const custom = await readCustomAttributes(client);
+      const custom = await readInOneShotPhase(adapter, async (deadline) => {
+        const { client } = await clientForInvocation(adapter, options, undefined, { deadline });
+        return readCustomAttributes(client);
+      });
       checkContactReferenceField(options.contactReferenceField, custom.contacts ?? []);
       // The data phase of this run takes them from here instead of reading them again.
       adapter.state = { ...adapter.state, intercomMetadataAttributes: custom };
