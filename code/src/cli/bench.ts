@@ -10,6 +10,8 @@
  * - `wall_over_floor`: the API phase's wall time (first to last API request) over that floor;
  * - `utilization`: share of the allowed rate used during the API phase (floor ÷ API time);
  * - `attachments_over_api`: the attachments phase's time over the API phase's;
+ * - `requests_by_route`, `in_flight_by_second`: where the requests went, and the API requests in
+ *   flight averaged over each second of the API phase (allowed rate × latency is the most useful);
  * - `estimate_over_api_seconds`, `estimate_over_attachment_seconds`: what `estimate` predicted before
  *   the import over what it measured (target 0.8–1.2).
  */
@@ -23,7 +25,7 @@ import { createWorkspace } from '../emulators/intercom/workspace';
 import { estimateCommand } from './commands/estimate';
 import { out } from './output';
 import { forkSnapIn } from './bench/fork-snap-in';
-import type { Traffic } from './bench/traffic';
+import { inFlightTimeline, type Traffic } from './bench/traffic';
 
 interface SnapInResult {
   status: string;
@@ -123,13 +125,14 @@ async function benchSize(conversations: number, latencyMs: number, seed: number,
   const intercom = await IntercomProcess.start({ seed, size: { conversations }, latencyMs });
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-'));
   const faultedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-faults-'));
-  const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}, showRoutes = false) => {
+  const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}) => {
     await intercom.ask({ cmd: 'reset' });
     const result = await runSnapIn({ kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
     const traffic = await intercom.ask({ cmd: 'traffic' });
     const record = recordOf(label, intercom.conversations, result, traffic);
     extra(record);
-    if (showRoutes) record.requests_by_route = JSON.stringify(traffic.byRoute);
+    record.requests_by_route = JSON.stringify(traffic.byRoute);
+    record.in_flight_by_second = JSON.stringify(inFlightTimeline(traffic));
     records.push(record);
     out.line(JSON.stringify(record));
     return { record, result };
@@ -151,7 +154,7 @@ async function benchSize(conversations: number, latencyMs: number, seed: number,
     await run('no-change sync', 'sync', outDir, (r) => {
       r.objects = objects;
       r.requests_per_150_objects = round((Number(r.requests) * 150) / Math.max(1, objects));
-    }, true);
+    });
     if (!withFaults) return;
     const faults: FaultOptions = { seed, serverErrorRate: 0.03, connectionResetRate: 0.01 };
     await intercom.ask({ cmd: 'faults', faults });
