@@ -7,7 +7,6 @@
  * - {@link limiterFor}: one limiter per connection (base URL + token) in the process.
  */
 import { createHash } from 'node:crypto';
-import Bottleneck from 'bottleneck';
 import { AdaptiveConcurrency } from './concurrency';
 import type { PauseClock } from './pause-clock';
 
@@ -120,43 +119,53 @@ export interface LimiterOptions {
   fallbackWindowMs?: number;
 }
 
+/** A request waiting for its turn: a place among those in flight and a share of the budget. */
+interface Waiter {
+  start: () => void;
+  refuse: (error: Error) => void;
+  canWait?: (ms: number) => boolean;
+  pauses?: PauseClock;
+  /** Ends this waiter's pause on the clock (set once it waits for a refill). */
+  endPause?: () => void;
+  /** canWait was asked about the refill under way. */
+  asked: boolean;
+}
+
 /**
  * Paces the requests of one Intercom connection. Every attempt runs through {@link schedule};
  * every answer's headers go to {@link observe}. The window's budget follows
  * `X-RateLimit-Remaining` (minus requests already sent that the answer has not counted); when it
  * is used up, requests wait until `X-RateLimit-Reset`.
  *
- * Bottleneck queues the requests (FIFO) and bounds their concurrency. The budget itself is kept
- * here, synchronously: Bottleneck's own reservoir is updated asynchronously, so a value computed
- * from an answer could land after another request had already taken a share, and overshoot.
+ * Requests start in order (FIFO) while fewer than {@link AdaptiveConcurrency} allows are in flight
+ * and the budget lasts. The gate is synchronous: a request with room starts in the same turn of the
+ * event loop, and an answer lets the next one start at once. (Bottleneck, used before, admitted one
+ * queued job per timer turn, serialised by its locks: with the thread busy normalizing, 64 allowed
+ * in flight became 0–10 and the rest sat in its queue.)
  *
  * Until the first answer tells the budget, one request at a time is let through (a probe), so
  * an opening burst cannot overshoot a small limit. A server that sends no rate-limit headers
  * (Intercom omits them on unauthenticated answers) leaves the connection unpaced.
  */
 export class ConnectionLimiter {
-  private readonly queue: Bottleneck;
   private readonly fallbackWindowMs: number;
   private mode: 'probing' | 'paced' | 'unpaced' = 'probing';
   /** Requests that may still be sent in this window; null = no limit known. */
   private budget: number | null = 1;
   /** Requests sent (budget taken) whose task has not finished. */
   private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Waiter[] = [];
   private limit?: number;
   private windowResetAtMs?: number;
   private refillAtMs?: number;
   private renewedWindowAtMs?: number;
   private refillTimer?: NodeJS.Timeout;
   private readonly concurrency: AdaptiveConcurrency;
-  private appliedConcurrency: number;
 
   constructor(options: LimiterOptions = {}) {
     this.fallbackWindowMs = options.fallbackWindowMs ?? 10_000;
     const max = options.maxConcurrent ?? 64;
     this.concurrency = new AdaptiveConcurrency({ max, min: Math.min(4, max) });
-    this.appliedConcurrency = this.concurrency.current();
-    this.queue = new Bottleneck({ maxConcurrent: this.appliedConcurrency });
   }
 
   /** Requests allowed in flight now, and the latency they were sized for (ms). */
@@ -170,23 +179,23 @@ export class ConnectionLimiter {
    * {@link PacingWaitTooLong} without sending (many requests may be queued behind a small budget).
    * A wait for a refill is recorded on `pauses` (a wait for a free place among those in flight is not).
    */
-  schedule<T>(task: () => Promise<T>, canWait?: (ms: number) => boolean, pauses?: PauseClock): Promise<T> {
+  async schedule<T>(task: () => Promise<T>, canWait?: (ms: number) => boolean, pauses?: PauseClock): Promise<T> {
     this.renewIfWindowEnded(Date.now());
-    return this.queue.schedule(async () => {
-      await this.acquire(canWait, pauses);
-      const startedAt = Date.now();
-      try {
-        return await task();
-      } finally {
-        this.inFlight -= 1;
-        this.concurrency.recordLatency(Date.now() - startedAt);
-        this.applyConcurrency();
-        // A probe that got no answer (network failure) hands its place to the next one.
-        if (this.mode === 'probing') this.setBudget(1);
-      }
+    await new Promise<void>((start, refuse) => {
+      this.waiting.push({ start, refuse, canWait, pauses, asked: false });
+      this.admit();
     });
+    const startedAt = Date.now();
+    try {
+      return await task();
+    } finally {
+      this.inFlight -= 1;
+      this.concurrency.recordLatency(Date.now() - startedAt);
+      // A probe that got no answer (network failure) hands its place to the next one.
+      if (this.mode === 'probing') this.budget = 1;
+      this.admit();
+    }
   }
-
   /** Feeds one answer's status and headers into the pacing. Call it inside the answer's task. */
   observe(headers: HeaderBag, now: number = Date.now(), status?: number): void {
     if (status !== undefined && (status === 429 || status >= 500)) this.concurrency.recordFailure(now);
@@ -224,40 +233,48 @@ export class ConnectionLimiter {
     this.cancelRefill();
   }
 
-  private applyConcurrency(): void {
-    const wanted = this.concurrency.current();
-    if (wanted === this.appliedConcurrency) return;
-    this.appliedConcurrency = wanted;
-    void this.queue.updateSettings({ maxConcurrent: wanted });
+  /**
+   * Starts waiting requests, in order, while there is room in flight and budget. When the budget is
+   * used up (paced), each waiting request is asked once whether it can wait for the refill: those that
+   * cannot are refused, the others wait, their wait recorded as a pause.
+   */
+  private admit(): void {
+    while (this.waiting.length > 0 && this.inFlight < this.concurrency.current()) {
+      if (this.budget === null || this.budget > 0) {
+        const next = this.waiting.shift()!;
+        if (this.budget !== null) this.budget -= 1;
+        this.inFlight += 1;
+        next.endPause?.();
+        next.start();
+        continue;
+      }
+      // While probing, the wait is for the probe's answer, not for the rate limit.
+      if (this.mode === 'paced') this.awaitRefill();
+      return;
+    }
   }
 
-  /** Takes one share of the budget, waiting for a refill when there is none. */
-  private acquire(canWait?: (ms: number) => boolean, pauses?: PauseClock): Promise<void> {
-    if (this.take()) return Promise.resolve();
-    if (this.mode === 'paced') this.scheduleRefill(Date.now());
+  /** The budget is used up: asks each waiting request (once per refill) whether it can wait for it. */
+  private awaitRefill(): void {
+    this.scheduleRefill(Date.now());
     const waitMs = this.expectedWaitMs();
-    if (canWait && waitMs > 0 && !canWait(waitMs)) return Promise.reject(new PacingWaitTooLong(waitMs));
-    // While probing, the wait is for the probe's answer, not for the rate limit.
-    const endPause = this.mode === 'paced' ? pauses?.begin() : undefined;
-    return new Promise((resolve) =>
-      this.waiting.push(() => {
-        endPause?.();
-        resolve();
-      }),
-    );
-  }
-
-  private take(): boolean {
-    if (this.budget !== null && this.budget <= 0) return false;
-    if (this.budget !== null) this.budget -= 1;
-    this.inFlight += 1;
-    return true;
+    for (const waiter of [...this.waiting]) {
+      if (waiter.asked) continue;
+      waiter.asked = true;
+      if (waiter.canWait && waitMs > 0 && !waiter.canWait(waitMs)) {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        waiter.refuse(new PacingWaitTooLong(waitMs));
+      } else {
+        waiter.endPause ??= waiter.pauses?.begin();
+      }
+    }
   }
 
   /** Sets the budget and lets waiting requests through, in order, while it lasts. */
   private setBudget(budget: number | null): void {
     this.budget = budget;
-    while (this.waiting.length > 0 && this.take()) this.waiting.shift()?.();
+    for (const waiter of this.waiting) waiter.asked = false;
+    this.admit();
   }
 
   /** After an idle spell the budget may still count a window that has ended: it is back in full. */
