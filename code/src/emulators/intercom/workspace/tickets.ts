@@ -106,8 +106,10 @@ export class TicketBook {
   private all(): Map<string, TicketRecord> {
     if (!this.records) {
       this.records = new Map();
+      // Listed once for all tickets: per ticket it made generation conversations × tickets.
+      const closed = this.ws.skeletons().filter((s) => s.state === 'closed' && !this.ws.deleted.has(s.id));
       for (let i = 0; i < this.ws.ctx.size.tickets; i++) {
-        const record = this.generate(i, {});
+        const record = this.generate(i, { closedConversations: closed });
         this.records.set(String(record.ticket.id), record);
       }
     }
@@ -124,7 +126,11 @@ export class TicketBook {
     return record;
   }
 
-  private generate(index: number, o: { category?: TicketCategory; createdAt?: number; contactId?: string; parts?: number }): TicketRecord {
+  /** `closedConversations`: what a generated customer ticket may link to (tickets created later link none). */
+  private generate(
+    index: number,
+    o: { category?: TicketCategory; createdAt?: number; contactId?: string; parts?: number; closedConversations?: readonly { id: string }[] },
+  ): TicketRecord {
     const { ctx } = this.ws;
     const r = new Rng(ctx.seed, 'ticket', index);
     const f = ctx.faker('conversation', 'ticket', index);
@@ -149,7 +155,7 @@ export class TicketBook {
       created_at: createdAt,
       updated_at: createdAt,
       open: true,
-      linked_objects: { type: 'list', total_count: 0, has_more: false, data: this.links(index, category, r, o.createdAt !== undefined) },
+      linked_objects: { type: 'list', total_count: 0, has_more: false, data: this.links(index, category, r, o.closedConversations ?? []) },
       is_shared: category === 'Customer',
       previous_ticket_state_id: null,
     };
@@ -192,12 +198,9 @@ export class TicketBook {
   }
 
   /** Customer tickets come from a closed conversation; trackers link earlier customer tickets. */
-  private links(index: number, category: TicketCategory, r: Rng, created: boolean): JsonObject[] {
+  private links(index: number, category: TicketCategory, r: Rng, closed: readonly { id: string }[]): JsonObject[] {
     const out: JsonObject[] = [];
-    if (category === 'Customer' && !created) {
-      const closed = this.ws.skeletons().filter((s) => s.state === 'closed' && !this.ws.deleted.has(s.id));
-      if (closed.length > 0) out.push({ type: 'conversation', id: r.pick(closed).id, category: null });
-    }
+    if (category === 'Customer' && closed.length > 0) out.push({ type: 'conversation', id: r.pick(closed).id, category: null });
     if (category === 'Tracker') {
       for (let i = index - 1; i >= 0 && out.length < 2; i--) {
         if (TICKET_TYPE_SPECS[i % TICKET_TYPE_SPECS.length].category === 'Customer') out.push({ type: 'ticket', id: String(this.ticketBase + i), category: 'Customer' });
