@@ -1,5 +1,6 @@
 /** Generated contacts (users and leads) and their links to tags and companies. */
 import type { Context } from './context';
+import type { Customer } from './conversations';
 import { EDGE_COMPANY } from './companies';
 import { Rng } from './random';
 import type { JsonObject } from './types';
@@ -118,4 +119,13 @@ export function generateContact(ctx: Context, index: number): ContactRecord {
     social_profiles: { type: 'list', data: [] },
   };
   return { object, tagIndexes: contactTagIndexes(ctx, index), companyIndexes: contactCompanyIndexes(ctx, index) };
+}
+
+/** A contact as conversations reference it. */
+export function customerOf(record: ContactRecord): Customer {
+  const o = record.object;
+  return {
+    person: { type: o.role as 'user' | 'lead', id: String(o.id), name: (o.name as string | null) ?? null, email: (o.email as string) || null },
+    externalId: (o.external_id as string | null) ?? null,
+  };
 }

@@ -12,9 +12,7 @@ import type { Person } from './people';
 import { applyRandomChanges } from './random-changes';
 import { conversationId } from './skeleton';
 import type { ConversationState, JsonObject, Mutations, NewConversationOptions, TicketMutationName } from './types';
-import { mergePatch, type WorkspaceCore } from './workspace';
-
-const READ_ONLY_FIELDS = new Set(['id', 'type', 'created_at', 'workspace_id', 'app_id']);
+import type { WorkspaceCore } from './workspace';
 
 export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutationName> {
   const ctx = ws.ctx;
@@ -147,7 +145,7 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     updateContact(id, patch) {
       if (!ws.contactExists(id)) throw notFound('contact', id);
       const at = ws.tick();
-      ws.contactsOverlay.patches.set(id, combine(ws.contactsOverlay.patches.get(id), cleanPatch('contact', id, patch), at));
+      ws.contactsOverlay.patch('contact', id, patch, at);
     },
 
     deleteContact(id) {
@@ -169,7 +167,7 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     updateCompany(id, patch) {
       if (!ws.companyExists(id)) throw notFound('company', id);
       const at = ws.tick();
-      ws.companiesOverlay.patches.set(id, combine(ws.companiesOverlay.patches.get(id), cleanPatch('company', id, patch), at));
+      ws.companiesOverlay.patch('company', id, patch, at);
     },
 
     deleteCompany(id) {
@@ -195,7 +193,7 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     },
 
     createArticle(o = {}) {
-      const index = ctx.size.articles + ws.articlesOverlay.createdOrder.length;
+      const index = ctx.size.articles + ws.helpCenter.articles.createdOrder.length;
       const authors = ws.people.admins.map((a) => Number(a.id));
       const article = generateArticle(ctx, index, authors, ws.tags(), ctx.size.articles);
       const at = ws.tick();
@@ -208,20 +206,20 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
       Object.assign(en, { title, state, created_at: at, updated_at: at });
       if (article.url) en.url = article.url;
       else delete en.url;
-      ws.articlesOverlay.add(String(article.id), article);
+      ws.helpCenter.articles.add(String(article.id), article);
       return String(article.id);
     },
 
     updateArticle(id, patch) {
-      if (!ws.articleExists(id)) throw notFound('article', id);
+      if (!ws.helpCenter.articles.exists(id)) throw notFound('article', id);
       const at = ws.tick();
-      ws.articlesOverlay.patches.set(id, combine(ws.articlesOverlay.patches.get(id), cleanPatch('article', id, patch), at));
+      ws.helpCenter.articles.patch('article', id, patch, at);
     },
 
     deleteArticle(id) {
-      if (!ws.articleExists(id)) throw notFound('article', id);
+      if (!ws.helpCenter.articles.exists(id)) throw notFound('article', id);
       ws.tick();
-      ws.articlesOverlay.deleted.add(id);
+      ws.helpCenter.articles.deleted.add(id);
     },
 
     replyToConversation(id, o) {
@@ -248,31 +246,11 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
       if (!tag) throw notFound('tag', tagId);
       const at = ws.tick();
       ws.contactAddedTags.set(id, [...(ws.contactAddedTags.get(id) ?? []), tagId]);
-      ws.contactsOverlay.patches.set(id, combine(ws.contactsOverlay.patches.get(id), {}, at));
+      ws.contactsOverlay.touch(id, at);
       return tag;
     },
 
     applyRandomChanges: (o) => applyRandomChanges(ws, m, currentState, o),
   };
   return m;
-}
-
-/** Rejects patches that would change identity fields; returns a copy. */
-function cleanPatch(kind: string, id: string, patch: JsonObject): JsonObject {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw invalid(kind, id, 'patch must be an object');
-  for (const key of Object.keys(patch)) {
-    if (READ_ONLY_FIELDS.has(key)) throw invalid(kind, id, `field "${key}" cannot be changed`);
-  }
-  return structuredClone(patch);
-}
-
-/** Accumulates patches (custom attributes merged) and stamps `updated_at`. */
-function combine(previous: JsonObject | undefined, patch: JsonObject, at: number): JsonObject {
-  const out: JsonObject = structuredClone(previous ?? {});
-  mergePatch(out, patch);
-  if (patch.custom_attributes && previous?.custom_attributes) {
-    out.custom_attributes = { ...(previous.custom_attributes as JsonObject), ...(patch.custom_attributes as JsonObject) };
-  }
-  out.updated_at = at;
-  return out;
 }

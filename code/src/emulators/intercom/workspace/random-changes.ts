@@ -89,10 +89,10 @@ const RANDOM_CHANGES: readonly RandomChange[] = [
   { name: 'deleteTag', weight: 1, kind: 'tags', action: 'deleted', apply: onLive((c) => c.liveTag(), ({ m }, id) => m.deleteTag(id)) },
   {
     name: 'updateArticle', weight: 6, kind: 'articles', action: 'updated',
-    apply: onLive((c) => c.pickLive(c.ws.articleIds()), ({ m, label }, id) => m.updateArticle(id, { description: `Updated by random change ${label}` })),
+    apply: onLive((c) => c.pickLive(c.ws.helpCenter.articles.ids()), ({ m, label }, id) => m.updateArticle(id, { description: `Updated by random change ${label}` })),
   },
   { name: 'createArticle', weight: 3, kind: 'articles', action: 'created', apply: ({ m, r }) => m.createArticle({ state: r.chance(0.7) ? 'published' : 'draft' }) },
-  { name: 'deleteArticle', weight: 2, kind: 'articles', action: 'deleted', apply: onLive((c) => c.pickLive(c.ws.articleIds()), ({ m }, id) => m.deleteArticle(id)) },
+  { name: 'deleteArticle', weight: 2, kind: 'articles', action: 'deleted', apply: onLive((c) => c.pickLive(c.ws.helpCenter.articles.ids()), ({ m }, id) => m.deleteArticle(id)) },
 ];
 
 const DRAW_TABLE = RANDOM_CHANGES.map((change) => [change, change.weight] as const);

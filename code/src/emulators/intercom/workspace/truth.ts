@@ -25,9 +25,9 @@ export function createTruth(ws: WorkspaceCore): Omit<GroundTruth, 'tickets'> {
       case 'conversations':
         return conversationIds(o?.allConversations ?? false);
       case 'collections':
-        return ws.collections().map((c) => String(c.id));
+        return ws.helpCenter.collections().map((c) => String(c.id));
       case 'articles':
-        return ws.articleIds();
+        return ws.helpCenter.articles.ids();
     }
   };
 
@@ -42,8 +42,8 @@ export function createTruth(ws: WorkspaceCore): Omit<GroundTruth, 'tickets'> {
       collectMessage(ws, out, source, { type: 'source', id: String(source.id), conversationId: id });
       for (const p of partsOf(c)) collectMessage(ws, out, p, { type: 'part', id: String(p.id), conversationId: id });
     }
-    for (const id of ws.articleIds()) {
-      const a = ws.article(id, false)!;
+    for (const id of ws.helpCenter.articles.ids()) {
+      const a = ws.helpCenter.article(id, false)!;
       const bodies = [String(a.body ?? '')];
       for (const [key, value] of Object.entries((a.translated_content as JsonObject | null) ?? {})) {
         if (key !== 'type' && value && typeof value === 'object') bodies.push(String((value as JsonObject).body ?? ''));

@@ -6,11 +6,12 @@
 import { signAll } from './attachments';
 import { conversationAttributes, dataAttributes } from './attributes';
 import { companyId, companyTagIndexes, generateCompany } from './companies';
-import { contactCompanyIndexes, contactId, type ContactRecord, generateContact } from './contacts';
+import { contactCompanyIndexes, contactId, type ContactRecord, customerOf, generateContact } from './contacts';
+import { KindCollection, Memo, mergePatch } from './collection';
 import type { Context } from './context';
 import { type ConversationOverlay, ConversationFactory, type Customer, PART_LIMIT } from './conversations';
 import { URL_LIFETIME_SECONDS } from './files';
-import { articleId, articleStatistics, EDGE_ARTICLE, collectionCount, generateArticle, generateCollection, generateHelpCenters } from './helpcenter';
+import { HelpCenterStore } from './help-center-store';
 import { generatePeople, type People } from './people';
 import { Rng } from './random';
 import { type ConversationSkeleton, conversationIndexOf, generatedConversationCount, generateSkeleton, initiallyDeletedIndexes } from './skeleton';
@@ -18,63 +19,32 @@ import type { ConversationIndexEntry, DeletedConversation, FileResult, JsonObjec
 
 const PREVIEW_LIMIT = 10;
 
-/** Overlay of one object family: created objects, patches and deletions, by id. */
-class Overlay<T> {
-  readonly created = new Map<string, T>();
-  readonly createdOrder: string[] = [];
-  readonly patches = new Map<string, JsonObject>();
-  readonly deleted = new Set<string>();
-
-  add(id: string, value: T): void {
-    this.created.set(id, value);
-    this.createdOrder.push(id);
-  }
-}
-
-/** A bounded memo: cleared when full, so memory stays flat on huge workspaces. */
-class Memo<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly limit: number) {}
-  get(key: K, make: () => V): V {
-    let value = this.map.get(key);
-    if (value === undefined) {
-      if (this.map.size >= this.limit) this.map.clear();
-      value = make();
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
 export class WorkspaceCore {
   clock: number;
   readonly people: People;
   readonly factory: ConversationFactory;
 
-  readonly contactsOverlay = new Overlay<ContactRecord>();
+  readonly contactsOverlay: KindCollection<ContactRecord>;
   /** Tags added to contacts by mutations. */
   readonly contactAddedTags = new Map<string, string[]>();
-  readonly companiesOverlay = new Overlay<JsonObject>();
-  readonly tagsOverlay = new Overlay<JsonObject>();
-  readonly articlesOverlay = new Overlay<JsonObject>();
+  readonly companiesOverlay: KindCollection<JsonObject>;
+  /** Created and deleted tags; the generated ones are `people.tags`. */
+  readonly tagsOverlay = new KindCollection<JsonObject>();
+  /** Help centers, collections and articles (with their overlay). */
+  readonly helpCenter: HelpCenterStore;
   readonly conversationOverlays = new Map<string, ConversationOverlay>();
   readonly deleted = new Map<string, DeletedConversation>();
 
   private skeletonList?: ConversationSkeleton[];
-  private baseContactIds?: string[];
-  private baseCompanyIds?: string[];
   private indexCache?: ConversationIndexEntry[];
-  private contactIndexById?: Map<string, number>;
-  private companyIndexById?: Map<string, number>;
   private companyMembers?: Map<string, string[]>;
   private readonly contactMemo = new Memo<number, ContactRecord>(4000);
   private readonly customerMemo = new Memo<number, Customer>(200_000);
 
   constructor(readonly ctx: Context) {
     this.clock = ctx.start;
+    this.contactsOverlay = new KindCollection({ count: () => ctx.size.contacts, idOf: (i) => contactId(ctx, i) });
+    this.companiesOverlay = new KindCollection({ count: () => ctx.size.companies, idOf: (i) => companyId(ctx, i) });
     this.people = generatePeople(ctx);
     this.factory = new ConversationFactory({
       ctx,
@@ -89,6 +59,7 @@ export class WorkspaceCore {
       liveTag: (id) => this.tag(id),
       contactCount: () => ctx.size.contacts,
     });
+    this.helpCenter = new HelpCenterStore(ctx, this.people, (id) => this.tag(id), () => this.clock);
     for (const index of initiallyDeletedIndexes(ctx)) {
       const skel = this.skeletons()[index];
       const r = new Rng(ctx.seed, 'deleted-at', index);
@@ -143,21 +114,15 @@ export class WorkspaceCore {
   // ----- companies -----
 
   companyIds(): string[] {
-    this.baseCompanyIds ??= Array.from({ length: this.ctx.size.companies }, (_, i) => companyId(this.ctx, i));
-    const base = this.baseCompanyIds;
-    return [...base, ...this.companiesOverlay.createdOrder].filter((id) => !this.companiesOverlay.deleted.has(id));
+    return this.companiesOverlay.ids();
   }
 
   companyIndex(id: string): number | undefined {
-    if (!this.companyIndexById) {
-      this.companyIds();
-      this.companyIndexById = new Map(this.baseCompanyIds!.map((id, i) => [id, i]));
-    }
-    return this.companyIndexById.get(id);
+    return this.companiesOverlay.index(id);
   }
 
   companyExists(id: string): boolean {
-    return !this.companiesOverlay.deleted.has(id) && (this.companyIndex(id) !== undefined || this.companiesOverlay.created.has(id));
+    return this.companiesOverlay.exists(id);
   }
 
   company(id: string): JsonObject | undefined {
@@ -198,17 +163,11 @@ export class WorkspaceCore {
   // ----- contacts -----
 
   contactIds(): string[] {
-    this.baseContactIds ??= Array.from({ length: this.ctx.size.contacts }, (_, i) => contactId(this.ctx, i));
-    const base = this.baseContactIds;
-    return [...base, ...this.contactsOverlay.createdOrder].filter((id) => !this.contactsOverlay.deleted.has(id));
+    return this.contactsOverlay.ids();
   }
 
   contactIndex(id: string): number | undefined {
-    if (!this.contactIndexById) {
-      this.contactIds();
-      this.contactIndexById = new Map(this.baseContactIds!.map((id, i) => [id, i]));
-    }
-    return this.contactIndexById.get(id);
+    return this.contactsOverlay.index(id);
   }
 
   baseContact(index: number): ContactRecord {
@@ -216,7 +175,7 @@ export class WorkspaceCore {
   }
 
   contactExists(id: string): boolean {
-    return !this.contactsOverlay.deleted.has(id) && (this.contactIndex(id) !== undefined || this.contactsOverlay.created.has(id));
+    return this.contactsOverlay.exists(id);
   }
 
   private contactRecord(id: string): ContactRecord | undefined {
@@ -320,80 +279,11 @@ export class WorkspaceCore {
     return model === 'conversation' ? conversationAttributes(this.ctx, owner) : dataAttributes(this.ctx, model, owner);
   }
 
-  helpCenters(): JsonObject[] {
-    return generateHelpCenters(this.ctx);
-  }
-
-  collections(): JsonObject[] {
-    return Array.from({ length: collectionCount(this.ctx) }, (_, i) => generateCollection(this.ctx, i));
-  }
-
-  collection(id: string): JsonObject | undefined {
-    return this.collections().find((c) => c.id === id);
-  }
-
-  articleIndex(id: string): number | undefined {
-    const index = Number(id) - this.ctx.ids.article;
-    return /^\d+$/.test(id) && index >= 0 && index < this.ctx.size.articles ? index : undefined;
-  }
-
-  articleIds(): string[] {
-    const base = Array.from({ length: this.ctx.size.articles }, (_, i) => articleId(this.ctx, i));
-    return [...base, ...this.articlesOverlay.createdOrder].filter((id) => !this.articlesOverlay.deleted.has(id));
-  }
-
-  articleExists(id: string): boolean {
-    return !this.articlesOverlay.deleted.has(id) && (this.articleIndex(id) !== undefined || this.articlesOverlay.created.has(id));
-  }
-
-  /** The article with unsigned URLs (used by mutations and truth); undefined if deleted or unknown. */
-  rawArticle(id: string): JsonObject | undefined {
-    if (!this.articleExists(id)) return undefined;
-    const index = this.articleIndex(id);
-    const authors = this.people.admins.map((a) => Number(a.id));
-    // Edge case: an article written by an admin who has since been deleted.
-    if (index === EDGE_ARTICLE.noParent && this.ctx.edgeCases && this.people.deletedAdminIds.length) authors.splice(0, authors.length, Number(this.people.deletedAdminIds[0]));
-    const article = index !== undefined
-      ? generateArticle(this.ctx, index, authors, this.people.tags, this.ctx.size.articles)
-      : structuredClone(this.articlesOverlay.created.get(id)!);
-    mergePatch(article, this.articlesOverlay.patches.get(id));
-    const tagList = article.tags as { tags: JsonObject[] };
-    tagList.tags = tagList.tags.filter((t) => this.tag(String(t.id)) !== undefined);
-    return article;
-  }
-
-  article(id: string, withStatistics: boolean): JsonObject | undefined {
-    const article = this.rawArticle(id);
-    if (!article) return undefined;
-    if (withStatistics) article.statistics = articleStatistics(this.ctx, this.articleIndex(id) ?? Number(id));
-    return signAll(this.ctx, article, this.clock + URL_LIFETIME_SECONDS);
-  }
-
   file(pathWithQuery: string, now: number): FileResult {
     return this.ctx.files.resolve(pathWithQuery, now);
   }
 }
 
-function customerOf(record: ContactRecord): Customer {
-  const o = record.object;
-  return {
-    person: { type: o.role as 'user' | 'lead', id: String(o.id), name: (o.name as string | null) ?? null, email: (o.email as string) || null },
-    externalId: (o.external_id as string | null) ?? null,
-  };
-}
-
 function preview(items: JsonObject[], url: string): JsonObject {
   return { type: 'list', data: items.slice(0, PREVIEW_LIMIT), url, total_count: items.length, has_more: items.length > PREVIEW_LIMIT };
-}
-
-/** Shallow merge, except `custom_attributes`, which Intercom merges key by key. */
-export function mergePatch(target: JsonObject, patch: JsonObject | undefined): void {
-  if (!patch) return;
-  for (const [key, value] of Object.entries(patch)) {
-    if (key === 'custom_attributes' && value && typeof value === 'object') {
-      target.custom_attributes = { ...(target.custom_attributes as JsonObject), ...(value as JsonObject) };
-    } else {
-      target[key] = structuredClone(value);
-    }
-  }
 }
