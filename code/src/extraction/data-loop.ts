@@ -16,9 +16,8 @@ import { IntercomNotFoundError, IntercomSchemaError } from '../intercom/errors';
 import { DeletedConversationSchema } from '../intercom/schemas';
 import type { DetailClient, KindSpec, ListContext, NormalizeContext } from '../kinds/types';
 import type { ListSpec } from '../kinds/list-spec';
-import {
-  idsOfSet, pendingKind, rememberSeen, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress,
-} from './state';
+import { pendingKind, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress } from './state';
+import { addToIdSet, loadIdSet, type IdSetStore } from './id-set-store';
 import { compareIdSets, idsOfPage, runIdPasses } from './id-set-deletions';
 import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
@@ -51,6 +50,8 @@ export interface LoopDeps {
   isTimeout(): boolean;
   /** Pages a sync's id listings read at most (default ID_PASS_PAGES_PER_SYNC, id-set-deletions.ts). */
   idPassPagesPerSync?: number;
+  /** Where large id sets are spilled (the platform's artifacts); without one they stay in the state, capped. */
+  idSetStore?: IdSetStore;
 }
 
 export type LoopOutcome = 'done' | 'timeout';
@@ -92,13 +93,13 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   // Only the page the previous invocation stopped in has objects done already.
   const doneBefore = new Set(progress.doneInPage);
   let firstPage = true;
-  // Also handled before: (while the id set is under its size limit) objects of earlier pages, which a
-  // scroll restarted from the beginning after a break lists again.
+  // Also handled before: objects of earlier pages (while the id set is kept), which a scroll restarted
+  // from the beginning after a break lists again.
+  const seenIds = new Set(tracksIds && progress.seen !== null ? await loadIdSet(progress.seen, deps.idSetStore) : []);
   const pending = (page: ListedPage) => {
-    const seen = tracksIds && progress.seen !== null ? idsOfSet(progress.seen) : [];
-    const done = new Set([...(firstPage ? doneBefore : []), ...seen]);
+    const done = firstPage ? doneBefore : new Set<string>();
     firstPage = false;
-    return page.items.filter((obj) => !done.has(idOf(obj)));
+    return page.items.filter((obj) => !done.has(idOf(obj)) && !seenIds.has(idOf(obj)));
   };
   const reads = new ReadAhead(deps.client.paginate(spec, progress.pageFrom), pending, (obj) => readObject(kind, obj, deps), {
     listAhead: spec.style !== 'scroll',
@@ -132,7 +133,11 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
         continue;
       }
       const page = event.page;
-      if (tracksIds) rememberSeen(progress, idsOfPage(page));
+      if (tracksIds) {
+        const ids = idsOfPage(page);
+        for (const id of ids) seenIds.add(id);
+        progress.seen = await addToIdSet(progress.seen, ids, deps.idSetStore, `${kind.itemType}-seen`);
+      }
       progress.pageFrom = page.next;
       progress.doneInPage = [];
       progress.pages += 1;
@@ -145,7 +150,7 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   }
   progress.phase = 'done';
   if (tracksIds) {
-    compareIdSets(kind.itemType, progress.seen, deps.state);
+    await compareIdSets(kind.itemType, progress.seen, deps.state, deps.idSetStore);
     progress.seen = []; // kept in idSets now
     delete deps.state.idPasses[kind.itemType]; // a listing spread over syncs is superseded by this complete one
   }

@@ -10,7 +10,8 @@
 import type { KindSpec } from '../kinds/types';
 import type { LoopDeps, LoopOutcome } from './data-loop';
 import { encodeIdSet } from './id-set-codec';
-import { idsOfSet, rememberSeen, reportCounters, type ConnectorState } from './state';
+import { addToIdSet, loadIdSet, type IdSetStore } from './id-set-store';
+import { reportCounters, type ConnectorState, type StoredIdSet } from './state';
 
 /**
  * Pages of an id listing a sync reads at most: 100 pages of 150 contacts, 100 requests (Intercom
@@ -26,9 +27,9 @@ export function idsOfPage(page: { items: Array<Record<string, unknown>>; invalid
 
 /**
  * Reports what the last complete listing had and this one (`seen`) lacks, and keeps `seen` for the
- * next comparison; only while both sets stayed within their size limit (null: it outgrew it).
+ * next comparison; not when `seen` outgrew the state without a store to spill it into (null).
  */
-export function compareIdSets(itemType: string, seen: string | string[] | null, state: ConnectorState): void {
+export async function compareIdSets(itemType: string, seen: StoredIdSet | null, state: ConnectorState, store: IdSetStore | undefined): Promise<void> {
   if (seen === null) {
     delete state.idSets[itemType];
     state.report.deletionDetectionSkipped[itemType] = 'too many objects to compare id sets within the state size limit';
@@ -36,12 +37,12 @@ export function compareIdSets(itemType: string, seen: string | string[] | null, 
   }
   const previous = state.idSets[itemType];
   if (previous) {
-    const now = new Set(idsOfSet(seen));
-    for (const id of idsOfSet(previous)) {
+    const now = new Set(await loadIdSet(seen, store));
+    for (const id of await loadIdSet(previous, store)) {
       if (!now.has(id)) reportCounters.deleted(state.report, itemType, id, 'absent from a complete listing');
     }
   }
-  state.idSets[itemType] = typeof seen === 'string' ? seen : encodeIdSet(seen);
+  state.idSets[itemType] = Array.isArray(seen) ? encodeIdSet(seen) : seen;
 }
 
 /** This sync's share of the id listings of the kinds read through a date filter (deletions: 'id-pass'). */
@@ -60,11 +61,11 @@ async function runIdPass(kind: KindSpec, deps: LoopDeps): Promise<LoopOutcome> {
   const pagesPerSync = deps.idPassPagesPerSync ?? ID_PASS_PAGES_PER_SYNC;
   const pass = (state.idPasses[kind.itemType] ??= { pageFrom: null, seen: encodeIdSet([]) });
   for await (const page of deps.client.paginate(kind.listAll(deps.listContext), pass.pageFrom)) {
-    rememberSeen(pass, idsOfPage(page));
+    pass.seen = await addToIdSet(pass.seen, idsOfPage(page), deps.idSetStore, `${kind.itemType}-pass`);
     pass.pageFrom = page.next;
     share.pages += 1;
     if (page.next === null || page.next === undefined) {
-      compareIdSets(kind.itemType, pass.seen, state);
+      await compareIdSets(kind.itemType, pass.seen, state, deps.idSetStore);
       delete state.idPasses[kind.itemType];
       break;
     }

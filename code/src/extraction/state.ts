@@ -5,7 +5,8 @@
  *
  * Rules: small and bounded (far below the platform's 1 MB even for 50,000 conversations), validated
  * with zod when loaded, versioned. No list in here grows with the size of the workspace: samples are
- * capped, id sets for deletion detection are compact encodings (id-set-codec.ts) within ID_SET_MAX_CHARS.
+ * capped, id sets for deletion detection are compact encodings (id-set-codec.ts), spilled into platform
+ * artifacts past ID_SET_INLINE_CHARS (id-set-store.ts).
  */
 import { z } from 'zod';
 import { REGIONS } from '../intercom/regions';
@@ -19,13 +20,19 @@ export const SAMPLE_CAP = 20;
 /** Most digests kept per kind (kinds without timestamps: admins, teams, tags) to send only what changed. */
 export const ID_SET_CAP = 500;
 /**
- * Largest encoded id set kept per kind for deletion detection (characters of state): about 30,000
- * ObjectIds or several hundred thousand decimal ids. Each kind holds at most two (the last complete
- * listing's and this run's).
+ * Largest encoded id set kept per kind for deletion detection (characters of state) when there is no
+ * artifact store to spill it into (id-set-store.ts): about 11,000 random 24-hex ids. Each kind holds at
+ * most two (the last complete listing's and this run's).
  */
 export const ID_SET_MAX_CHARS = 200_000;
-/** An id set as stored: encoded (id-set-codec.ts); a plain array is what states before the encoding hold. */
-const idSet = z.union([z.string(), z.array(z.string())]);
+/**
+ * An id set as stored: encoded (id-set-codec.ts); spilled, when large, into platform artifacts each
+ * holding an encoded share, plus an encoded tail (id-set-store.ts); a plain array is what states
+ * before the encoding hold.
+ */
+const idSet = z.union([z.string(), z.array(z.string()), z.object({ parts: z.array(z.string()), tail: z.string() })]);
+/** An id set as the state keeps it. */
+export type StoredIdSet = z.infer<typeof idSet>;
 
 const sampleEntry = z.object({ id: z.string(), reason: z.string() });
 
@@ -80,7 +87,7 @@ const kindProgress = z.object({
   /** Ids already handled inside that page (≤ one page), so a resumed run neither skips nor repeats. */
   doneInPage: z.array(z.string()),
   pages: z.number().int().nonnegative(),
-  /** Ids seen in this run for deletion detection (encoded); null once it outgrew ID_SET_MAX_CHARS. */
+  /** Ids seen in this run for deletion detection (encoded or spilled); null once it outgrew ID_SET_MAX_CHARS without a store. */
   seen: idSet.nullable(),
 });
 /** Where the data phase stands in one kind. */
@@ -148,7 +155,7 @@ const connectorState = z.object({
   idSets: z.record(z.string(), idSet),
   /**
    * Complete id listings spread over several syncs (kinds read through a date filter: contacts):
-   * where the listing stands and the ids it has seen (encoded; null once past ID_SET_MAX_CHARS).
+   * where the listing stands and the ids it has seen (encoded or spilled, as `seen` of kinds).
    */
   idPasses: z.record(z.string(), z.object({ pageFrom: z.unknown().nullable(), seen: idSet.nullable() })).default({}),
   /**
@@ -321,14 +328,18 @@ export function unchangedSinceLastRun(state: ConnectorState, itemType: string, i
   return run.windowStart !== null && state.digests[itemType]?.[id] === digest;
 }
 
-/** The ids of a stored id set (encoded, or a plain array from before the encoding). */
+/** The ids of an id set kept in the state itself (encoded, or a plain array from before the encoding). */
 export function idsOfSet(set: string | string[]): string[] {
   return typeof set === 'string' ? decodeIdSet(set) : set;
 }
 
-/** Adds ids to a kind's seen set; drops the set (null) once its encoding would pass ID_SET_MAX_CHARS. */
-export function rememberSeen(progress: Pick<KindProgress, 'seen'>, ids: string[]): void {
+/**
+ * Adds ids to a kind's seen set kept in the state itself; drops the set (null) once its encoding
+ * would pass ID_SET_MAX_CHARS (without an artifact store to spill it into: id-set-store.ts).
+ */
+export function rememberSeen(progress: { seen: StoredIdSet | null }, ids: string[]): void {
   if (progress.seen === null) return;
+  if (typeof progress.seen === 'object' && !Array.isArray(progress.seen)) throw new Error('an id set kept in platform artifacts grows through its store');
   const encoded = encodeIdSet([...idsOfSet(progress.seen), ...ids]);
   progress.seen = encoded.length > ID_SET_MAX_CHARS ? null : encoded;
 }

@@ -270,14 +270,18 @@ class RunDriver {
   }
 
   /**
-   * Artifacts uploaded during this run (by this process) that no event listed and no ssor_attachment
-   * record points to: DevRev never reads them (work lost, or a connector listing artifacts wrongly).
+   * Artifacts uploaded during this run (by this process) that no event listed, no ssor_attachment
+   * record points to and the connector's saved state does not name: DevRev never reads them (work
+   * lost, or a connector listing artifacts wrongly). One the state names is the connector's own
+   * storage, which it reads back itself (large id sets).
    */
   private unreportedArtifacts(): string[] {
     const reported = new Set([...(this.current.ingestedArtifacts ?? []), ...(this.current.referencedArtifacts ?? [])]);
+    const unit = this.position.syncUnit?.platformId;
+    const state = unit === undefined ? '' : this.services.workerData.get('extractor', unit) ?? '';
     return this.services.artifacts
       .uploadedSince(Date.parse(this.current.result.startedAt))
-      .filter((record) => !reported.has(record.id))
+      .filter((record) => !reported.has(record.id) && !state.includes(record.id))
       .map((record) => `artifact ${record.id} (${record.fileName}) was uploaded but no event reported it`);
   }
 

@@ -16,6 +16,7 @@ import { armUnconfirmedReply, startingPoint } from '../reply-guard';
 import { newestStamp, readRunContext, readWorkspaceAndClock, runStartTime } from '../run-context';
 import { beginRun, type ConnectorState, type ConnectorStateEnvelope } from '../state';
 import { windowStartFor } from '../window';
+import { platformIdSetStore } from '../id-set-store';
 
 type Adapter = WorkerAdapter<ConnectorStateEnvelope>;
 
@@ -76,6 +77,7 @@ processTask<ConnectorStateEnvelope>({
         // whose artifacts were not reported (extraction README, "Crashes").
         checkpoint: async () => inv.save(),
         isTimeout: () => adapter.isTimeout || Date.now() >= inv.deadline,
+        idSetStore: platformIdSetStore(adapter.event),
       });
       inv.save();
       await adapter.emit(outcome === 'done' ? ExtractorEventType.DataExtractionDone : ExtractorEventType.DataExtractionProgress);
