@@ -6,10 +6,10 @@
  */
 import { DEFAULT_PER_PAGE } from '../intercom/pagers';
 import type { Pager } from '../intercom/pagers';
-import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems } from '../intercom/schemas';
+import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems, type IntercomConversation } from '../intercom/schemas';
 import { KINDS } from '../kinds';
 import type { IntercomProbe } from './connection';
-import { predictApiSeconds, predictAttachmentSeconds } from './estimate-time';
+import { loopCpuSeconds, predictApiSeconds, predictAttachmentSeconds } from './estimate-time';
 
 /** Intercom's documented default: 10,000 requests per minute per app, in 10-second windows. */
 export const DEFAULT_RATE_LIMIT_PER_10S = Math.floor(10_000 / 6);
@@ -37,6 +37,8 @@ export interface Estimate {
   rateLimitFloorSeconds: number;
   /** Mean time of this estimate's own API requests, ms. */
   latencyMs: number;
+  /** CPU time normalizing one conversation read whole took here, ms (null: none read). */
+  normalizeMs: number | null;
   /** Predicted wall time of the API phase (estimate-time.ts). */
   apiSeconds: number;
   attachments: {
@@ -95,6 +97,7 @@ export async function estimateImport(
 ): Promise<Estimate> {
   const kinds: KindEstimate[] = [];
   let customAttributeModels = 0;
+  let detailReads = 0;
   for (const kind of KINDS) {
     const spec = kind.listAll({ importAllConversations: o.allConversations });
     if (kind.customAttributes) customAttributeModels++;
@@ -102,6 +105,7 @@ export async function estimateImport(
     const n = count ?? 0;
     const pages = spec.style === 'list' ? 1 : spec.style === 'scroll' ? pagesFor(n, SCROLL_PAGE_SIZE) + 1 : pagesFor(n, spec.perPage ?? DEFAULT_PER_PAGE);
     const details = kind.fetchDetail ? n : 0;
+    detailReads += details;
     kinds.push({
       itemType: kind.itemType,
       count,
@@ -109,7 +113,7 @@ export async function estimateImport(
       how: `${spec.style} ${spec.path}: ${pages} page${pages === 1 ? '' : 's'}${details ? ` + ${details} detail reads` : ''}`,
     });
   }
-  const attachments = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null, o.timeDownload);
+  const { attachments, normalizeMs } = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null, o.timeDownload);
   const requests =
     kinds.reduce((sum, k) => sum + k.requests, 0) + FIXED_REQUESTS.me + FIXED_REQUESTS.dataAttributesPerModel * customAttributeModels;
   const rateLimitPer10s = o.rateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S;
@@ -121,20 +125,36 @@ export async function estimateImport(
     rateLimitSource: o.rateLimitPer10s ? 'X-RateLimit-Limit' : 'Intercom default',
     rateLimitFloorSeconds: rateLimitFloorSeconds(requests, rateLimitPer10s),
     latencyMs: Math.round(latencyMs),
-    apiSeconds: Math.round(predictApiSeconds(requests, rateLimitPer10s, latencyMs)),
+    normalizeMs: normalizeMs === null ? null : Number(normalizeMs.toFixed(1)),
+    apiSeconds: Math.round(predictApiSeconds(requests, rateLimitPer10s, latencyMs, loopCpuSeconds(detailReads, normalizeMs ?? 0))),
     attachments,
   };
 }
 
+/** Mean CPU ms `normalize` takes for one of `conversations` (a first round warms the code up). */
+function timeNormalize(conversations: IntercomConversation[]): number | null {
+  const normalize = KINDS.find((k) => k.itemType === 'conversations')!.normalize;
+  const ctx = { appId: 'estimate', observedAt: new Date().toISOString() };
+  if (conversations.length === 0) return null;
+  const rounds = 3;
+  let started = 0;
+  for (let round = 0; round < rounds; round++) {
+    if (round === 1) started = performance.now();
+    for (const conversation of conversations) normalize(conversation as never, ctx);
+  }
+  return (performance.now() - started) / ((rounds - 1) * conversations.length);
+}
+
 /**
  * Sums the sizes of the source attachments in one page of conversations (listings carry the source),
- * reads a few conversations whole for the files of their parts, and times one download.
+ * reads a few conversations whole for the files of their parts (and times normalizing them), and
+ * times one download.
  */
 async function sampleAttachments(
   probe: IntercomProbe,
   conversations: number | null,
   timeDownload?: (url: string) => Promise<number>,
-): Promise<Estimate['attachments']> {
+): Promise<{ attachments: Estimate['attachments']; normalizeMs: number | null }> {
   const page = await probe.call((client) => client.get('/conversations', { query: { per_page: DEFAULT_PER_PAGE }, schema: ConversationPageSchema, kind: 'conversations page' }));
   const sample = validItems(page, 'conversations', ConversationListItemSchema);
   let files = 0;
@@ -148,10 +168,12 @@ async function sampleAttachments(
   let partFiles = 0;
   let url: string | undefined = sample.flatMap((c) => c.source?.attachments ?? []).find((a) => a.url)?.url;
   const whole = sample.slice(0, WHOLE_READS);
+  const readWhole: IntercomConversation[] = [];
   for (const conversation of whole) {
     const read = await probe.call((client) =>
       client.get(`/conversations/${encodeURIComponent(conversation.id)}`, { schema: ConversationSchema, kind: 'conversation' }),
     );
+    readWhole.push(read);
     for (const part of validItems(read.conversation_parts, 'conversation_parts', ConversationPartSchema)) {
       partFiles += part.attachments?.length ?? 0;
       url ??= part.attachments?.find((a) => a.url)?.url;
@@ -160,7 +182,7 @@ async function sampleAttachments(
   const perConversation = sample.length ? files / sample.length + (whole.length ? partFiles / whole.length : 0) : 0;
   const allFiles = conversations === null || !sample.length ? null : Math.round(perConversation * conversations);
   const downloadMs = url && timeDownload ? await timeDownload(url).catch(() => null) : null;
-  return {
+  const attachments = {
     sampledConversations: sample.length,
     sampledFiles: files,
     sampledBytes: bytes,
@@ -170,4 +192,5 @@ async function sampleAttachments(
     downloadMs,
     seconds: allFiles !== null && downloadMs !== null ? Math.round(predictAttachmentSeconds(allFiles, downloadMs)) : null,
   };
+  return { attachments, normalizeMs: timeNormalize(readWhole) };
 }

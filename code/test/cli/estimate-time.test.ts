@@ -4,7 +4,7 @@
  */
 import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
 import { estimateCommand } from '../../src/cli/commands/estimate';
-import { predictApiSeconds, predictAttachmentSeconds } from '../../src/cli/estimate-time';
+import { loopCpuSeconds, predictApiSeconds, predictAttachmentSeconds } from '../../src/cli/estimate-time';
 
 describe('predicted wall time (hand-computed)', () => {
   it('the API phase runs at the lower of the allowed rate and concurrency ÷ latency, plus 19 round trips in a row', () => {
@@ -14,6 +14,15 @@ describe('predicted wall time (hand-computed)', () => {
     expect(predictApiSeconds(3000, 1667, 250)).toBeCloseTo(3000 / 166.7 + 4.75, 3);
     // 10,000 per 10 s = 1000/s; at most 64 in flight at 250 ms = 256/s: latency binds. 3000 / 256 + 19 × 0.25.
     expect(predictApiSeconds(3000, 10_000, 250)).toBeCloseTo(11.71875 + 4.75, 5);
+  });
+
+  it("the data loop's CPU binds when it takes longer than the requests: detail reads × normalize time × 1.6", () => {
+    // 3,375 detail reads at 10 ms of normalize: 3375 × 10 × 1.6 = 54 s of CPU.
+    expect(loopCpuSeconds(3375, 10)).toBeCloseTo(54, 5);
+    // 3,400 requests at 166.7/s take 20.4 s: the CPU's 54 s bind, plus 19 round trips of 0.25 s.
+    expect(predictApiSeconds(3400, 1667, 250, 54)).toBeCloseTo(54 + 4.75, 5);
+    // 2 ms of normalize: 10.8 s of CPU, less than the limit's 20.4 s, which binds.
+    expect(predictApiSeconds(3400, 1667, 250, loopCpuSeconds(3375, 2))).toBeCloseTo(3400 / 166.7 + 4.75, 3);
   });
 
   it('attachments go 32 at a time', () => {
@@ -39,7 +48,10 @@ describe('estimate against an emulator with 200 ms latency', () => {
     // Each answer waits 100–300 ms (mean 200); loopback adds little (a loaded machine more).
     expect(estimate.latencyMs).toBeGreaterThanOrEqual(150);
     expect(estimate.latencyMs).toBeLessThan(700);
-    // 50 per 10 s binds (4 in flight at < 800 ms do more than 5/s): R / 5 s plus 19 round trips of the latency.
+    // It normalized the conversations it read whole, and timed it.
+    expect(estimate.normalizeMs).toBeGreaterThan(0);
+    // 50 per 10 s binds (4 in flight at < 800 ms do more than 5/s; 40 conversations' CPU is far less
+    // than 8 s): R / 5 s plus 19 round trips of the latency.
     const latencySeconds = estimate.latencyMs / 1000;
     expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor(estimate.requests / 5 + 19 * (latencySeconds - 0.001)));
     expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(estimate.requests / 5 + 19 * (latencySeconds + 0.001)));

@@ -42,7 +42,8 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
   out.line(
     `Rate limit: ${estimate.rateLimitPer10s} requests per 10 s (${estimate.rateLimitSource}); it forces at least ${formatDuration(estimate.rateLimitFloorSeconds)}.`,
   );
-  out.line(`Latency: ${estimate.latencyMs} ms per request (this estimate's own); API phase about ${formatDuration(estimate.apiSeconds)}.`);
+  const cpu = estimate.normalizeMs === null ? '' : `, ${estimate.normalizeMs} ms of CPU to normalize a conversation`;
+  out.line(`Latency: ${estimate.latencyMs} ms per request (this estimate's own)${cpu}; API phase about ${formatDuration(estimate.apiSeconds)}.`);
   const a = estimate.attachments;
   out.line(
     a.sampledConversations
