@@ -1,8 +1,9 @@
 import TurndownService from 'turndown';
-import { isIntercomFileHost } from '../intercom/file-hosts';
 import { inlineFileId } from './attachment-ids';
 import { fileNameFromUrl, contentTypeFromName } from './files';
 import { boundHtmlDepth } from './html-depth';
+import { addTableRules, dom, type DomNode } from './rich-text-dom';
+import { adminMentionId, articleIdOf, hasUnsafeScheme, isFileLink } from './rich-text-links';
 import type { NormalizedAttachment, RichText, RichTextMention } from './types';
 
 /**
@@ -48,25 +49,9 @@ export interface RichTextResult {
   attachments: NormalizedAttachment[];
 }
 
-/** The parts of a DOM node (domino's, inside turndown) that the rules read; the DOM lib is not in our tsconfig. */
-interface DomNode {
-  nodeName: string;
-  nodeType: number;
-  textContent: string | null;
-  parentNode: DomNode | null;
-  previousSibling: DomNode | null;
-  firstChild: DomNode | null;
-  childNodes: ArrayLike<DomNode>;
-  getAttribute(name: string): string | null;
-}
-const dom = (node: unknown) => node as DomNode;
-
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const TOKEN = /\uE000(\d+)\uE001/g;
-
-const ARTICLE_PATH = /\/articles\/(\d+)(?:-[^/?#]*)?\/?$/;
-const ADMIN_PROFILE_PATH = /\/a\/apps\/[^/]+\/admins\/(\d+)\/?/;
 
 /** Converts one HTML body. `null`/empty input gives an empty array. Pure: no I/O. */
 export function htmlToRichText(html: string | null | undefined, ctx: RichTextContext): RichTextResult {
@@ -217,117 +202,6 @@ function splitTokens(markdown: string, mentions: RichTextMention[]): RichText {
   return out;
 }
 
-function adminMentionId(el: DomNode): string | null {
-  if (typeof el.getAttribute !== 'function') return null;
-  const type = (el.getAttribute('data-mention-type') ?? '').toLowerCase();
-  const explicit = el.getAttribute('data-admin-id') ?? el.getAttribute('data-mention-id');
-  if (explicit && (type === '' || type === 'admin' || type === 'teammate') && /^\d+$/.test(explicit.trim())) {
-    return explicit.trim();
-  }
-  if (el.nodeName === 'A') {
-    const url = parseUrl(el.getAttribute('href'));
-    if (url && /^app(\.(eu|au))?\.intercom\.(com|io)$/i.test(url.hostname)) {
-      const m = ADMIN_PROFILE_PATH.exec(url.pathname);
-      if (m) return m[1]!;
-    }
-  }
-  return null;
-}
-
-/**
- * The article id a link points to, or null. Relative links and links under one of `helpCenterUrls`
- * count; without any `helpCenterUrls`, links on `*.intercom.help` count too.
- */
-export function articleIdOf(el: DomNode, helpCenterUrls: string[] | undefined): string | null {
-  const href = (el.getAttribute('href') ?? '').trim();
-  if (!href || href.startsWith('#')) return null;
-  const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('//');
-  const url = parseUrl(href, 'http://relative.invalid');
-  if (!url) return null;
-  const match = ARTICLE_PATH.exec(url.pathname);
-  if (!match) return null;
-  if (isRelative) return match[1]!;
-  if (helpCenterUrls && helpCenterUrls.length > 0) {
-    const full = `${url.protocol}//${url.host}${url.pathname}`.toLowerCase();
-    const under = helpCenterUrls.some((base) => {
-      const b = base.replace(/\/+$/, '').replace(/^https?:/i, url.protocol).toLowerCase();
-      return full.startsWith(b + '/');
-    });
-    return under ? match[1]! : null;
-  }
-  return /(^|\.)intercom\.help$/i.test(url.hostname) ? match[1]! : null;
-}
-
-function isFileLink(href: string | null, extraHosts: string[] | undefined): boolean {
-  const url = parseUrl(href);
-  if (!url || !/^https?:$/.test(url.protocol)) return false;
-  const host = url.hostname.toLowerCase();
-  if (extraHosts?.some((h) => h.toLowerCase() === host || h.toLowerCase() === url.host.toLowerCase())) return true;
-  return isIntercomFileHost(host);
-}
-
-function addTableRules(service: TurndownService): void {
-  service.addRule('tableSection', {
-    filter: ['thead', 'tbody', 'tfoot'],
-    replacement: (content) => content,
-  });
-  service.addRule('tableCell', {
-    filter: ['th', 'td'],
-    replacement: (content, node) => {
-      const cell = content.trim().replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|');
-      const first = previousElement(node) === null;
-      return `${first ? '|' : ''} ${cell} |`;
-    },
-  });
-  service.addRule('tableRow', {
-    filter: 'tr',
-    replacement: (content, node) => {
-      const table = closest(node, 'TABLE');
-      const rows = table ? descendants(table, 'TR') : [];
-      let line = `\n${content}`;
-      if (rows[0] === node) {
-        const columns = elementChildren(node).filter((c) => c.nodeName === 'TH' || c.nodeName === 'TD').length;
-        line += `\n|${' --- |'.repeat(Math.max(columns, 1))}`;
-      }
-      return line;
-    },
-  });
-  service.addRule('table', {
-    filter: 'table',
-    replacement: (content) => `\n\n${content.trim()}\n\n`,
-  });
-}
-
-function previousElement(node: DomNode): DomNode | null {
-  let n = node.previousSibling;
-  while (n && n.nodeType !== 1) n = n.previousSibling;
-  return n;
-}
-
-function elementChildren(node: DomNode): DomNode[] {
-  const out: DomNode[] = [];
-  for (const c of Array.from(node.childNodes)) if (c.nodeType === 1) out.push(c);
-  return out;
-}
-
-function descendants(node: DomNode, name: string): DomNode[] {
-  const out: DomNode[] = [];
-  const walk = (n: DomNode) =>
-    elementChildren(n).forEach((c) => {
-      if (c.nodeName === name) out.push(c);
-      // Nested tables keep their own rows.
-      if (c.nodeName !== 'TABLE') walk(c);
-    });
-  walk(node);
-  return out;
-}
-
-function closest(node: DomNode, name: string): DomNode | null {
-  let n = node.parentNode;
-  while (n && n.nodeName !== name) n = n.parentNode;
-  return n;
-}
-
 function longestRun(text: string, ch: string): number {
   let best = 0;
   let run = 0;
@@ -336,28 +210,6 @@ function longestRun(text: string, ch: string): number {
     best = Math.max(best, run);
   }
   return best;
-}
-
-function parseUrl(href: string | null | undefined, base?: string): URL | null {
-  if (!href) return null;
-  try {
-    return new URL(href.trim(), base);
-  } catch {
-    return null;
-  }
-}
-
-/** Link schemes kept in DevRev rich text; a link with any other scheme keeps only its label. */
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
-
-/**
- * True when `href` names a scheme other than http(s)/mailto (`javascript:`, `data:`, `vbscript:` …).
- * Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`), so they are
- * removed before it is read. Relative links have no scheme and are kept.
- */
-function hasUnsafeScheme(href: string | null): boolean {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec((href ?? '').replace(/[\u0000-\u0020\u007f]/g, ''))?.[1];
-  return scheme !== undefined && !SAFE_SCHEMES.has(scheme.toLowerCase());
 }
 
 function escapeBrackets(text: string): string {
