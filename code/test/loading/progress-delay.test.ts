@@ -44,6 +44,9 @@ describe('loading across invocations', () => {
   test('a tiny rate limit ends in DELAYED, then the run completes with every comment posted once', async () => {
     const setup = await startLoading({ seed: 6, edgeCases: false, size: SIZE, rateLimit: { appPer10s: 3, workspacePer10s: 3 } });
     try {
+      // The client paces itself on X-RateLimit-Remaining, so on a slow machine it may never meet a 429 by
+      // itself: the first reply finds the workspace budget spent by other apps, a 429 with no warning.
+      setup.intercom.setFaults({ routes: ['POST /conversations/:id/reply'], workspaceBudgetSpentResponses: 1 });
       const mark = 'ratelimit-check-9e2';
       const result = await setup.load({ conversation_parts: commentsOn(setup, mark, 5) }, 3000);
       expect(result.error).toBeUndefined();

@@ -108,7 +108,9 @@ function authenticate(ctx: EmulatorContext, req: FastifyRequest, reply: FastifyR
     }
   }
   req.intercom.token = token;
-  const decision = ctx.limiter.take(token);
+  const spentByOtherApps = ctx.faults.workspaceBudgetSpent(req.intercom.routeKey);
+  if (spentByOtherApps) req.intercom.fault = 'workspace_budget_spent';
+  const decision = spentByOtherApps ? ctx.limiter.workspaceSpent() : ctx.limiter.take(token);
   reply.header('x-ratelimit-limit', String(decision.limit));
   reply.header('x-ratelimit-remaining', String(decision.remaining));
   reply.header('x-ratelimit-reset', String(decision.resetAt));

@@ -75,4 +75,21 @@ describe('over HTTP', () => {
     h.emulator.setRateLimit({ workspacePer10s: 1000 });
     expect((await h.http.get('/me')).status).toBe(200);
   });
+
+  test('workspaceBudgetSpentResponses: the next N requests to the routes get a 429 their own headers never warned of', async () => {
+    h.emulator.setRateLimit({ appPer10s: 50, workspacePer10s: 1000 });
+    h.emulator.setFaults({ routes: ['GET /admins'], workspaceBudgetSpentResponses: 2 });
+    try {
+      const me = await h.http.get('/me');
+      expect([me.status, me.headers['x-ratelimit-remaining'] !== '0']).toEqual([200, true]);
+      const answers = [await h.http.get('/admins'), await h.http.get('/admins'), await h.http.get('/admins')];
+      expect(answers.map((r) => r.status)).toEqual([429, 429, 200]);
+      expect(answers[0].data.errors[0]).toEqual({ code: 'rate_limit_exceeded', message: 'Exceeded rate limit of 1000 in 10_seconds' });
+      expect(answers[0].headers['x-ratelimit-remaining']).toBe('0');
+      expect(Number(answers[0].headers['x-ratelimit-reset']) % 10).toBe(0);
+      expect(Number(answers[2].headers['x-ratelimit-remaining'])).toBeGreaterThan(0);
+    } finally {
+      h.emulator.setFaults({});
+    }
+  });
 });

@@ -43,6 +43,11 @@ export interface FaultOptions {
    * out on its way back. Deterministic: the next N eligible requests.
    */
   lostResponses?: number;
+  /**
+   * The next N requests to `routes` are refused with 429 as when the customer's other apps have spent the
+   * workspace's shared budget: the app's own `X-RateLimit-*` headers gave no warning. Deterministic.
+   */
+  workspaceBudgetSpentResponses?: number;
 }
 
 /** What the fault plan decided for one request. */
@@ -60,6 +65,7 @@ export class FaultInjector {
   private statusTurn = 0;
   private scrollErrorsLeft = 0;
   private lostResponsesLeft = 0;
+  private workspaceBudgetSpentLeft = 0;
   /** A body fault drawn for an answer it could not apply to (not JSON, or an error), waiting for the next one. */
   private deferredBody: FaultDecision['body'];
 
@@ -73,6 +79,7 @@ export class FaultInjector {
     this.statusTurn = 0;
     this.scrollErrorsLeft = options.scrollErrorAtPage ? (options.scrollErrorTimes ?? 1) : 0;
     this.lostResponsesLeft = options.lostResponses ?? 0;
+    this.workspaceBudgetSpentLeft = options.workspaceBudgetSpentResponses ?? 0;
     this.deferredBody = undefined;
   }
 
@@ -122,6 +129,14 @@ export class FaultInjector {
     if (this.lostResponsesLeft <= 0 || status >= 400) return false;
     if (this.options.routes && !this.options.routes.includes(routeKey)) return false;
     this.lostResponsesLeft -= 1;
+    return true;
+  }
+
+  /** True when this request to `routeKey` finds the workspace budget spent; consumes one of `workspaceBudgetSpentResponses`. */
+  workspaceBudgetSpent(routeKey: string): boolean {
+    if (this.workspaceBudgetSpentLeft <= 0) return false;
+    if (this.options.routes && !this.options.routes.includes(routeKey)) return false;
+    this.workspaceBudgetSpentLeft -= 1;
     return true;
   }
 

@@ -57,9 +57,7 @@ export class RateLimiter {
 
   /** Counts one request of `appKey` if both budgets allow it. */
   take(appKey: string): RateLimitDecision {
-    const now = this.nowMs();
-    const windowStart = Math.floor(now / this.windowMs) * this.windowMs;
-    const resetAt = Math.ceil((windowStart + this.windowMs) / 1000);
+    const { windowStart, resetAt } = this.window();
     const app = this.apps.get(appKey) ?? { windowStart, count: 0 };
     if (app.windowStart !== windowStart) Object.assign(app, { windowStart, count: 0 });
     if (this.workspace.windowStart !== windowStart) this.workspace = { windowStart, count: 0 };
@@ -73,6 +71,16 @@ export class RateLimiter {
     }
     const remaining = Math.max(0, Math.min(appPer10s - app.count, workspacePer10s - this.workspace.count));
     return { allowed: !exceeded, limit: appPer10s, remaining, resetAt, exceeded };
+  }
+
+  /** The refusal of a request when other apps have spent the workspace's budget (not counted). */
+  workspaceSpent(): RateLimitDecision {
+    return { allowed: false, limit: this.settings.appPer10s, remaining: 0, resetAt: this.window().resetAt, exceeded: 'workspace' };
+  }
+
+  private window(): { windowStart: number; resetAt: number } {
+    const windowStart = Math.floor(this.nowMs() / this.windowMs) * this.windowMs;
+    return { windowStart, resetAt: Math.ceil((windowStart + this.windowMs) / 1000) };
   }
 }
 
