@@ -28,7 +28,7 @@ export type IngestResult =
   | { kind: 'metadata'; recordTypes: string[] }
   | { kind: 'sync_units'; units: ExternalSyncUnit[] }
   | { kind: 'items'; itemType: string; counts: ItemCounts; ids: string[] }
-  | { kind: 'attachments'; received: number; bytes: number; artifactIds: string[]; ids: string[] };
+  | { kind: 'attachments'; received: number; bytes: number; ids: string[] };
 
 /** Most invalid lines quoted in one error message. */
 const MAX_REPORTED_LINES = 5;
@@ -132,7 +132,10 @@ export class ArtifactIngest {
     return { kind: 'metadata', recordTypes: Object.keys(metadata.record_types) };
   }
 
-  /** Copies each uploaded file artifact to `attachments/<external id>`. */
+  /**
+   * Files each uploaded file artifact as `attachments/<external id>`: a hard link to the artifact's
+   * bytes (a copy where the file system has none), so a large import does not store every file twice.
+   */
   private fileAttachments(records: SsorAttachmentLine[], label: string): IngestResult {
     let bytes = 0;
     records.forEach((record, index) => {
@@ -144,10 +147,21 @@ export class ArtifactIngest {
       if (!this.artifacts.exists(devrev)) {
         throw new ArtifactError(`${where}: attachment ${external} points to artifact ${devrev}, which was never uploaded`);
       }
-      fs.copyFileSync(this.layout.artifactFile(devrev), this.layout.attachmentFile(external));
+      linkOrCopy(this.layout.artifactFile(devrev), this.layout.attachmentFile(external));
       bytes += fs.statSync(this.layout.attachmentFile(external)).size;
+      this.artifacts.forget(devrev);
     });
-    return { kind: 'attachments', received: records.length, bytes, artifactIds: records.map((r) => r.id.devrev), ids: records.map((r) => r.id.external) };
+    return { kind: 'attachments', received: records.length, bytes, ids: records.map((r) => r.id.external) };
+  }
+}
+
+/** `to` becomes the bytes of `from` (replacing what it held): a hard link, or a copy where links fail. */
+function linkOrCopy(from: string, to: string): void {
+  fs.rmSync(to, { force: true });
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
   }
 }
 

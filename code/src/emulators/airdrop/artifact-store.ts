@@ -53,7 +53,16 @@ export class ArtifactStore {
     return record.size;
   }
 
-  /** Artifacts whose upload-url was asked for at or after `since` (epoch ms) and that were uploaded. */
+  /**
+   * Forgets the record of a file artifact an ssor_attachment record reported: it is filed, and a run
+   * streams one per attachment, so records kept for them would grow with the workspace (the bytes
+   * stay on disk; `exists` and downloads go by the file).
+   */
+  forget(id: string): void {
+    this.records.delete(id);
+  }
+
+  /** Artifacts whose upload-url was asked for at or after `since` (epoch ms), uploaded and not forgotten. */
   uploadedSince(since: number): ArtifactRecord[] {
     return [...this.records.values()].filter((r) => r.size !== undefined && r.preparedAt >= since);
   }

@@ -271,12 +271,12 @@ class RunDriver {
 
   /**
    * Artifacts uploaded during this run (by this process) that no event listed, no ssor_attachment
-   * record points to and the connector's saved state does not name: DevRev never reads them (work
-   * lost, or a connector listing artifacts wrongly). One the state names is the connector's own
-   * storage, which it reads back itself (large id sets).
+   * record points to (the store forgets those as they are filed) and the connector's saved state does
+   * not name: DevRev never reads them (work lost, or a connector listing artifacts wrongly). One the
+   * state names is the connector's own storage, which it reads back itself (large id sets).
    */
   private unreportedArtifacts(): string[] {
-    const reported = new Set([...(this.current.ingestedArtifacts ?? []), ...(this.current.referencedArtifacts ?? [])]);
+    const reported = new Set(this.current.ingestedArtifacts ?? []);
     const unit = this.position.syncUnit?.platformId;
     const state = unit === undefined ? '' : this.services.workerData.get('extractor', unit) ?? '';
     return this.services.artifacts

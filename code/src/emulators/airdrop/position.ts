@@ -21,8 +21,6 @@ export interface RunPosition {
   inFlightRequestId?: string;
   /** Ids of the artifacts already ingested in this run (an artifact counts once). */
   ingestedArtifacts?: string[];
-  /** File artifacts the ingested ssor_attachment records point to (reported through them). */
-  referencedArtifacts?: string[];
   /** Sync units the connector reported in this run (import only). */
   externalSyncUnits?: ExternalSyncUnit[];
   /** The result so far (status and endedAt are filled in at the end). */

@@ -54,7 +54,6 @@ function addToResult(current: RunPosition, result: IngestResult): void {
   } else if (result.kind === 'attachments') {
     r.attachments.received += result.received;
     r.attachments.bytes += result.bytes;
-    (current.referencedArtifacts ??= []).push(...result.artifactIds);
   } else if (result.kind === 'sync_units') {
     (current.externalSyncUnits ??= []).push(...result.units);
   }
