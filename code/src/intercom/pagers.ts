@@ -5,8 +5,10 @@
  * and items are validated one by one: a bad item is reported in `invalid`, never dropped silently.
  */
 import { z } from 'zod';
-import { IntercomNetworkError, IntercomNotFoundError, IntercomRequestError, IntercomSchemaError, IntercomServerError } from './errors';
+import type { IntercomSchemaError } from './errors';
+import { hasNextPage, nextStartingAfter, rawIds, readPage } from './page-reading';
 import { PagingGuard } from './paging-guard';
+import { scrollPages } from './scroll-pages';
 
 /** URL query parameters. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -187,150 +189,6 @@ async function* numberedPages<T>(client: PagingClient, pager: PageNumberPager<T>
     yield { ...read, next: more ? { style: 'page', page: page + 1 } : null };
     if (!more) return;
   }
-}
-
-async function* scrollPages<T>(client: PagingClient, pager: ScrollPager<T>, from: { scrollParam: string; read: number } | undefined): AsyncGenerator<Page<T>> {
-  const pauseMs = pager.existingScrollWait?.pauseMs ?? 15_000;
-  const maxWaits = pager.existingScrollWait?.maxWaits ?? 6;
-  const maxRestarts = pager.maxRestarts ?? 5;
-  let scrollParam = from?.scrollParam;
-  let read = from?.read ?? 0;
-  let waits = 0;
-  let restarts = 0;
-  let restarted = false;
-
-  for (;;) {
-    let response: unknown;
-    try {
-      response = await client.requestJson({
-        method: 'GET',
-        path: pager.path,
-        query: { ...pager.params, scroll_param: scrollParam },
-        // Each call advances the scroll on Intercom's side: after a 5xx, a timeout or a broken body
-        // a replay would skip a page, so only a 429 is retried in place; the rest restarts (below).
-        idempotent: false,
-      });
-    } catch (error) {
-      if (scrollParam === undefined && isScrollAlreadyOpen(error)) {
-        waits += 1;
-        if (waits > maxWaits) throw error;
-        await client.pause(pauseMs, 'another scroll of this app is still open');
-        continue;
-      }
-      const broken =
-        error instanceof IntercomServerError || error instanceof IntercomNetworkError || (scrollParam !== undefined && isExpiredScroll(error));
-      if (!broken) throw error;
-      restarts += 1;
-      if (restarts > maxRestarts) throw error;
-      await client.pause(client.backoffMs(restarts), `restarting the ${pager.kind} scroll`);
-      scrollParam = undefined;
-      read = 0;
-      restarted = true;
-      continue;
-    }
-    const page = readPage(pager, response);
-    if (page.rawCount === 0) return;
-    const param = (response as Record<string, unknown>).scroll_param;
-    if (typeof param !== 'string' || param === '') {
-      throw new IntercomSchemaError(`${pager.kind} scroll page`, undefined, [{ path: 'scroll_param', message: 'expected a non-empty string' }], {
-        method: 'GET',
-        path: pager.path,
-      });
-    }
-    scrollParam = param;
-    read += page.rawCount;
-    yield {
-      items: page.items,
-      invalid: page.invalid,
-      ...(page.totalCount === undefined ? {} : { totalCount: page.totalCount }),
-      next: { style: 'scroll', scrollParam, read },
-      ...(restarted ? { restarted: true } : {}),
-    };
-    restarted = false;
-  }
-}
-
-/** Intercom's answer when the app already has an open scroll (one per app; spec of /companies/scroll). */
-export function isScrollAlreadyOpen(error: unknown): boolean {
-  if (!(error instanceof IntercomRequestError)) return false;
-  const text = `${error.code ?? ''} ${error.intercomMessage ?? ''}`;
-  return /scroll/i.test(text) && /(already|exist|open)/i.test(text);
-}
-
-/** A scroll_param that no longer works (expired after a minute idle, or ended). */
-function isExpiredScroll(error: unknown): boolean {
-  return error instanceof IntercomNotFoundError || (error instanceof IntercomRequestError && !isScrollAlreadyOpen(error));
-}
-
-function readPage<T>(pager: Pager<T>, response: unknown): Omit<Page<T>, 'next'> & { rawCount: number } {
-  const envelopeError = (message: string, path = '') =>
-    new IntercomSchemaError(`${pager.kind} page`, undefined, [{ path, message }], { method: pager.style === 'search' ? 'POST' : 'GET', path: pager.path });
-  if (typeof response !== 'object' || response === null || Array.isArray(response)) throw envelopeError('expected a JSON object');
-  const record = response as Record<string, unknown>;
-  const raw = record[pager.itemsKey];
-  if (raw === undefined || raw === null) {
-    return { items: [], invalid: [], rawCount: 0, ...totalCountOf(record) };
-  }
-  if (!Array.isArray(raw)) throw envelopeError('expected an array', pager.itemsKey);
-  const items: T[] = [];
-  const invalid: InvalidItem[] = [];
-  raw.forEach((item: unknown, index) => {
-    const parsed = pager.itemSchema.safeParse(item);
-    if (parsed.success) {
-      items.push(parsed.data);
-      return;
-    }
-    const id = idOf(item);
-    const error = IntercomSchemaError.fromZod(pager.kind, id, parsed.error, { path: pager.path }, `item ${index} of the page`);
-    invalid.push(id === undefined ? { error } : { id, error });
-  });
-  return { items, invalid, rawCount: raw.length, ...totalCountOf(record) };
-}
-
-/** The ids of a page's raw items, valid or not (for loop detection). */
-function rawIds(pager: Pager<unknown>, response: unknown): string[] {
-  const raw = (response as Record<string, unknown>)[pager.itemsKey];
-  return Array.isArray(raw) ? raw.map((item, i) => idOf(item) ?? `#${i}`) : [];
-}
-
-function idOf(item: unknown): string | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  const id = (item as Record<string, unknown>).id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-}
-
-function totalCountOf(record: Record<string, unknown>): { totalCount?: number } {
-  return typeof record.total_count === 'number' ? { totalCount: record.total_count } : {};
-}
-
-function pagesOf(response: unknown): Record<string, unknown> | undefined {
-  const pages = (response as Record<string, unknown>).pages;
-  return typeof pages === 'object' && pages !== null ? (pages as Record<string, unknown>) : undefined;
-}
-
-/** `pages.next.starting_after`, or the `starting_after` of a `pages.next` URL. */
-function nextStartingAfter(response: unknown): string | undefined {
-  const next = pagesOf(response)?.next;
-  if (typeof next === 'object' && next !== null) {
-    const after = (next as Record<string, unknown>).starting_after;
-    return typeof after === 'string' && after !== '' ? after : undefined;
-  }
-  if (typeof next === 'string' && next !== '') {
-    try {
-      return new URL(next, 'http://placeholder').searchParams.get('starting_after') ?? undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-function hasNextPage(response: unknown, page: number): boolean {
-  const pages = pagesOf(response);
-  if (!pages) return false;
-  if (typeof pages.total_pages === 'number' && page >= pages.total_pages) return false;
-  if ('next' in pages) return pages.next !== null && pages.next !== undefined && pages.next !== '';
-  return typeof pages.total_pages === 'number';
 }
 
 /** Builds a pager, so callers write `pagers.cursor({...})` instead of a `style` literal. */
