@@ -18,6 +18,7 @@ import type { DetailClient, KindSpec, ListContext, NormalizeContext } from '../k
 import type { ListSpec } from '../kinds/list-spec';
 import { pendingKind, reportCounters, unchangedSinceLastRun, type ConnectorState, type KindProgress } from './state';
 import { addToIdSet, loadIdSet, type IdSetStore } from './id-set-store';
+import { deferToCompletion, runCompletionPass } from './completion-pass';
 import { compareIdSets, idsOfPage, runIdPasses } from './id-set-deletions';
 import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
@@ -71,6 +72,7 @@ export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
     if ((await extractKind(kind, progress, deps)) === 'timeout') return 'timeout';
     if (deps.isTimeout()) return 'timeout';
   }
+  if ((await runCompletionPass(deps, (kind, obj) => emitObject(kind, obj, deps))) === 'timeout') return 'timeout';
   if (run.windowStart !== null && (await runIdPasses(deps)) === 'timeout') return 'timeout';
   if (run.windowStart !== null && (await detectDeletedConversations(deps)) === 'timeout') return 'timeout';
   run.dataDone = true;
@@ -124,7 +126,9 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
           return 'timeout';
         }
         if ('error' in result) throw result.error;
-        if (result.value) await emitObject(kind, result.value, deps);
+        // An object with a partial preview of its relations is emitted whole by the completion pass.
+        const deferred = result.value && kind.completion?.needed(result.value) && (await deferToCompletion(kind, idOf(result.value), deps));
+        if (result.value && !deferred) await emitObject(kind, result.value, deps);
         progress.doneInPage.push(idOf(event.listed));
         if (kind.fetchDetail && deps.isTimeout()) {
           await deps.checkpoint();

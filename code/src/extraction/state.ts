@@ -145,6 +145,11 @@ const connectorState = z.object({
     digests: z.record(z.string(), z.record(z.string(), z.string())).optional(),
     /** The files of `retryFiles` were pushed to this run's attachments (once per run). */
     retriesQueued: z.boolean().optional(),
+    /**
+     * Per item type, objects listed with only a preview of their relations, read whole after the
+     * listings (completion-pass.ts): their ids (an id set) and the last one done, in sorted order.
+     */
+    completions: z.record(z.string(), z.object({ ids: idSet.nullable(), after: z.string().nullable(), done: z.boolean() })).optional(),
     /** Pages of each id listing read in this run (id-pass.ts), and whether this run's share is done. */
     idPasses: z.record(z.string(), z.object({ pages: z.number().int().nonnegative(), done: z.boolean() })).optional(),
   }).nullable(),

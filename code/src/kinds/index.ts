@@ -16,6 +16,7 @@ import {
 import * as normalize from './normalizers';
 import { defineKind, noTimestamp, updatedAtOf } from './define';
 import { CLOSED_ONLY, updatedSince } from './list-spec';
+import { hasPartialRelations, readContactWithRelations } from './contact-relations';
 import type { KindSpec, Raw } from './types';
 
 export * from './types';
@@ -76,6 +77,7 @@ export const KINDS = [
       query: updatedSince(floor), sort: { field: 'updated_at', order: 'ascending' }, itemSchema: ContactSchema,
     }),
     updatedAt: updatedAtOf,
+    completion: { needed: hasPartialRelations, read: readContactWithRelations }, // more than 10 companies or tags
     normalize: normalize.single('contacts', normalizeContact),
     recordTypes: (custom) => ({ contacts: contactRecordType(custom.contacts) }),
     deletions: 'id-pass', // syncs read a date filter; deletions come from an id listing spread over syncs

@@ -92,6 +92,12 @@ export interface KindDefinition<I extends string, E extends string, TListed exte
    * and files of parts changed in the window, unless the whole conversation is new to the import.
    */
   changesInWindow?(obj: NoInfer<TFull>, batch: NormalizedBatch, window: { start: number; importAll: boolean }): NormalizedBatch;
+  /**
+   * Objects whose listing shape holds only a preview of some relations (contacts: 10 companies, 10
+   * tags): `needed` says so, and such an object is not emitted from the listing but read whole by
+   * `read` in a pass after the listings (`extraction/completion-pass.ts`).
+   */
+  completion?: { needed(obj: NoInfer<TListed>): boolean; read(client: DetailClient, id: string): Promise<TFull> };
   /** Intercom object → normalized items and attachment references. Throws on an unusable object. */
   normalize(obj: NoInfer<TFull>, ctx: NormalizeContext): NormalizedBatch;
   deletions: DeletionDetection;

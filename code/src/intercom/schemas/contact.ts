@@ -49,3 +49,12 @@ export const ContactSchema = z.looseObject({
   companies: ContactRelationPreviewSchema.nullish(),
 });
 export type IntercomContact = z.infer<typeof ContactSchema>;
+
+/** `GET /contacts/{id}/companies`: the contact's companies, by page number (`pages.total_pages`). */
+export const ContactCompaniesPageSchema = z.looseObject({
+  companies: z.array(z.looseObject({ id: IntercomId })).default([]),
+  total_count: z.number().nullish(),
+  pages: z.looseObject({ page: z.number().nullish(), total_pages: z.number().nullish() }).nullish(),
+});
+/** `GET /contacts/{id}/tags`: every tag of the contact. */
+export const ContactTagsSchema = z.looseObject({ data: z.array(z.looseObject({ id: IntercomId })).default([]) });
