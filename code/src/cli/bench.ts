@@ -10,6 +10,8 @@
  * - `wall_over_floor`: the API phase's wall time (first to last API request) over that floor;
  * - `utilization`: share of the allowed rate used during the API phase (floor ÷ API time);
  * - `attachments_over_api`: the attachments phase's time over the API phase's;
+ * - `cpus`, `load_avg_mean`, `load_avg_max`: the machine's load during the run (a shared machine's
+ *   load stretches every time ratio);
  * - `requests_by_route`, `in_flight_by_second`: where the requests went, and the API requests in
  *   flight averaged over each second of the API phase (allowed rate × latency is the most useful);
  * - `estimate_over_api_seconds`, `estimate_over_attachment_seconds`: what `estimate` predicted before
@@ -86,6 +88,23 @@ function runSnapIn(options: { kind: 'import' | 'sync'; baseUrl: string; token: s
   });
 }
 
+/**
+ * The machine's 1-minute load average during a run, sampled every 5 s, beside the CPUs: the time
+ * ratios are only comparable between runs on an equally loaded machine.
+ */
+function sampleLoad(): { stop(): { cpus: number; load_avg_mean: number; load_avg_max: number } } {
+  const samples = [os.loadavg()[0]];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]), 5_000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      samples.push(os.loadavg()[0]);
+      const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+      return { cpus: os.cpus().length, load_avg_mean: round(mean, 1), load_avg_max: round(Math.max(...samples), 1) };
+    },
+  };
+}
+
 /** Item types that are not Intercom objects a sync lists (parts come inside conversations). */
 const NOT_OBJECTS = new Set(['conversation_parts', 'attachments', 'ssor_attachment', 'external_domain_metadata', 'external_sync_units']);
 
@@ -127,9 +146,11 @@ async function benchSize(conversations: number, latencyMs: number, seed: number,
   const faultedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-faults-'));
   const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}) => {
     await intercom.ask({ cmd: 'reset' });
+    const load = sampleLoad();
     const result = await runSnapIn({ kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
     const traffic = await intercom.ask({ cmd: 'traffic' });
     const record = recordOf(label, intercom.conversations, result, traffic);
+    Object.assign(record, load.stop());
     extra(record);
     record.requests_by_route = JSON.stringify(traffic.byRoute);
     record.in_flight_by_second = JSON.stringify(inFlightTimeline(traffic));

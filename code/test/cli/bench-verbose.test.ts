@@ -43,6 +43,10 @@ describe('bench', () => {
     expect(synced.requests).toBeLessThan(imported.requests);
     expect(synced.objects).toBeGreaterThan(5);
     expect(Object.keys(JSON.parse(synced.requests_by_route))).toContain('GET /conversations/deleted');
+    // Each run says how busy the machine was, and how many API requests were in flight each second.
+    for (const r of records) expect([r.cpus > 0, r.load_avg_max >= r.load_avg_mean, r.load_avg_mean >= 0]).toEqual([true, true, true]);
+    // One mean per second of the API phase (here without latency, so mostly rounded to 0).
+    expect(JSON.parse(imported.in_flight_by_second).length).toBeGreaterThanOrEqual(Math.floor(imported.api_seconds));
     expect(output).toMatch(/Wrote .*results\.json/);
   });
 });
