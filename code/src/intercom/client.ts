@@ -9,7 +9,8 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_STALL_MS, Downloader, type DownloadLimi
 import { IntercomDelayRequired, IntercomSchemaError, errorFromFailure } from './errors';
 import { iteratePages, type Cursor, type Page, type Pager, type PagingClient, type Query } from './pagers';
 import { computeWait, limiterFor, type BackoffOptions } from './rate-limit';
-import { Transport, WAIT_WITHOUT_ASKING_MS, type IntercomLogger, type IntercomStats, type TransportRequest } from './transport';
+import { Transport, WAIT_WITHOUT_ASKING_MS } from './transport';
+import type { IntercomLogger, IntercomStats, TransportRequest } from './transport-types';
 
 /** How to reach one Intercom connection. */
 export interface IntercomClientOptions {

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { redactSecrets } from '../text/redact';
 import { redactUrl } from './redact';
-import type { TransportFailure } from './transport';
+import type { TransportFailure } from './transport-types';
 
 /** Where an error happened and what Intercom said; every field is safe to log. */
 export interface IntercomErrorDetails {

@@ -13,4 +13,4 @@ export * from './paging-guard';
 export { IntercomClient } from './client';
 export type { IntercomClientOptions, RequestOptions, DownloadResponse } from './client';
 export { WAIT_WITHOUT_ASKING_MS } from './transport';
-export type { IntercomLogger, IntercomStats } from './transport';
+export type { IntercomLogger, IntercomStats } from './transport-types';

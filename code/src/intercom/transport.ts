@@ -6,34 +6,12 @@
 import { Readable, Transform, pipeline } from 'node:stream';
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import axiosRetry, { type IAxiosRetryConfig } from 'axios-retry';
-import type { Agent as HttpAgent } from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
 import { INTERCOM_VERSION } from './constants';
 import { DownloadNotAllowedError } from './download-hosts';
 import { redactHeaders, redactUrl } from './redact';
 import { PauseClock } from './pause-clock';
-import { PacingWaitTooLong, computeWait, headerValue, type BackoffOptions, type ConnectionLimiter } from './rate-limit';
-
-/** pino-compatible logger (any object with these methods; pino's `(obj, msg)` order). */
-export interface IntercomLogger {
-  debug(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
-
-/** Cumulative counters of one client. */
-export interface IntercomStats {
-  /** HTTP attempts sent (retries included). */
-  requests: number;
-  retries: number;
-  /** 429 answers received. */
-  rateLimited: number;
-  /** 5xx answers received. */
-  serverErrors: number;
-  /** Wall-clock time during which a request was held back by the rate limit or a retry's back-off (overlapping waits count once). */
-  waitedMs: number;
-  /** Response body bytes received. */
-  bytes: number;
-}
+import { PacingWaitTooLong, computeWait, headerValue } from './rate-limit';
+import type { IntercomStats, TransportFailure, TransportOptions, TransportRequest, TransportResult } from './transport-types';
 
 /**
  * Sleeps up to this long without asking `canWait`: none. Short waits add up (several requests of a
@@ -41,65 +19,6 @@ export interface IntercomStats {
  * caller with time left says yes anyway.
  */
 export const WAIT_WITHOUT_ASKING_MS = 0;
-
-/** One request as the client hands it to the transport. */
-export interface TransportRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** A path under the base URL, or an absolute URL (downloads). */
-  url: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: unknown;
-  /** `stream` for downloads: the body is handed over unread. */
-  responseType?: 'json' | 'stream';
-  /** May the request be repeated after a 5xx or a network failure? (429 is always retried.) */
-  idempotent: boolean;
-  /**
-   * A URL taken from content (a download): sent without credentials, unpaced, through these agents
-   * (whose lookup checks addresses). Requests without it are the client's own API calls.
-   */
-  content?: { httpAgent: HttpAgent; httpsAgent: HttpsAgent };
-}
-
-export interface TransportSuccess {
-  ok: true;
-  status: number;
-  headers: Record<string, unknown>;
-  data: unknown;
-  attempts: number;
-}
-
-/** Why a request produced no usable answer; `path` is the request's path or URL. */
-export type TransportFailure = {
-  ok: false;
-  method: string;
-  path: string;
-  attempts: number;
-  message: string;
-  status?: number;
-  headers?: Record<string, unknown>;
-  body?: unknown;
-  requestIdHeader?: string;
-  /** The download policy refused the address connected to (a permanent refusal, never retried). */
-  refused?: boolean;
-} & (
-  | { kind: 'status'; status: number }
-  | { kind: 'network' }
-  /** The next wait is longer than the caller allows. */
-  | { kind: 'delay'; delayMs: number }
-);
-
-export type TransportResult = TransportSuccess | TransportFailure;
-
-export interface TransportOptions {
-  baseUrl: string;
-  token: string;
-  timeoutMs: number;
-  maxRetries: number;
-  canWait: (ms: number) => boolean;
-  limiter: ConnectionLimiter;
-  logger?: IntercomLogger;
-  backoff?: BackoffOptions;
-}
 
 /** Per-request facts the retry hooks and the adapter need; travels on the axios config. */
 interface RequestMeta {
