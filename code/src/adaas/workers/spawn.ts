@@ -75,7 +75,7 @@ export async function spawn<S>({
       clearTimeout(hardTimer);
       if (ready) {
         softTimer = setTimeout(() => {
-          logger.warn({ softTimeout }, 'Soft timeout reached; telling the worker to wrap up');
+          logger.info({ softTimeout }, 'Soft timeout reached; telling the worker to wrap up');
           worker.postMessage({ subject: WorkerMessageSubject.WorkerMessageExit });
         }, softTimeout);
       }
