@@ -12,7 +12,7 @@ import type { ExternalSystemAttachmentStreamingFunction, NormalizedAttachment } 
 import { IntercomDelayRequired, IntercomError, type IntercomClient } from '../intercom';
 import { refreshAttachmentUrl } from './attachment-refresh';
 import { forgetRetry, isPassingFailure, keepForRetry, MAX_FILE_TRIES } from './file-retries';
-import { uploadedEmptyFile } from './empty-file';
+import { logEmptyFileUploaded, uploadedEmptyFile } from './empty-file';
 import { spool } from './spool';
 import { reportCounters, type ConnectorState } from './state';
 
@@ -37,6 +37,7 @@ export function streamFunction(
     if (size === 0) {
       data.destroy();
       await uploadEmpty(item);
+      logEmptyFileUploaded(item);
       return uploadedEmptyFile(item);
     }
     // What the upload declares is what it sends: the bytes as received (decompressed), counted.

@@ -11,14 +11,23 @@ import { uploadArtifactBytes } from './platform-artifacts';
 /** The SDK's `SSOR_ATTACHMENT` item type (not exported by its index, nor part of `AirSyncDefaultItemTypes`). */
 const SSOR_ATTACHMENT = 'ssor_attachment';
 
-/** What the stream function answers for an empty file it uploaded itself: the platform layer must not upload it again. */
+/**
+ * What the stream function answers for an empty file it uploaded itself, so that the platform layer
+ * does not upload it again. The layer (like the SDK) logs any such answer as a warning that it skips
+ * the attachment; the message says what it skips. The file's own line is `logEmptyFileUploaded`.
+ */
 export function uploadedEmptyFile(item: NormalizedAttachment): { error: { message: string } } {
   return {
     error: {
-      message: `Attachment ${item.id} (${item.file_name}) is empty (0 bytes): the connector uploaded it itself ` +
-        '(the platform layer refuses 0-byte uploads); it is not skipped.',
+      message: `Attachment ${item.id} (${item.file_name}) is empty (0 bytes) and the connector uploaded it already: ` +
+        'nothing is left for the platform layer to upload.',
     },
   };
+}
+
+/** The info line of an empty file that arrived (console: the SDK routes it to its logger in workers). */
+export function logEmptyFileUploaded(item: NormalizedAttachment): void {
+  console.info(`Empty file ${item.id} (${item.file_name}) of ${item.parent_id} uploaded: 0 bytes.`);
 }
 
 /** Uploads `item` as an empty artifact and pushes its ssor_attachment record. */

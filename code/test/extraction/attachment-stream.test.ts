@@ -11,6 +11,7 @@ import { streamFunction } from '../../src/extraction/attachment-stream';
 import { initialConnectorState } from '../../src/extraction/state';
 import type { NormalizedAttachment } from '../../src/adaas';
 import { partAttachmentId, inlineFileId } from '../../src/normalize';
+import { attachmentIdOf } from './pipeline-expected';
 
 /** These files are never empty: an upload of an empty one would be a bug here. */
 const noEmptyFiles = async (): Promise<void> => {
@@ -79,5 +80,27 @@ describe('attachment stream function', () => {
     expect(result.error?.message).toMatch(new RegExp(item.id));
     expect(emu.requestLog().length).toBe(before);
     expect(state.report.items.attachments?.skipped.count).toBe(1);
+  });
+
+  it('uploads an empty file itself, says so in an info line, and tells the platform layer only that nothing is left to upload', async () => {
+    const truth = emu.workspace.truth.attachments({ allConversations: true }).find((a) => a.size === 0)!;
+    expect(truth?.name).toBe('empty.txt'); // the generator's empty file
+    const conversations = kindOf('conversations')!;
+    const conv = await conversations.fetchDetail!(client, { id: truth.owner.conversationId! });
+    const item = conversations.normalize(conv, ctx).attachments.find((a) => a.id === attachmentIdOf(truth))!;
+    const uploaded: string[] = [];
+    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const result = await streamFunction(client, initialConnectorState(), async (i) => { uploaded.push(i.id); })({ item, event: {} as never });
+      expect(uploaded).toEqual([item.id]);
+      expect(info.mock.calls.map((c) => String(c[0]))).toEqual([`Empty file ${item.id} (empty.txt) of ${item.parent_id} uploaded: 0 bytes.`]);
+      expect(warn).not.toHaveBeenCalled();
+      // The layer logs this answer as "skipping" the attachment: it must not also say the file failed or is not skipped.
+      expect(result.error?.message).toBe(`Attachment ${item.id} (empty.txt) is empty (0 bytes) and the connector uploaded it already: nothing is left for the platform layer to upload.`);
+    } finally {
+      info.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
