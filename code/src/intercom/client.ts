@@ -8,7 +8,8 @@ import { isLoopbackHost } from './download-hosts';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_STALL_MS, Downloader, type DownloadLimits, type StreamedFile } from './download';
 import { IntercomDelayRequired, IntercomSchemaError, errorFromFailure } from './errors';
 import { iteratePages, type Cursor, type Page, type Pager, type PagingClient, type Query } from './pagers';
-import { computeWait, limiterFor, type BackoffOptions } from './rate-limit';
+import { limiterFor } from './rate-limit';
+import { computeWait, type BackoffOptions } from './rate-limit-headers';
 import { Transport, WAIT_WITHOUT_ASKING_MS } from './transport';
 import type { IntercomLogger, IntercomStats, TransportRequest } from './transport-types';
 

@@ -8,7 +8,7 @@ import { Transform, type Readable } from 'node:stream';
 import { checkDownloadUrl, DownloadNotAllowedError, redactForMessage, type DownloadPolicy } from './download-hosts';
 import { IntercomError, errorFromFailure } from './errors';
 import { downloadAgents } from './guarded-agent';
-import { headerValue } from './rate-limit';
+import { headerValue } from './rate-limit-headers';
 import type { Transport } from './transport';
 
 /** Redirect hops followed per file (Intercom's own URLs redirect once, if at all). */

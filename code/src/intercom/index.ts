@@ -4,6 +4,7 @@ export * from './regions';
 export * from './errors';
 export * from './redact';
 export * from './rate-limit';
+export * from './rate-limit-headers';
 export * from './download-hosts';
 export * from './file-hosts';
 export * from './download';

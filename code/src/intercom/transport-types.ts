@@ -1,7 +1,8 @@
 /** The shapes the transport exchanges with the client: requests, results (never thrown), counters, options. */
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
-import type { BackoffOptions, ConnectionLimiter } from './rate-limit';
+import type { ConnectionLimiter } from './rate-limit';
+import type { BackoffOptions } from './rate-limit-headers';
 
 /** pino-compatible logger (any object with these methods; pino's `(obj, msg)` order). */
 export interface IntercomLogger {

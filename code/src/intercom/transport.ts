@@ -10,7 +10,8 @@ import { INTERCOM_VERSION } from './constants';
 import { DownloadNotAllowedError } from './download-hosts';
 import { redactHeaders, redactUrl } from './redact';
 import { PauseClock } from './pause-clock';
-import { PacingWaitTooLong, computeWait, headerValue } from './rate-limit';
+import { PacingWaitTooLong } from './rate-limit';
+import { computeWait, headerValue } from './rate-limit-headers';
 import type { IntercomStats, TransportFailure, TransportOptions, TransportRequest, TransportResult } from './transport-types';
 
 /**
