@@ -14,7 +14,8 @@ import { refreshAttachmentUrl } from './attachment-refresh';
 import { forgetRetry, isPassingFailure, keepForRetry, MAX_FILE_TRIES } from './file-retries';
 import { logEmptyFileUploaded, uploadedEmptyFile } from './empty-file';
 import { spool } from './spool';
-import { reportCounters, type ConnectorState } from './state';
+import { reportCounters } from './report';
+import type { ConnectorState } from './state';
 
 /**
  * Files streamed at once (the platform layer allows 1 to 50). Each is piped with back-pressure from

@@ -10,7 +10,7 @@ import { IntercomNotFoundError, IntercomSchemaError } from '../intercom/errors';
 import type { KindSpec } from '../kinds/types';
 import type { LoopDeps, LoopOutcome } from './data-loop';
 import { addToIdSet, loadIdSet } from './id-set-store';
-import { reportCounters } from './state';
+import { reportCounters } from './report';
 
 /** Objects read at once (the limiter paces them further). */
 const READS_AT_ONCE = 4;

@@ -3,7 +3,7 @@
  * state several times in one invocation never counts a request twice.
  */
 import type { IntercomClient, IntercomStats } from '../intercom';
-import type { ExtractionReport } from './state';
+import type { ExtractionReport } from './report';
 
 export class HttpStatsRecorder {
   private last: IntercomStats;

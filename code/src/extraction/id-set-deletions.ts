@@ -11,7 +11,8 @@ import type { KindSpec } from '../kinds/types';
 import type { LoopDeps, LoopOutcome } from './data-loop';
 import { encodeIdSet } from './id-set-codec';
 import { addToIdSet, loadIdSet, type IdSetStore } from './id-set-store';
-import { reportCounters, type ConnectorState, type StoredIdSet } from './state';
+import { reportCounters } from './report';
+import type { ConnectorState, StoredIdSet } from './state';
 
 /**
  * Pages of an id listing a sync reads at most: 100 pages of 150 contacts, 100 requests (Intercom

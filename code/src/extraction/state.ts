@@ -11,12 +11,11 @@
 import { z } from 'zod';
 import { REGIONS } from '../intercom/regions';
 import { decodeIdSet, encodeIdSet } from './id-set-codec';
+import { emptyReport, reportSchema, type ExtractionReport } from './report';
 import type { UnconfirmedReply } from './reply-guard';
 
 export const CONNECTOR_STATE_VERSION = 1;
 
-/** How many `{id, reason}` examples a counter keeps. */
-export const SAMPLE_CAP = 20;
 /** Most digests kept per kind (kinds without timestamps: admins, teams, tags) to send only what changed. */
 export const ID_SET_CAP = 500;
 /**
@@ -33,52 +32,6 @@ export const ID_SET_MAX_CHARS = 200_000;
 const idSet = z.union([z.string(), z.array(z.string()), z.object({ parts: z.array(z.string()), tail: z.string() })]);
 /** An id set as the state keeps it. */
 export type StoredIdSet = z.infer<typeof idSet>;
-
-const sampleEntry = z.object({ id: z.string(), reason: z.string() });
-
-/** A count plus a capped sample of examples. */
-const sampledCounter = z.object({ count: z.number().int().nonnegative(), sample: z.array(sampleEntry) });
-export type SampledCounter = z.infer<typeof sampledCounter>;
-
-const itemTypeReport = z.object({
-  extracted: z.number().int().nonnegative(),
-  skipped: sampledCounter,
-  /** Files that failed for a passing reason (429, 5xx, network, stall): kept and tried again next run. */
-  pending: sampledCounter.optional(),
-});
-/** Per item type: how many items were pushed, how many were skipped and why. */
-export type ItemTypeReport = z.infer<typeof itemTypeReport>;
-
-const reportSchema = z.object({
-  /** Unix seconds when this report's run started its data phase. */
-  runStartedAt: z.number().nullable(),
-  mode: z.enum(['full', 'incremental']).nullable(),
-  items: z.record(z.string(), itemTypeReport),
-  /** Conversations with more than 500 parts: only the most recent 500 could be read. */
-  truncatedConversations: z.object({
-    count: z.number().int().nonnegative(),
-    sample: z.array(z.object({ id: z.string(), returned: z.number(), total: z.number() })),
-  }),
-  /** Objects found deleted in Intercom, per item type (DevRev is not told automatically; see README). */
-  deletions: z.record(z.string(), sampledCounter),
-  /** Kinds whose deletions could not be detected in this run, with the reason. */
-  deletionDetectionSkipped: z.record(z.string(), z.string()),
-  http: z.object({
-    requests: z.number().nonnegative(),
-    retries: z.number().nonnegative(),
-    rateLimited: z.number().nonnegative(),
-    serverErrors: z.number().nonnegative(),
-    waitedSeconds: z.number().nonnegative(),
-    delays: z.number().nonnegative(),
-  }),
-  options: z.object({
-    importAllConversations: z.boolean(),
-    contactReferenceField: z.string(),
-    region: z.string(),
-  }).nullable(),
-});
-/** The bounded report the CLI reads from `state.json` (`intercom.report`). */
-export type ExtractionReport = z.infer<typeof reportSchema>;
 
 const kindProgress = z.object({
   phase: z.enum(['pending', 'listing', 'done']),
@@ -191,19 +144,6 @@ export interface ConnectorStateEnvelope {
   intercomMetadataAttributes?: RunContext['customAttributes'];
 }
 
-export function emptyReport(): ExtractionReport {
-  return {
-    runStartedAt: null,
-    mode: null,
-    items: {},
-    truncatedConversations: { count: 0, sample: [] },
-    deletions: {},
-    deletionDetectionSkipped: {},
-    http: { requests: 0, retries: 0, rateLimited: 0, serverErrors: 0, waitedSeconds: 0, delays: 0 },
-    options: null,
-  };
-}
-
 export function initialConnectorState(): ConnectorState {
   return {
     version: CONNECTOR_STATE_VERSION,
@@ -284,42 +224,6 @@ export function completeRun(state: ConnectorState): ConnectorState {
   }
   return { ...state, bookmark: state.run.startedAt, digests, run: null };
 }
-
-function addSample<T>(list: T[], entry: T): T[] {
-  return list.length >= SAMPLE_CAP ? list : [...list, entry];
-}
-
-function itemReport(report: ExtractionReport, itemType: string): ItemTypeReport {
-  return report.items[itemType] ?? { extracted: 0, skipped: { count: 0, sample: [] } };
-}
-
-/** Mutating helpers for the report: every list in it stays capped. */
-export const reportCounters = {
-  extracted(report: ExtractionReport, itemType: string, n: number): void {
-    const r = itemReport(report, itemType);
-    report.items[itemType] = { ...r, extracted: r.extracted + n };
-  },
-  skipped(report: ExtractionReport, itemType: string, id: string, reason: string): void {
-    const r = itemReport(report, itemType);
-    report.items[itemType] = {
-      ...r,
-      skipped: { count: r.skipped.count + 1, sample: addSample(r.skipped.sample, { id, reason: reason.slice(0, 300) }) },
-    };
-  },
-  pending(report: ExtractionReport, itemType: string, id: string, reason: string): void {
-    const r = itemReport(report, itemType);
-    const p = r.pending ?? { count: 0, sample: [] };
-    report.items[itemType] = { ...r, pending: { count: p.count + 1, sample: addSample(p.sample, { id, reason: reason.slice(0, 300) }) } };
-  },
-  truncated(report: ExtractionReport, entry: { id: string; returned: number; total: number }): void {
-    const t = report.truncatedConversations;
-    report.truncatedConversations = { count: t.count + 1, sample: addSample(t.sample, entry) };
-  },
-  deleted(report: ExtractionReport, itemType: string, id: string, reason: string): void {
-    const d = report.deletions[itemType] ?? { count: 0, sample: [] };
-    report.deletions[itemType] = { count: d.count + 1, sample: addSample(d.sample, { id, reason }) };
-  },
-};
 
 /**
  * Records the digest of an item of a timestamp-less kind in the run, and says whether DevRev

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { reportCounters, SAMPLE_CAP } from '../../src/extraction/report';
 import {
   beginRun, completeRun, ConnectorStateError, ID_SET_CAP, initialConnectorState, loadConnectorState,
-  ID_SET_MAX_CHARS, idsOfSet, pendingKind, rememberSeen, reportCounters, SAMPLE_CAP,
+  ID_SET_MAX_CHARS, idsOfSet, pendingKind, rememberSeen,
 } from '../../src/extraction/state';
 
 const options = { importAllConversations: false, contactReferenceField: '', region: 'us' };
