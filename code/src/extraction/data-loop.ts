@@ -153,6 +153,12 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   } finally {
     reads.stop();
   }
+  // Page numbers shift when objects are deleted between two page reads, and an object can slip to an
+  // earlier page unseen: list once more, emitting only what the first pass did not see.
+  if (spec.style === 'page' && tracksIds && progress.seen !== null && !progress.relisted) {
+    Object.assign(progress, { relisted: true, pageFrom: null, doneInPage: [] });
+    return extractKind(kind, progress, deps);
+  }
   progress.phase = 'done';
   if (tracksIds) {
     await compareIdSets(kind.itemType, progress.seen, deps.state, deps.idSetStore);

@@ -42,6 +42,8 @@ const kindProgress = z.object({
   pages: z.number().int().nonnegative(),
   /** Ids seen in this run for deletion detection (encoded or spilled); null once it outgrew ID_SET_MAX_CHARS without a store. */
   seen: idSet.nullable(),
+  /** A page-number listing is read twice (data-loop.ts): true once its second reading started. */
+  relisted: z.boolean().optional(),
 });
 /** Where the data phase stands in one kind. */
 export type KindProgress = z.infer<typeof kindProgress>;
