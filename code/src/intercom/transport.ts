@@ -138,7 +138,8 @@ export class Transport {
   /** Sends one request (with its retries); never throws for HTTP or network failures. */
   async send(request: TransportRequest): Promise<TransportResult> {
     const base = { ok: false as const, method: request.method, path: request.url };
-    const pacingWait = this.options.limiter.expectedWaitMs();
+    // Files from content go to the file hosts, which the API's rate limit does not meter.
+    const pacingWait = request.content ? 0 : this.options.limiter.expectedWaitMs();
     if (pacingWait > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(pacingWait)) {
       return { ...base, kind: 'delay', delayMs: pacingWait, attempts: 0, message: 'rate-limit window used up' };
     }

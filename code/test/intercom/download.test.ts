@@ -9,7 +9,7 @@ import {
   isIntercomFileHost,
   type DownloadPolicy,
 } from '../../src/intercom';
-import { API, errorList, makeClient, startScriptedServer } from './helpers';
+import { API, errorList, makeClient, rateHeaders, startScriptedServer } from './helpers';
 import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
@@ -46,6 +46,16 @@ describe('download host allow-list', () => {
 });
 
 describe('IntercomClient.download', () => {
+  it('a file from the file hosts is not held back by a used-up API window (the CDN is not metered by the API limit)', async () => {
+    const { client } = makeClient({ canWait: () => false });
+    const resetIn60s = Math.floor(Date.now() / 1000) + 60;
+    nock(API).get('/me').reply(200, { type: 'admin', id: '1' }, rateHeaders(4, 0, resetIn60s));
+    await client.get('/me');
+    nock('https://downloads.intercomcdn.com').get('/i/o/2/file.pdf').query(true).reply(200, Buffer.from('%PDF-1.4'), { 'Content-Type': 'application/pdf' });
+    const response = await client.download('https://downloads.intercomcdn.com/i/o/2/file.pdf?expires=1&signature=abc');
+    expect((await readAll(response.data)).toString()).toBe('%PDF-1.4');
+  });
+
   it('streams a CDN file without sending the token, and counts its bytes', async () => {
     const { client, token } = makeClient();
     const bytes = Buffer.alloc(256 * 1024, 7);
