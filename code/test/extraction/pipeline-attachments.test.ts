@@ -23,12 +23,14 @@ describe('attachments phase', () => {
   afterEach(async () => p?.close());
 
   it('a rate limit it cannot wait out while refreshing expired URLs → ATTACHMENT_EXTRACTION_DELAYED, then every file once', async () => {
-    // An invocation stops 4 s in; 4 requests per 10 s cannot refresh the parents of every file in one.
+    // An invocation stops 4 s in; 1 request per 10 s cannot refresh the parents of the 4 files (2 articles,
+    // a ticket twice) in one, and the first refresh finds the workspace's budget spent by other apps (a 429).
     p = await startPipeline({ seed: 41, size: SIZE, edgeCases: false }, { timeoutMs: 8000 });
     const result = await p.run('import', ALL, {
       onProgress: onDataDone(() => {
         p.intercom.workspace.mutate.advance(3 * 60 * 60); // every signed URL the data phase listed has expired (they live 1 h)
-        p.intercom.setRateLimit({ appPer10s: 4, workspacePer10s: 4 });
+        p.intercom.setRateLimit({ appPer10s: 1, workspacePer10s: 1 });
+        p.intercom.setFaults({ routes: ['GET /articles/:id', 'GET /tickets/:id'], workspaceBudgetSpentResponses: 1 });
       }),
     });
     expect(result.error).toBeUndefined();
