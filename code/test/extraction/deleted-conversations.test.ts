@@ -3,33 +3,25 @@
  * invocation that stops after the first page (on the emulator's event of that request), and a resumed
  * one that goes on from the second page. Every deletion of the window is counted once.
  */
-import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
 import { LoopHarness } from './loop-harness';
+import { smallWorkspace, useSmallEmulator } from './small-workspace';
 
 jest.setTimeout(120_000);
 
 describe('deleted conversations', () => {
-  let emu: IntercomEmulator;
-  beforeAll(async () => {
-    emu = await startIntercomEmulator({
-      seed: 13, edgeCases: false,
-      size: { admins: 2, teams: 1, tags: 1, companies: 1, contacts: 3, conversations: 150, articles: 0, collections: 0, sections: 0,
-        maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0, tickets: 0 },
-    });
-  });
-  afterAll(async () => emu.close());
+  const intercom = useSmallEmulator(13, smallWorkspace({ admins: 2, contacts: 3, conversations: 150, articles: 0, collections: 0, tickets: 0 }));
 
   it('are paged through, and a stopped invocation resumes at the next page: 130 deletions counted once each', async () => {
-    const h = new LoopHarness(emu, true);
+    const h = new LoopHarness(intercom.emu, true);
     await h.begin(false);
     await h.runToEnd();
 
-    const doomed = emu.workspace.truth.ids('conversations', { allConversations: true }).slice(0, 130);
-    emu.workspace.mutate.advance(60);
-    for (const id of doomed) emu.workspace.mutate.deleteConversation(id);
+    const doomed = intercom.emu.workspace.truth.ids('conversations', { allConversations: true }).slice(0, 130);
+    intercom.emu.workspace.mutate.advance(60);
+    for (const id of doomed) intercom.emu.workspace.mutate.deleteConversation(id);
 
     const deletedPages: string[] = [];
-    const unsubscribe = emu.onRequest((entry) => {
+    const unsubscribe = intercom.emu.onRequest((entry) => {
       if (entry.route === 'GET /conversations/deleted') deletedPages.push(entry.url);
     });
     try {

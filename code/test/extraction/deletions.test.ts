@@ -3,29 +3,23 @@
  * kinds by comparing the id sets of two complete listings. They are reported (README: the protocol
  * cannot delete extracted items), each with its id.
  */
-import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
+import { startIntercomEmulator } from '../../src/emulators/intercom';
 import { LoopHarness } from './loop-harness';
+import { smallWorkspace, useSmallEmulator } from './small-workspace';
 
 describe('deletions', () => {
-  let emu: IntercomEmulator;
-  beforeAll(async () => {
-    emu = await startIntercomEmulator({
-      seed: 12, edgeCases: false,
-      size: { admins: 3, teams: 2, tags: 5, companies: 4, contacts: 6, conversations: 10, articles: 4, collections: 2, sections: 0,
-        maxPartsPerConversation: 2, longConversations: 0, deletedConversations: 2 },
-    });
-  });
-  afterAll(async () => emu.close());
+  const intercom = useSmallEmulator(12, smallWorkspace({ admins: 3, teams: 2, tags: 5, companies: 4, contacts: 6, conversations: 10, articles: 4,
+    collections: 2, maxPartsPerConversation: 2, deletedConversations: 2 }));
 
   it('reports deleted conversations, tags, companies, articles and contacts of the sync window, and nothing else', async () => {
-    const h = new LoopHarness(emu, true);
+    const h = new LoopHarness(intercom.emu, true);
     await h.begin(false);
     await h.runToEnd();
     expect(h.stored.report.deletions).toEqual({}); // a full import reports none (and has nothing to compare with)
-    const alreadyDeleted = emu.workspace.truth.deletedConversationIds();
+    const alreadyDeleted = intercom.emu.workspace.truth.deletedConversationIds();
     expect(alreadyDeleted.length).toBeGreaterThan(0);
 
-    const truth = emu.workspace.truth;
+    const truth = intercom.emu.workspace.truth;
     const gone = {
       conversations: truth.ids('conversations', { allConversations: true })[0]!,
       tags: truth.ids('tags')[0]!,
@@ -33,12 +27,12 @@ describe('deletions', () => {
       articles: truth.ids('articles')[0]!,
       contacts: truth.ids('contacts')[2]!,
     };
-    emu.workspace.mutate.advance(60);
-    emu.workspace.mutate.deleteConversation(gone.conversations);
-    emu.workspace.mutate.deleteTag(gone.tags);
-    emu.workspace.mutate.deleteCompany(gone.companies);
-    emu.workspace.mutate.deleteArticle(gone.articles);
-    emu.workspace.mutate.deleteContact(gone.contacts);
+    intercom.emu.workspace.mutate.advance(60);
+    intercom.emu.workspace.mutate.deleteConversation(gone.conversations);
+    intercom.emu.workspace.mutate.deleteTag(gone.tags);
+    intercom.emu.workspace.mutate.deleteCompany(gone.companies);
+    intercom.emu.workspace.mutate.deleteArticle(gone.articles);
+    intercom.emu.workspace.mutate.deleteContact(gone.contacts);
 
     await h.begin(true);
     await h.runToEnd();
@@ -54,8 +48,7 @@ describe('deletions', () => {
   it('at 2,000 companies (above the old 500-id cap) a deleted company is reported, with a state far below 1 MB', async () => {
     const many = await startIntercomEmulator({
       seed: 13, edgeCases: false,
-      size: { admins: 1, teams: 1, tags: 1, companies: 2_000, contacts: 2, conversations: 1, articles: 1, collections: 1, sections: 0,
-        maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 },
+      size: smallWorkspace({ companies: 2_000 }),
     });
     try {
       const h = new LoopHarness(many, true);
@@ -81,8 +74,7 @@ describe('deletions', () => {
   it('contacts listed by 150 over several syncs (one page per sync here): a deletion is reported when the id listing completes', async () => {
     const many = await startIntercomEmulator({
       seed: 14, edgeCases: false,
-      size: { admins: 1, teams: 1, tags: 1, companies: 1, contacts: 400, conversations: 1, articles: 1, collections: 1, sections: 0,
-        maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 },
+      size: smallWorkspace({ contacts: 400 }),
     });
     try {
       const h = new LoopHarness(many, true);

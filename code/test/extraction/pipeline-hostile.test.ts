@@ -4,8 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { startHostileProxy, jsonAnswer, type HostileProxy } from './hostile-proxy';
-import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
+import { jsonAnswer } from './hostile-proxy';
+import { idsOf, sorted } from './pipeline-helpers';
+import { usePipelineBehindProxy } from './proxied-pipeline';
 
 const SIZE = { admins: 2, teams: 1, tags: 2, companies: 2, contacts: 3, conversations: 4, articles: 1, collections: 1, sections: 0,
   helpCenters: 1, maxPartsPerConversation: 2, longConversations: 0, deletedConversations: 0 };
@@ -14,19 +15,11 @@ const SIZE = { admins: 2, teams: 1, tags: 2, companies: 2, contacts: 3, conversa
 jest.setTimeout(300_000);
 
 describe('pipeline against a misbehaving Intercom', () => {
-  let p: Pipeline | undefined;
-  let proxy: HostileProxy | undefined;
-  afterEach(async () => {
-    await proxy?.close();
-    await p?.close();
-    proxy = undefined;
-    p = undefined;
-  });
+  const startBehindProxy = usePipelineBehindProxy();
 
   it('§8 429s that outlast the retries make the data phase DELAY, not ERROR, and the run completes', async () => {
-    p = await startPipeline({ seed: 11, size: SIZE }, { timeoutMs: 8000 });
     // Two invocations' worth of retries (6 attempts each) answered 429 with `Retry-After: 0`: the retries run out at once.
-    proxy = await startHostileProxy(p.intercom.baseUrl, [
+    const { p, proxy } = await startBehindProxy({ seed: 11, size: SIZE }, { timeoutMs: 8000 }, [
       { match: (_m, path) => /^\/conversations(\/\d+|\/search)?$/.test(path), times: 12, answer: jsonAnswer(429, { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'slow down' }] }, { 'Retry-After': '0' }) },
     ]);
     const result = await p.run('import', { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' });
@@ -38,10 +31,9 @@ describe('pipeline against a misbehaving Intercom', () => {
   });
 
   it('§7 files whose downloads fail for a passing reason (503) are kept and arrive with the next sync', async () => {
-    p = await startPipeline({ seed: 12, size: SIZE }, { timeoutMs: 8000 });
     let broken = true;
     const unavailable = jsonAnswer(503, { type: 'error.list', errors: [{ code: 'service_unavailable', message: 'busy' }] }, { 'Retry-After': '0' });
-    proxy = await startHostileProxy(p.intercom.baseUrl, [
+    const { p, proxy } = await startBehindProxy({ seed: 12, size: SIZE }, { timeoutMs: 8000 }, [
       {
         match: (_m, path) => path.startsWith('/downloads/'),
         answer: async (req, res, forward) => {

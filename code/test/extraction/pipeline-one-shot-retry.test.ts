@@ -2,27 +2,18 @@
  * A transient failure in a phase without a DELAY event (external sync units, metadata): 5xx answers
  * beyond the client's retries are tried again within the phase's time, not turned into a failed import.
  */
-import { startHostileProxy, jsonAnswer, type HostileProxy } from './hostile-proxy';
-import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
+import { jsonAnswer } from './hostile-proxy';
+import { idsOf, sorted } from './pipeline-helpers';
+import { TINY_WORKSPACE, usePipelineBehindProxy } from './proxied-pipeline';
 
-const SIZE = { admins: 1, teams: 1, tags: 1, companies: 1, contacts: 2, conversations: 2, articles: 1, collections: 1, sections: 0,
-  helpCenters: 1, maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 };
 const serverError = jsonAnswer(500, { type: 'error.list', errors: [{ code: 'server_error', message: 'try again' }] });
 
 describe('5xx answers in a phase without a DELAY event', () => {
-  let p: Pipeline | undefined;
-  let proxy: HostileProxy | undefined;
-  afterEach(async () => {
-    await proxy?.close();
-    await p?.close();
-    proxy = undefined;
-    p = undefined;
-  });
+  const startBehindProxy = usePipelineBehindProxy();
 
   it('six 500s in a row (one more than the client retries) on /me and on /data_attributes: the import completes', async () => {
     // 16 s invocations: back-offs of at most 2 s; five of them and the retry fit the one-shot phase's 16.8 s.
-    p = await startPipeline({ seed: 23, size: SIZE }, { timeoutMs: 16_000 });
-    proxy = await startHostileProxy(p.intercom.baseUrl, [
+    const { p, proxy } = await startBehindProxy({ seed: 23, size: TINY_WORKSPACE }, { timeoutMs: 16_000 }, [
       { match: (m, path) => m === 'GET' && path === '/me', times: 6, answer: serverError },
       { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 6, answer: serverError },
     ]);

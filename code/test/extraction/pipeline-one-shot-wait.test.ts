@@ -4,29 +4,20 @@
  * waited out when it ends before the hard timeout (soft × 1.3), as the SDK lets the task run on
  * past the soft timeout; a pause longer than that is an error that says so.
  */
-import { startHostileProxy, jsonAnswer, type HostileProxy } from './hostile-proxy';
-import { idsOf, sorted, startPipeline, type Pipeline } from './pipeline-helpers';
+import { jsonAnswer } from './hostile-proxy';
+import { idsOf, sorted } from './pipeline-helpers';
+import { TINY_WORKSPACE, usePipelineBehindProxy } from './proxied-pipeline';
 
-const SIZE = { admins: 1, teams: 1, tags: 1, companies: 1, contacts: 2, conversations: 2, articles: 1, collections: 1, sections: 0,
-  helpCenters: 1, maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 };
 const rateLimited = (seconds: number) =>
   jsonAnswer(429, { type: 'error.list', errors: [{ code: 'rate_limit_exceeded', message: 'slow down' }] }, { 'Retry-After': String(seconds) });
 
 describe('a rate-limit pause in a phase without a DELAY event', () => {
-  let p: Pipeline | undefined;
-  let proxy: HostileProxy | undefined;
-  afterEach(async () => {
-    await proxy?.close();
-    await p?.close();
-    proxy = undefined;
-    p = undefined;
-  });
+  const startBehindProxy = usePipelineBehindProxy();
 
   it('is waited out when it ends before the hard timeout, though past the data loop\'s deadline', async () => {
     // 16 s invocations: the data loop stops waiting at 8 s (less 1.5 s of reserve: 6.5 s); a one-shot
     // phase at 20.8 - 4 s (less 1.5 s: 15.3 s). A 9 s pause fits only the latter, with room for a loaded machine.
-    p = await startPipeline({ seed: 21, size: SIZE }, { timeoutMs: 16_000 });
-    proxy = await startHostileProxy(p.intercom.baseUrl, [
+    const { p, proxy } = await startBehindProxy({ seed: 21, size: TINY_WORKSPACE }, { timeoutMs: 16_000 }, [
       { match: (m, path) => m === 'GET' && path === '/me', times: 1, answer: rateLimited(9) },
       { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 1, answer: rateLimited(9) },
     ]);
@@ -40,8 +31,7 @@ describe('a rate-limit pause in a phase without a DELAY event', () => {
   });
 
   it('ends the phase in an error naming the pause when it would outlast the hard timeout', async () => {
-    p = await startPipeline({ seed: 22, size: SIZE }, { timeoutMs: 16_000 });
-    proxy = await startHostileProxy(p.intercom.baseUrl, [
+    const { p, proxy } = await startBehindProxy({ seed: 22, size: TINY_WORKSPACE }, { timeoutMs: 16_000 }, [
       { match: (m, path) => m === 'GET' && path === '/data_attributes', times: 1, answer: rateLimited(30) },
     ]);
     const result = await p.run('import', { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' });

@@ -3,40 +3,32 @@
  * read moves the first article of page 2 onto page 1, which was read already. Every live article must
  * still be pushed, and the next sync must report only the one really deleted.
  */
-import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
 import { LoopHarness } from './loop-harness';
+import { smallWorkspace, useSmallEmulator } from './small-workspace';
 
 describe('a page-number listing that shifts between two page reads', () => {
-  let emu: IntercomEmulator;
-  beforeAll(async () => {
-    emu = await startIntercomEmulator({
-      seed: 16, edgeCases: false,
-      size: { admins: 1, teams: 1, tags: 1, companies: 1, contacts: 2, conversations: 1, articles: 150, collections: 1, sections: 0,
-        maxPartsPerConversation: 1, longConversations: 0, deletedConversations: 0 },
-    });
-  });
-  afterAll(async () => emu.close());
+  const intercom = useSmallEmulator(16, smallWorkspace({ articles: 150 }));
 
   it('misses no article and reports no false deletion', async () => {
-    expect(emu.workspace.truth.ids('articles')).toHaveLength(150); // pages of 100: two pages
+    expect(intercom.emu.workspace.truth.ids('articles')).toHaveLength(150); // pages of 100: two pages
     // In each run, right after page 1 was answered (before page 2 is asked for), the first article goes.
     const deleted: string[] = [];
     let firstPageOfRun = true;
-    const off = emu.onRequest((e) => {
+    const off = intercom.emu.onRequest((e) => {
       if (e.route !== 'GET /articles' || !firstPageOfRun) return;
       firstPageOfRun = false;
-      deleted.push(emu.workspace.truth.ids('articles')[0]!);
-      emu.workspace.mutate.deleteArticle(deleted[deleted.length - 1]!);
+      deleted.push(intercom.emu.workspace.truth.ids('articles')[0]!);
+      intercom.emu.workspace.mutate.deleteArticle(deleted[deleted.length - 1]!);
     });
     try {
-      const h = new LoopHarness(emu, true);
+      const h = new LoopHarness(intercom.emu, true);
       await h.begin(false);
       await h.runToEnd();
-      const live = emu.workspace.truth.ids('articles');
+      const live = intercom.emu.workspace.truth.ids('articles');
       expect(live).toHaveLength(149);
       expect(live.filter((id) => !h.ids('articles').includes(id))).toEqual([]);
 
-      emu.workspace.mutate.advance(60);
+      intercom.emu.workspace.mutate.advance(60);
       firstPageOfRun = true;
       await h.begin(true);
       await h.runToEnd();
