@@ -2,33 +2,39 @@
  * Presigned uploads need the exact byte length up front, and a download's `content-length` is not
  * it: a gzip answer declares the compressed length, a chunked one none, and a wrapped stream cannot be
  * measured at all (both SDKs then upload chunked). So each download is written to a temporary file
- * first (bounded memory, any size) and handed on as a file stream with its real length, which the
- * SDK's form-data measures with `stat`. The file is removed once the stream closes.
+ * first (bounded memory, any size) and handed on as a file stream with its real length.
+ *
+ * The file is opened and then unlinked at once: the open descriptor keeps the bytes readable, and
+ * nothing is left on disk however the stream ends (uploaded, skipped by the platform layer, or the
+ * process ended at the hard timeout). A warm runtime's temp folder therefore does not fill up over
+ * invocations. The stream carries its byte range, which form-data (the SDK's upload body) takes as
+ * the length instead of stat-ing the unlinked path.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 
-let spoolDir: string | undefined;
+export const SPOOL_FILE_PREFIX = 'intercom-airdrop-spool-';
 
-function freshPath(): string {
-  spoolDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-airdrop-spool-'));
-  return path.join(spoolDir, `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`);
-}
-
-/** The body's bytes as a file stream, and their count. */
-export async function spool(body: Readable): Promise<{ data: fs.ReadStream; size: number }> {
-  const file = freshPath();
+/** The body's bytes as a file stream, and their count; `dir` is the system's temp folder but in tests. */
+export async function spool(body: Readable, dir = os.tmpdir()): Promise<{ data: fs.ReadStream; size: number }> {
+  // Customer bytes in a shared temp folder: readable by us only, and never through a planted link.
+  const file = path.join(dir, `${SPOOL_FILE_PREFIX}${randomUUID()}`);
+  let fd: number | undefined;
   try {
-    await pipeline(body, fs.createWriteStream(file));
-    const size = fs.statSync(file).size;
-    const data = fs.createReadStream(file);
-    data.once('close', () => fs.rm(file, { force: true }, () => undefined));
+    await pipeline(body, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    const data = fs.createReadStream(file, size > 0 ? { fd, start: 0, end: size - 1 } : { fd });
+    data.path = file; // Node drops it when given a descriptor; form-data names the upload's file part by it
     return { data, size };
   } catch (error) {
-    fs.rmSync(file, { force: true });
+    if (fd !== undefined) fs.closeSync(fd);
     throw error;
+  } finally {
+    fs.rmSync(file, { force: true });
   }
 }
