@@ -1,10 +1,10 @@
 /** Helpers for the CLI tests: run the CLI as a child process, temporary folders, headless Chromium. */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { launchChromium } from '../browser';
+import { tempDir as sharedTempDir } from '../temp-dir';
 
 export const REPO = path.resolve(__dirname, '../../..');
 const MAIN = path.join(REPO, 'code', 'src', 'cli', 'main.ts');
@@ -18,7 +18,7 @@ export interface CliRun {
 
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'airdrop-cli-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return sharedTempDir(prefix);
 }
 
 /**

@@ -4,15 +4,14 @@
  * the host it names.
  */
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { startAirdropEmulator } from '../../src/emulators/airdrop';
 import { createFunctions } from '../../src/index';
 import { json, startScriptedServer } from '../intercom/helpers';
+import { tempDir } from '../temp-dir';
 
 describe('intercom_api_base_url on DevRev', () => {
   it('is refused with a message naming the option, and the token is never sent to that host', async () => {
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-only-'));
+    const outDir = tempDir('local-only-');
     const attacker = await startScriptedServer([json(200, { type: 'admin', id: '1', app: { id_code: 'x', name: 'X', region: 'US', timezone: 'UTC' } })]);
     const airdrop = await startAirdropEmulator({ outDir });
     try {

@@ -3,12 +3,12 @@
  * readers for what the platform emulator stored (contract §4 output folder).
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { startAirdropEmulator, type AirdropEmulatorInternals, type RunOptions, type RunResult } from '../../src/emulators/airdrop';
 import { readPushLog } from '../../src/emulators/airdrop/push-log';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
 import { createFunctions } from '../../src/index';
+import { tempDir } from '../temp-dir';
 
 export interface Pipeline {
   intercom: IntercomEmulator;
@@ -27,7 +27,7 @@ export async function startPipeline(
   intercomOptions: IntercomEmulatorOptions,
   functionOptions: { timeoutMs?: number; batchSize?: number } = { timeoutMs: 2000 },
 ): Promise<Pipeline> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-pipeline-'));
+  const outDir = tempDir('intercom-pipeline-');
   const intercom = await startIntercomEmulator(intercomOptions);
   const airdrop = await startAirdropEmulator({ outDir });
   const functions = createFunctions({ ...functionOptions, local: true });

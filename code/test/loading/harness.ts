@@ -1,12 +1,12 @@
 /** Test wiring of the loading direction: both emulators on loopback and the snap-in's loading function. */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { AirdropEvent } from '../../src/adaas';
 import { createFunctions } from '../../src';
 import { startAirdropEmulator, type AirdropEmulatorInternals, type DevRevRecord, type LoadRunResult, type LoadingItem } from '../../src/emulators/airdrop';
 import initialDomainMapping from '../../src/extraction/initial-domain-mapping.json';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
+import { tempDir } from '../temp-dir';
 
 /** The snap-in's own loading function (code/src/index.ts) with the given soft timeout. */
 export function loadingFunction(timeoutMs: number): (events: AirdropEvent[]) => Promise<void> {
@@ -28,7 +28,7 @@ export interface LoadingSetup {
 }
 
 export async function startLoading(intercomOptions: IntercomEmulatorOptions, timeoutMs = 20_000): Promise<LoadingSetup> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'intercom-loading-'));
+  const outDir = tempDir('intercom-loading-');
   const intercom = await startIntercomEmulator(intercomOptions);
   const airdrop = await startAirdropEmulator({ outDir });
   const run = (input: { items?: Record<string, unknown[]>; devrevRecords?: Record<string, DevRevRecord[]> }, t: number) =>

@@ -3,10 +3,10 @@
  * the files behind `stats_file`, and how it judges replies (§2.4, one emit per invocation).
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { startAirdropEmulator, type AirdropEmulatorInternals } from '../../src/emulators/airdrop';
+import { tempDir } from '../temp-dir';
 
 jest.setTimeout(30_000);
 
@@ -35,7 +35,7 @@ describe('runLoad on the platform emulator', () => {
   let airdrop: AirdropEmulatorInternals;
 
   beforeEach(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loading-run-'));
+    outDir = tempDir('loading-run-');
     airdrop = await startAirdropEmulator({ outDir });
   });
   afterEach(async () => {

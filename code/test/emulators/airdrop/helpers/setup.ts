@@ -1,16 +1,15 @@
 /** Shared test setup: a temp output folder, a started emulator, and hand-made events for plain HTTP tests. */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startAirdropEmulator, type AirdropEmulatorInternals, type AirdropEvent, type SnapInFunction } from '../../../../src/emulators/airdrop';
 import { buildEvent } from '../../../../src/emulators/airdrop/event-builder';
 import { WireClient } from './wire-client';
+import { tempDir as sharedTempDir } from '../../../temp-dir';
 
 export const CONNECTION = { key: 'intercom-secret-token-123456', key_type: 'api_key', org_id: 'ws-1', org_name: 'Test workspace' };
 
 export function tempDir(prefix = 'airdrop-emu-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return sharedTempDir(prefix);
 }
 
 export async function startEmulator(outDir = tempDir()): Promise<AirdropEmulatorInternals> {
