@@ -69,12 +69,16 @@ export const RESET_MARGIN_MS = 1000;
 
 /**
  * Milliseconds to wait before retry number `attempt` (1 = first retry), given the failed
- * answer's headers and the current time (epoch ms):
- * `Retry-After` (seconds or HTTP date), else `X-RateLimit-Reset` + 1 s when it lies ahead,
- * else capped exponential back-off with "equal" jitter (half fixed, half random). Header waits are
- * capped at {@link MAX_HEADER_WAIT_MS}; unusable values fall through to the next rule.
+ * answer's headers and status and the current time (epoch ms):
+ * `Retry-After` (seconds or HTTP date), else, for a 429, `X-RateLimit-Reset` + 1 s when it lies
+ * ahead, else capped exponential back-off with "equal" jitter (half fixed, half random). Header
+ * waits are capped at {@link MAX_HEADER_WAIT_MS}; unusable values fall through to the next rule.
+ *
+ * Intercom sends its rate-limit headers on every answer, 5xx included: the reset says when the
+ * budget refills, not when a failed server answers again. A 5xx that waited for it held its read
+ * up to 11 s (the limiter paces the retry against the budget anyway).
  */
-export function computeWait(headers: HeaderBag, attempt: number, now: number, options: BackoffOptions = {}): number {
+export function computeWait(headers: HeaderBag, attempt: number, now: number, options: BackoffOptions = {}, status?: number): number {
   const retryAfter = headerValue(headers, 'retry-after');
   if (retryAfter !== undefined && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter);
@@ -82,7 +86,7 @@ export function computeWait(headers: HeaderBag, attempt: number, now: number, op
     // A negative number is nonsense (ignored); a date in the past means "now"; anything huge is capped.
     if (!Number.isNaN(ms) && (Number.isNaN(seconds) || seconds >= 0)) return Math.min(MAX_HEADER_WAIT_MS, Math.max(0, ms));
   }
-  const { resetAtMs } = readRateLimit(headers, now);
+  const { resetAtMs } = status === 429 ? readRateLimit(headers, now) : { resetAtMs: undefined };
   if (resetAtMs !== undefined && resetAtMs + RESET_MARGIN_MS > now) {
     return resetAtMs + RESET_MARGIN_MS - now;
   }

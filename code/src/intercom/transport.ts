@@ -247,7 +247,7 @@ export class Transport {
 
     const retryNumber = attemptsOf(error.config);
     const headers = error.response ? plainHeaders(error.response.headers) : undefined;
-    const waitMs = computeWait(headers, retryNumber, Date.now(), this.options.backoff);
+    const waitMs = computeWait(headers, retryNumber, Date.now(), this.options.backoff, status);
     if (waitMs > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(waitMs)) {
       meta.delayRequiredMs = waitMs;
       return false;

@@ -131,6 +131,25 @@ describe('retries', () => {
     }
   });
 
+  it('retries a 5xx after a short back-off, not at the rate-limit reset its headers announce', async () => {
+    const asked: number[] = [];
+    // A caller that may wait 5 s at most: the window's reset, 60 s ahead, would have been a DELAY.
+    const { client } = makeClient({ canWait: (ms) => (asked.push(ms), ms < 5_000) });
+    const headers = { 'X-RateLimit-Limit': '1667', 'X-RateLimit-Remaining': '1600', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 60) };
+    nock(API)
+      .get('/tags')
+      .reply(502, errorList('server_error', 'Bad Gateway'), headers)
+      .get('/tags')
+      .reply(503, errorList('service_unavailable', 'Service Unavailable'), headers)
+      .get('/tags')
+      .reply(200, { type: 'list', data: [] }, headers);
+    await expect(client.get('/tags')).resolves.toEqual({ type: 'list', data: [] });
+    // makeClient's back-off: 5 ms doubling, capped at 20 ms, with jitter.
+    expect(asked).toHaveLength(2);
+    for (const ms of asked) expect(ms).toBeLessThanOrEqual(20);
+    expect(client.stats()).toMatchObject({ requests: 3, retries: 2, serverErrors: 2 });
+  });
+
   it('retries an attempt that timed out', async () => {
     // The first answer is held until the retry has arrived (an event, not a clock); the timeout is wide, so the
     // prompt second answer cannot time out on a loaded machine.

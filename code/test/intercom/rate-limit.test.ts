@@ -25,10 +25,24 @@ describe('computeWait', () => {
     expect(computeWait({ 'retry-after': new Date(now - 7_000).toUTCString() }, 1, now)).toBe(0);
   });
 
-  it('waits until X-RateLimit-Reset plus one second when it lies ahead', () => {
+  it('waits after a 429 until X-RateLimit-Reset plus one second when it lies ahead', () => {
     const reset = now / 1000 + 4;
-    expect(computeWait({ 'X-RateLimit-Reset': String(reset), 'X-RateLimit-Remaining': '0' }, 1, now)).toBe(4_000 + RESET_MARGIN_MS);
-    expect(computeWait({ 'x-ratelimit-reset': [String(reset)] }, 2, now)).toBe(4_000 + RESET_MARGIN_MS);
+    expect(computeWait({ 'X-RateLimit-Reset': String(reset), 'X-RateLimit-Remaining': '0' }, 1, now, {}, 429)).toBe(4_000 + RESET_MARGIN_MS);
+    expect(computeWait({ 'x-ratelimit-reset': [String(reset)] }, 2, now, {}, 429)).toBe(4_000 + RESET_MARGIN_MS);
+  });
+
+  it('backs off briefly after a 5xx or a failed connection, whatever reset the rate-limit headers announce', () => {
+    // Intercom sends X-RateLimit-* on every answer: the reset is when the budget refills, not when the server recovers.
+    const headers = { 'X-RateLimit-Limit': '1667', 'X-RateLimit-Remaining': '1500', 'X-RateLimit-Reset': String(now / 1000 + 9) };
+    const low = () => 0;
+    const high = () => 0.999999;
+    for (const status of [500, 502, 503]) {
+      expect(computeWait(headers, 1, now, { baseMs: 1000, random: low }, status)).toBe(500);
+      expect(computeWait(headers, 1, now, { baseMs: 1000, random: high }, status)).toBe(1000);
+    }
+    expect(computeWait(headers, 1, now, { baseMs: 1000, random: low }, undefined)).toBe(500);
+    // Retry-After still rules (a 503 may carry one).
+    expect(computeWait({ ...headers, 'Retry-After': '3' }, 1, now, {}, 503)).toBe(3_000);
   });
 
   it('falls back to capped exponential back-off with jitter when the reset is past or absent', () => {
