@@ -2,8 +2,8 @@
  * The merged item store: `items/<item_type>.jsonl`, the latest version of each id wins.
  *
  * The file is a log: a batch appends the lines of new ids and of ids whose content changed, in one
- * write; nothing is re-read per write. The ids' digests stay in memory ({@link DigestIndex}, 16 bytes
- * an id), so a merge costs its own size only. When superseded lines outnumber live ones, and when a run
+ * write; nothing is re-read per write. The ids' digests are indexed in a file ({@link DigestIndex},
+ * `items-index/`), so a merge costs its own size only and the memory does not grow with the store. When superseded lines outnumber live ones, and when a run
  * ends ({@link compactAll}), the file is compacted in one streaming pass (temp file + rename) to one
  * line per id. A crash can only tear the last appended line: loading cuts such a torn tail off.
  */
@@ -39,17 +39,20 @@ export class ItemStore {
   /** Merges items (each with a string `id`) of one item type and appends what changed. */
   merge(itemType: string, items: { id: string }[]): ItemCounts {
     const index = this.load(itemType);
+    return index.ids.withFile(() => this.mergeInto(itemType, index, items));
+  }
+
+  private mergeInto(itemType: string, index: TypeIndex, items: { id: string }[]): ItemCounts {
     const counts: ItemCounts = { received: items.length, new: 0, updated: 0 };
     const appended: string[] = [];
     for (const item of items) {
       const line = JSON.stringify(item);
       const id = idDigest(item.id);
       const content = lineDigest(line);
-      const previous = index.ids.get(id);
+      const previous = index.ids.put(id, content);
       if (previous === content) continue; // unchanged (or repeated inside this batch)
       if (previous === undefined) counts.new++;
       else counts.updated++;
-      index.ids.set(id, content);
       appended.push(`${line}\n`);
     }
     if (appended.length > 0) {
@@ -68,19 +71,24 @@ export class ItemStore {
 
   /** Rewrites every file that holds superseded lines to one line per id (e.g. when a run ends). */
   compactAll(): void {
-    for (const [itemType, index] of this.cache) if (index.lines > index.ids.size) this.compact(itemType, index);
+    for (const [itemType, index] of this.cache) {
+      if (index.lines > index.ids.size) index.ids.withFile(() => this.compact(itemType, index));
+    }
   }
 
   private load(itemType: string): TypeIndex {
     let index = this.cache.get(itemType);
     if (index) return index;
-    index = { ids: new DigestIndex(), lines: 0 };
+    fs.mkdirSync(this.layout.itemsIndexDir, { recursive: true });
+    index = { ids: new DigestIndex(this.layout.itemsIndexFile(itemType)), lines: 0 };
     const file = this.layout.itemsFile(itemType);
     const loaded = index;
-    const complete = forEachLine(file, (line) => {
-      loaded.ids.set(idDigest((JSON.parse(line) as { id: string }).id), lineDigest(line));
-      loaded.lines += 1;
-    });
+    const complete = loaded.ids.withFile(() =>
+      forEachLine(file, (line) => {
+        loaded.ids.put(idDigest((JSON.parse(line) as { id: string }).id), lineDigest(line));
+        loaded.lines += 1;
+      }),
+    );
     if (complete !== undefined && complete < fs.statSync(file).size) fs.truncateSync(file, complete); // torn append
     this.cache.set(itemType, index);
     return index;
@@ -96,7 +104,7 @@ export class ItemStore {
     try {
       forEachLine(file, (line) => {
         const id = idDigest((JSON.parse(line) as { id: string }).id);
-        if (index.ids.get(id) !== lineDigest(line) || index.ids.mark(id)) return;
+        if (!index.ids.claim(id, lineDigest(line))) return;
         chunk.push(line);
         lines += 1;
         if (chunk.length >= 1000) {

@@ -6,6 +6,7 @@
  *   artifacts/<artifact id>          raw uploads, as received
  *   attachments/<attachment id>      bytes of extracted attachments, by external id
  *   items/<item_type>.jsonl          merged item store: latest version wins, one line per id between runs
+ *   items-index/<item_type>.digests  the item store's index of ids (a cache, rebuilt by each process)
  *   pushes.jsonl                     every pushed item, one line per push, never de-duplicated
  *   state.json                       the extractor state of the sync unit (parsed)
  *   runs.jsonl                       one RunResult per finished run
@@ -78,10 +79,17 @@ export class OutputLayout {
   itemsFile(itemType: string): string {
     return path.join(this.itemsDir, `${itemType}.jsonl`);
   }
+  get itemsIndexDir(): string {
+    return path.join(this.root, 'items-index');
+  }
+  /** The item store's on-disk index of one item type's ids (rebuilt from the items file by each process). */
+  itemsIndexFile(itemType: string): string {
+    return path.join(this.itemsIndexDir, `${itemType}.digests`);
+  }
 
   /** Creates the folders that must exist before the first request. */
   ensure(): void {
-    for (const dir of [this.root, this.artifactsDir, this.attachmentsDir, this.itemsDir]) {
+    for (const dir of [this.root, this.artifactsDir, this.attachmentsDir, this.itemsDir, this.itemsIndexDir]) {
       fs.mkdirSync(dir, { recursive: true });
     }
   }
