@@ -75,7 +75,7 @@ export function rateLimitFloorSeconds(requests: number, perWindow: number): numb
  * Counts one kind with the cheapest call its listing style allows: the first page of its own pager, one
  * item long (`total_count`), or the whole unpaginated list.
  */
-async function countKind(probe: IntercomProbe, spec: Pager<unknown>): Promise<number | null> {
+async function countKind(probe: IntercomProbe, spec: Pager<unknown>): Promise<{ count: number | null; first?: unknown }> {
   // Opening a scroll would block the import's own scroll for a minute: count with the numbered list
   // beside it (`/companies/scroll` → `/companies`).
   const pager: Pager<unknown> =
@@ -86,8 +86,8 @@ async function countKind(probe: IntercomProbe, spec: Pager<unknown>): Promise<nu
     for await (const page of client.paginate(pager)) return page;
     return undefined;
   });
-  if (!first) return null;
-  return spec.style === 'list' ? first.items.length + first.invalid.length : first.totalCount ?? null;
+  if (!first) return { count: null };
+  return { count: spec.style === 'list' ? first.items.length + first.invalid.length : first.totalCount ?? null, first: first.items[0] };
 }
 
 /** Runs the estimate against the workspace behind `probe`. */
@@ -101,10 +101,11 @@ export async function estimateImport(
   for (const kind of KINDS) {
     const spec = kind.listAll({ importAllConversations: o.allConversations });
     if (kind.customAttributes) customAttributeModels++;
-    const count = await countKind(probe, spec);
+    const { count, first } = await countKind(probe, spec);
     const n = count ?? 0;
     const pages = spec.style === 'list' ? 1 : spec.style === 'scroll' ? pagesFor(n, SCROLL_PAGE_SIZE) + 1 : pagesFor(n, spec.perPage ?? DEFAULT_PER_PAGE);
-    const details = kind.fetchDetail ? n : 0;
+    // Tickets: read whole only when search leaves their parts out; the first one listed tells.
+    const details = kind.fetchDetail && (!kind.detailNeeded || (first !== undefined && kind.detailNeeded(first as never))) ? n : 0;
     detailReads += details;
     kinds.push({
       itemType: kind.itemType,

@@ -11,12 +11,16 @@ const checked = <T extends Raw>(obj: Raw): T => obj as T;
 export function defineKind<const I extends string, const E extends string, TListed extends Raw, TFull extends Raw = TListed>(
   def: KindDefinition<I, E, TListed, TFull>,
 ): KindDefinition<I, E, Raw, Raw> {
-  const { fetchDetail, changesInWindow, completion } = def;
+  const { fetchDetail, detailNeeded, changesInWindow, completion } = def;
   return {
     ...def,
     updatedAt: (obj) => def.updatedAt(checked<TListed>(obj)),
     normalize: (obj, ctx) => def.normalize(checked<TFull>(obj), ctx),
-    ...(fetchDetail && { fetchDetail: (client, listed) => fetchDetail(client, checked<TListed>(listed)) }),
+    ...(fetchDetail && {
+      fetchDetail: async (client, listed) =>
+        detailNeeded && !detailNeeded(checked<TListed>(listed)) ? checked<TFull>(listed) : fetchDetail(client, checked<TListed>(listed)),
+    }),
+    ...(detailNeeded && { detailNeeded: (listed) => detailNeeded(checked<TListed>(listed)) }),
     ...(changesInWindow && { changesInWindow: (obj, batch, window) => changesInWindow(checked<TFull>(obj), batch, window) }),
     ...(completion && { completion: { needed: (obj) => completion.needed(checked<TListed>(obj)), read: completion.read } }),
   };

@@ -25,6 +25,10 @@ export { defineKind } from './define';
 
 const PER_PAGE_MAX = 150;
 
+/** A listed ticket's parts are all there: present, and `total_count` (when given) no more than those returned. */
+const partsComplete = (parts: { ticket_parts: unknown[]; total_count?: number | null } | null | undefined): boolean =>
+  !!parts && (parts.total_count ?? 0) <= parts.ticket_parts.length;
+
 /**
  * A small kind without timestamps, listed whole by one request (`GET /admins`, `/teams`, `/tags`):
  * re-listed each sync and compared by content; deletions by comparing id sets.
@@ -145,8 +149,10 @@ export const KINDS = [
     listChangedSince: (_ctx, floor) => ({ style: 'search', kind: 'ticket', path: '/tickets/search', itemsKey: 'tickets', perPage: PER_PAGE_MAX,
       query: updatedSince(floor), itemSchema: TicketSchema }),
     updatedAt: updatedAtOf,
-    // Search results carry no parts: read each ticket whole (≤ 500 parts).
+    // 2.16's search results carry the parts (the `ticket` schema, the search example): a ticket is read
+    // whole only when they are missing or cut (`total_count` above those returned).
     fetchDetail: (client, listed) => client.get(`/tickets/${encodeURIComponent(String(listed.id))}`, { schema: TicketSchema, kind: 'ticket' }),
+    detailNeeded: (listed) => !partsComplete(listed.ticket_parts),
     normalize: normalize.ticket,
     changesInWindow: normalize.ticketChangesInWindow,
     recordTypes: (custom) => ({ tickets: ticketRecordType(custom.tickets), ticket_parts: ticketPartRecordType }),

@@ -87,6 +87,11 @@ export interface KindDefinition<I extends string, E extends string, TListed exte
   /** Fetches the full object when the listing shape lacks something (conversations, tickets: parts). */
   fetchDetail?(client: DetailClient, listed: NoInfer<TListed>): Promise<TFull>;
   /**
+   * Whether a listed object lacks what `fetchDetail` would add; when false the listed object is used
+   * as it is and no detail read is made. Default: always read (conversations: listings carry no parts).
+   */
+  detailNeeded?(listed: NoInfer<TListed>): boolean;
+  /**
    * In an incremental run, the part of a changed object's batch that may be new to DevRev (each
    * attachment is a download); default: all of it. Conversations keep themselves and only the parts
    * and files of parts changed in the window, unless the whole conversation is new to the import.

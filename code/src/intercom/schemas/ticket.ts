@@ -50,7 +50,10 @@ export const TicketPartSchema = z.looseObject({
 });
 export type IntercomTicketPart = z.infer<typeof TicketPartSchema>;
 
-/** A ticket as search returns it; `GET /tickets/{id}` adds `ticket_parts` (parts validated one by one when normalized). */
+/**
+ * A ticket as search and `GET /tickets/{id}` return it; both carry `ticket_parts` in 2.16 (the `ticket` schema and
+ * the search example), validated one by one when normalized.
+ */
 export const TicketSchema = z.looseObject({
   type: z.string().optional(),
   id: IntercomId,

@@ -5,7 +5,7 @@ import { ticketFields } from '../search/ticketFields';
 import { searchWorkspace } from '../search/runSearch';
 import { bodyObject, found, param } from './shared';
 
-/** Ticket types, ticket states, `GET /tickets/{id}` (with parts) and `POST /tickets/search` (without). */
+/** Ticket types, ticket states, `GET /tickets/{id}` and `POST /tickets/search` (both with parts, as in 2.16's `ticket` schema and search example). */
 export function registerTicketRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const ws = () => ctx.workspace;
 
@@ -34,7 +34,7 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: EmulatorContext)
     });
     return {
       type: 'ticket.list',
-      tickets: result.items.map((h) => ws().ticket(h.id, { withParts: false })).filter((t) => t !== undefined),
+      tickets: result.items.map((h) => ws().ticket(h.id, { withParts: true })).filter((t) => t !== undefined),
       total_count: result.total,
       pages: result.pages,
     };

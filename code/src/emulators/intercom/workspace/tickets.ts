@@ -42,7 +42,7 @@ export class TicketBook {
     return [...this.all().keys()].filter((id) => !this.deletedIds.has(id));
   }
 
-  /** `GET /tickets/{id}` shape with `withParts`, the search shape without; undefined when unknown or deleted. */
+  /** `GET /tickets/{id}` and search shape with `withParts`; without, what search filters on; undefined when unknown or deleted. */
   ticket(id: string, withParts: boolean): JsonObject | undefined {
     const record = this.live(id);
     if (!record) return undefined;

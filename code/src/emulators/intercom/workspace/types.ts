@@ -140,7 +140,7 @@ export interface Workspace {
   ticketStates(): JsonObject[];
   /** Live ticket ids in creation order. */
   ticketIds(): string[];
-  /** `GET /tickets/{id}` shape with `withParts` (URLs signed), the search shape without. */
+  /** `GET /tickets/{id}` and search shape with `withParts` (URLs signed); without, what search filters on. */
   ticket(id: string, o: { withParts: boolean }): JsonObject | undefined;
 
   /** Serves a signed file URL's bytes (generated on demand, never all held at once). */
