@@ -2,7 +2,7 @@
  * The one list of hosts that serve Intercom's files (attachment and inline-image CDNs, avatars,
  * help-center assets; shared/docs/intercom-api.md §7.13). Pure, so `normalize/` can use it too.
  */
-import { INTERCOM_BASE_URLS } from './regions';
+import { INTERCOM_APP_URLS, INTERCOM_BASE_URLS } from './regions';
 
 /**
  * Registrable domains owned by Intercom whose hosts (the domain or a sub-domain: `host === d` or
@@ -25,8 +25,8 @@ const NUMBERED_ATTACHMENT_DOMAIN = /^([a-z0-9-]+\.)*intercom-attachments(-\d+)?\
 
 /** Hosts under those domains that are not file hosts: the API (it needs the token) and the web app. */
 const NOT_FILE_HOSTS: ReadonlySet<string> = new Set([
-  ...Object.values(INTERCOM_BASE_URLS).map((url) => new URL(url).hostname),
-  'app.intercom.com', 'app.eu.intercom.com', 'app.au.intercom.com', 'app.intercom.io',
+  ...[...Object.values(INTERCOM_BASE_URLS), ...Object.values(INTERCOM_APP_URLS)].map((url) => new URL(url).hostname),
+  'app.intercom.io',
 ]);
 
 function normalizeHost(hostname: string): string {

@@ -15,6 +15,13 @@ export const INTERCOM_BASE_URLS: Readonly<Record<IntercomRegion, string>> = {
   au: 'https://api.au.intercom.io',
 };
 
+/** The Intercom web app (inbox, profiles) of each region: the base of links back to Intercom. */
+export const INTERCOM_APP_URLS: Readonly<Record<IntercomRegion, string>> = {
+  us: 'https://app.intercom.com',
+  eu: 'https://app.eu.intercom.com',
+  au: 'https://app.au.intercom.com',
+};
+
 /** The host that routes a request to the workspace's region: where `/me` is asked before the region is known. */
 export const ROUTING_BASE_URL = INTERCOM_BASE_URLS.us;
 

@@ -1,10 +1,9 @@
+import { INTERCOM_APP_URLS } from '../intercom/regions';
 import type { NormalizeContext } from './types';
 
 /** Base of the Intercom web app for the workspace's region. */
-export function appBaseUrl(region: NormalizeContext['region']): string {
-  if (region === 'eu') return 'https://app.eu.intercom.com';
-  if (region === 'au') return 'https://app.au.intercom.com';
-  return 'https://app.intercom.com';
+function appBaseUrl(region: NormalizeContext['region']): string {
+  return INTERCOM_APP_URLS[region ?? 'us'];
 }
 
 const seg = (s: string) => encodeURIComponent(s);

@@ -3,6 +3,7 @@
  * (`adaas`, airdrop-protocol.md §6); `NormalizedItem` only adds a type parameter for `data`.
  */
 import type { NormalizedAttachment as PlatformAttachment, NormalizedItem as PlatformItem } from '../adaas';
+import type { IntercomRegion } from '../intercom/regions';
 
 /** One extracted record: the id, two RFC3339 dates, and every other field under `data`. */
 export interface NormalizedItem<D extends object = Record<string, unknown>> extends PlatformItem {
@@ -37,7 +38,7 @@ export interface NormalizeContext {
   /** The workspace id (`/me` → `app.id_code`), used in app.intercom.com links. */
   appId: string;
   /** Region of the workspace; selects app.intercom.com / app.eu.intercom.com / app.au.intercom.com. Default us. */
-  region?: 'us' | 'eu' | 'au';
+  region?: IntercomRegion;
   /**
    * RFC3339 time the list was read. Admins, teams and tags carry no timestamps in Intercom, so this is
    * their created_date and modified_date.
