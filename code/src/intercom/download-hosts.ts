@@ -11,6 +11,7 @@
 import ipaddr from 'ipaddr.js';
 import { IntercomError } from './errors';
 import { isIntercomApiHost, isIntercomFileHost } from './file-hosts';
+import { redactForMessage } from './redact';
 
 /** Where downloads may go in this run. */
 export interface DownloadPolicy {
@@ -84,10 +85,4 @@ export function checkDownloadUrl(url: string, base: string, policy: DownloadPoli
     if (range) throw new DownloadNotAllowedError(shown, `address ${parsed.hostname} is ${range}, not a public address`);
   }
   return parsed;
-}
-
-/** Signed URLs carry credentials in their query: show only origin and path. */
-export function redactForMessage(url: string): string {
-  const cut = url.search(/[?#]/);
-  return cut < 0 ? url : `${url.slice(0, cut)}?…`;
 }

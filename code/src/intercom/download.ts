@@ -5,7 +5,8 @@
  * cap (announced or streamed) and a stall timeout while the body is read.
  */
 import { Transform, type Readable } from 'node:stream';
-import { checkDownloadUrl, DownloadNotAllowedError, redactForMessage, type DownloadPolicy } from './download-hosts';
+import { checkDownloadUrl, DownloadNotAllowedError, type DownloadPolicy } from './download-hosts';
+import { redactForMessage } from './redact';
 import { IntercomError, errorFromFailure } from './errors';
 import { downloadAgents } from './guarded-agent';
 import { headerValue } from './rate-limit-headers';

@@ -51,3 +51,9 @@ export function redactUrl(url: string): string {
   // URLSearchParams encodes the brackets of [REDACTED]; keep the marker readable.
   return `${url.slice(0, queryStart)}?${params.toString().replace(/%5BREDACTED%5D/g, REDACTED)}`;
 }
+
+/** Signed URLs carry credentials in their query: show only origin and path. */
+export function redactForMessage(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? url : `${url.slice(0, cut)}?…`;
+}
