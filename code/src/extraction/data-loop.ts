@@ -18,9 +18,9 @@ import type { DetailClient, KindSpec, ListContext, NormalizeContext } from '../k
 import type { ListSpec } from '../kinds/list-spec';
 import { reportCounters } from './report';
 import { pendingKind, unchangedSinceLastRun, type ConnectorState, type KindProgress } from './state';
-import { addToIdSet, loadIdSet, type IdSetStore } from './id-set-store';
+import { addToIdSet, type IdSetStore } from './id-set-store';
 import { deferToCompletion, runCompletionPass } from './completion-pass';
-import { compareIdSets, idsOfPage, runIdPasses } from './id-set-deletions';
+import { compareIdSets, idsOfPage, loadSeenSoFar, runIdPasses } from './id-set-deletions';
 import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
 
@@ -98,7 +98,7 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   let firstPage = true;
   // Also handled before: objects of earlier pages (while the id set is kept), which a scroll restarted
   // from the beginning after a break lists again.
-  const seenIds = new Set(tracksIds && progress.seen !== null ? await loadIdSet(progress.seen, deps.idSetStore) : []);
+  const seenIds = new Set(tracksIds ? await loadSeenSoFar(kind.itemType, progress, deps.state, deps.idSetStore) : []);
   const pending = (page: ListedPage) => {
     const done = firstPage ? doneBefore : new Set<string>();
     firstPage = false;

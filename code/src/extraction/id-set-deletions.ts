@@ -10,7 +10,7 @@
 import type { KindSpec } from '../kinds/types';
 import type { LoopDeps, LoopOutcome } from './data-loop';
 import { encodeIdSet } from './id-set-codec';
-import { addToIdSet, loadIdSet, type IdSetStore } from './id-set-store';
+import { addToIdSet, IdSetPartLostError, loadIdSet, type IdSetStore } from './id-set-store';
 import { reportCounters } from './report';
 import type { ConnectorState, StoredIdSet } from './state';
 
@@ -28,22 +28,53 @@ export function idsOfPage(page: { items: Array<Record<string, unknown>>; invalid
 
 /**
  * Reports what the last complete listing had and this one (`seen`) lacks, and keeps `seen` for the
- * next comparison; not when `seen` outgrew the state without a store to spill it into (null).
+ * next comparison; not when `seen` outgrew the state without a store to spill it into (null), nor
+ * when the platform lost a spilled part of either set: then no deletion of the kind is reported in
+ * this run (a partial set would report false ones), and a lost `seen` leaves no set to compare with next.
  */
 export async function compareIdSets(itemType: string, seen: StoredIdSet | null, state: ConnectorState, store: IdSetStore | undefined): Promise<void> {
   if (seen === null) {
     delete state.idSets[itemType];
-    state.report.deletionDetectionSkipped[itemType] = 'too many objects to compare id sets within the state size limit';
+    state.report.deletionDetectionSkipped[itemType] ??= 'too many objects to compare id sets within the state size limit';
+    return;
+  }
+  const now = await loadUnlessLost(itemType, seen, state, store, "this listing's ids");
+  if (now === null) {
+    delete state.idSets[itemType];
     return;
   }
   const previous = state.idSets[itemType];
-  if (previous) {
-    const now = new Set(await loadIdSet(seen, store));
-    for (const id of await loadIdSet(previous, store)) {
-      if (!now.has(id)) reportCounters.deleted(state.report, itemType, id, 'absent from a complete listing');
+  const before = previous ? await loadUnlessLost(itemType, previous, state, store, "the last complete listing's ids") : null;
+  if (before) {
+    const present = new Set(now);
+    for (const id of before) {
+      if (!present.has(id)) reportCounters.deleted(state.report, itemType, id, 'absent from a complete listing');
     }
   }
   state.idSets[itemType] = Array.isArray(seen) ? encodeIdSet(seen) : seen;
+}
+
+/**
+ * The ids of a listing still under way (`progress.seen`); when the platform lost one of its parts,
+ * the set is given up for this run (`seen` null, deletions of the kind skipped) and none are returned.
+ */
+export async function loadSeenSoFar(itemType: string, progress: { seen: StoredIdSet | null }, state: ConnectorState, store: IdSetStore | undefined): Promise<string[]> {
+  if (progress.seen === null) return [];
+  const ids = await loadUnlessLost(itemType, progress.seen, state, store, 'the ids listed so far');
+  if (ids === null) progress.seen = null;
+  return ids ?? [];
+}
+
+async function loadUnlessLost(itemType: string, set: StoredIdSet, state: ConnectorState, store: IdSetStore | undefined, what: string): Promise<string[] | null> {
+  try {
+    return await loadIdSet(set, store);
+  } catch (err) {
+    if (!(err instanceof IdSetPartLostError)) throw err;
+    const reason = `${err.message} (${what}): deletions of ${itemType} are not checked in this run`;
+    state.report.deletionDetectionSkipped[itemType] = reason;
+    console.warn(`Deletion detection skipped for ${itemType}: ${reason}.`);
+    return null;
+  }
 }
 
 /** This sync's share of the id listings of the kinds read through a date filter (deletions: 'id-pass'). */

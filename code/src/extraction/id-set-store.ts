@@ -24,11 +24,31 @@ export interface IdSetStore {
  */
 export const ID_SET_INLINE_CHARS = 20_000;
 
-/** The platform's artifacts as the store (the data worker's). */
+/**
+ * A spilled part the store no longer holds. These artifacts are listed in no event, and neither the
+ * SDK nor DevRev's docs promise to keep such an artifact from one run to the next (the SDK reads back
+ * by id only artifacts an event reported): the callers give the set up (no deletions checked for
+ * its kind in that run) rather than fail the run or compare against a partial set.
+ */
+export class IdSetPartLostError extends Error {
+  constructor(readonly ref: string) {
+    super(`the platform no longer holds artifact ${ref}, a part of a stored id set`);
+    this.name = 'IdSetPartLostError';
+  }
+}
+
+/** The platform's artifacts as the store (the data worker's); a part it answers 404 for is lost. */
 export function platformIdSetStore(event: AirdropEvent): IdSetStore {
   return {
     save: (name, encoded) => uploadArtifactBytes(event, { name: `${name}.idset`, type: 'application/octet-stream', bytes: Buffer.from(encoded, 'utf8') }),
-    load: async (ref) => (await downloadArtifactBytes(event, ref)).toString('utf8'),
+    load: async (ref) => {
+      try {
+        return (await downloadArtifactBytes(event, ref)).toString('utf8');
+      } catch (err) {
+        if ((err as { response?: { status?: number } }).response?.status === 404) throw new IdSetPartLostError(ref);
+        throw err;
+      }
+    },
   };
 }
 
