@@ -1,8 +1,14 @@
 /**
  * Artifacts on disk: ids handed out by `airdrop.artifacts.upload-url`, bytes received on the
  * upload URL, the confirmation, and reading an uploaded artifact back as JSONL lines.
+ *
+ * What the platform knows of an artifact (its record) stays in memory only while the upload is under
+ * way; once confirmed it is kept in a small file of this process's own (`artifact-records/<process>/`)
+ * until an ssor_attachment files it (`forget`), so an attachments invocation streaming thousands of
+ * files does not hold thousands of records. Records of processes that are gone are removed.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { gunzipSync } from 'node:zlib';
@@ -25,9 +31,15 @@ export interface ArtifactRecord {
 }
 
 export class ArtifactStore {
+  /** Records of uploads not confirmed yet; confirmed ones are in `recordsDir`. */
   private readonly records = new Map<string, ArtifactRecord>();
+  private readonly recordsDir: string;
 
-  constructor(private readonly layout: OutputLayout) {}
+  constructor(private readonly layout: OutputLayout) {
+    removeRecordsOfGoneProcesses(layout.artifactRecordsDir);
+    this.recordsDir = path.join(layout.artifactRecordsDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+    fs.mkdirSync(this.recordsDir, { recursive: true });
+  }
 
   /** Reserves a new artifact id (file-name safe, unique across emulator restarts). */
   prepare(info: { fileName: string; fileType: string; declaredSize?: number; requestId: string }): ArtifactRecord {
@@ -38,7 +50,8 @@ export class ArtifactStore {
   }
 
   get(id: string): ArtifactRecord | undefined {
-    return this.records.get(id);
+    if (!isArtifactId(id)) return undefined;
+    return this.records.get(id) ?? readRecord(this.recordFile(id));
   }
 
   /** Streams the uploaded bytes to `artifacts/<id>` (temp file + rename) and returns the size. */
@@ -60,19 +73,28 @@ export class ArtifactStore {
    */
   forget(id: string): void {
     this.records.delete(id);
+    if (isArtifactId(id)) fs.rmSync(this.recordFile(id), { force: true });
   }
 
   /** Artifacts whose upload-url was asked for at or after `since` (epoch ms), uploaded and not forgotten. */
   uploadedSince(since: number): ArtifactRecord[] {
-    return [...this.records.values()].filter((r) => r.size !== undefined && r.preparedAt >= since);
+    const confirmed = fs.readdirSync(this.recordsDir).flatMap((name) => readRecord(path.join(this.recordsDir, name)) ?? []);
+    return [...this.records.values(), ...confirmed].filter((r) => r.size !== undefined && r.preparedAt >= since);
   }
 
-  /** Marks an uploaded artifact confirmed; false when unknown or not uploaded yet. */
+  /** Marks an uploaded artifact confirmed (its record leaves memory); false when unknown or not uploaded yet. */
   confirm(id: string): boolean {
     const record = this.records.get(id);
-    if (!record || record.size === undefined) return false;
+    if (!record) return readRecord(this.recordFile(id)) !== undefined;
+    if (record.size === undefined) return false;
     record.confirmed = true;
+    fs.writeFileSync(this.recordFile(id), JSON.stringify(record));
+    this.records.delete(id);
     return true;
+  }
+
+  private recordFile(id: string): string {
+    return path.join(this.recordsDir, `${id}.json`);
   }
 
   /** True when the bytes of `id` are on disk (also for artifacts of an earlier emulator process). */
@@ -106,4 +128,37 @@ export class ArtifactStore {
 /** Artifact ids this emulator hands out; anything else never names a file. */
 export function isArtifactId(id: string): boolean {
   return /^artifact-[a-z0-9]+-[0-9a-f]+$/.test(id);
+}
+
+function readRecord(file: string): ArtifactRecord | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as ArtifactRecord;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Removes the record folders (`<pid>-<random>`) of processes that no longer run. */
+function removeRecordsOfGoneProcesses(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(name.split('-')[0]);
+    if (!Number.isInteger(pid) || pid === process.pid || processRuns(pid)) continue;
+    fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

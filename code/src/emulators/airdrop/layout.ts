@@ -7,6 +7,7 @@
  *   attachments/<attachment id>      bytes of extracted attachments, by external id
  *   items/<item_type>.jsonl          merged item store: latest version wins, one line per id between runs
  *   items-index/<item_type>.digests  the item store's index of ids (a cache, rebuilt by each process)
+ *   artifact-records/<process>/<artifact id>.json   what the platform knows of a confirmed, unfiled artifact
  *   pushes.jsonl                     every pushed item, one line per push, never de-duplicated
  *   state.json                       the extractor state of the sync unit (parsed)
  *   runs.jsonl                       one RunResult per finished run
@@ -78,6 +79,10 @@ export class OutputLayout {
   }
   itemsFile(itemType: string): string {
     return path.join(this.itemsDir, `${itemType}.jsonl`);
+  }
+  /** Records of confirmed artifacts not yet filed by an ssor_attachment, one folder per emulator process. */
+  get artifactRecordsDir(): string {
+    return path.join(this.root, 'artifact-records');
   }
   get itemsIndexDir(): string {
     return path.join(this.root, 'items-index');
