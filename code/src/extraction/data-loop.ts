@@ -3,9 +3,9 @@
  * listing, keep what belongs to the run's window, fetch details where the kind needs them,
  * normalize, push, and record the position after every page. Listing and reads run ahead of the loop
  * (`read-ahead.ts`), as many at once as the client's limiter allows, so the loop only normalizes
- * and pushes, in listing order. It stops between items when the invocation's
- * time is up; the saved position (page cursor + ids done inside that page) lets the next invocation
- * go on without skipping or repeating anything.
+ * and pushes, each object as soon as its read is done. It stops between items when the invocation's
+ * time is up; the saved position (the cursor of the oldest page not finished + the ids done since,
+ * in that page and the few after it) lets the next invocation go on without skipping or repeating anything.
  *
  * Intercom errors other than "not found" on a detail fetch propagate: the worker maps them to
  * platform events (DELAY, ERROR) in one place.
@@ -93,39 +93,28 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   progress.phase = 'listing';
   const { spec, complete } = listingFor(kind, deps);
   const tracksIds = kind.deletions === 'id-set' || (kind.deletions === 'id-pass' && complete);
-  // Only the page the previous invocation stopped in has objects done already.
+  // Objects done after the saved cursor: in the page it points at, and in the few after it that the
+  // reads had reached past a slow one.
   const doneBefore = new Set(progress.doneInPage);
-  let firstPage = true;
   // Also handled before: objects of earlier pages (while the id set is kept), which a scroll restarted
   // from the beginning after a break lists again.
   const seenIds = new Set(tracksIds ? await loadSeenSoFar(kind.itemType, progress, deps.state, deps.idSetStore) : []);
-  const pending = (page: ListedPage) => {
-    const done = firstPage ? doneBefore : new Set<string>();
-    firstPage = false;
-    return page.items.filter((obj) => !done.has(idOf(obj)) && !seenIds.has(idOf(obj)));
-  };
+  const pending = (page: ListedPage) => page.items.filter((obj) => !doneBefore.has(idOf(obj)) && !seenIds.has(idOf(obj)));
   const reads = new ReadAhead(deps.client.paginate(spec, progress.pageFrom), pending, (obj) => readObject(kind, obj, deps), {
     listAhead: spec.style !== 'scroll',
   });
   try {
-    for (let resumedInPage = doneBefore.size > 0; ; resumedInPage = false) {
-      const event = await reads.next();
+    for (;;) {
+      // Reads run ahead and may queue behind the limiter: a soft timeout must not wait for them.
+      const event = await settledOrTimeout(reads.next(), deps.isTimeout);
+      if (event === 'timeout') {
+        await deps.checkpoint();
+        return 'timeout';
+      }
       if (event.type === 'error') throw event.error;
       if (event.type === 'done') break;
-      if (event.type === 'page') {
-        // Invalid items of a resumed page were reported before.
-        for (const bad of resumedInPage ? [] : event.page.invalid) {
-          reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
-        }
-        continue;
-      }
       if (event.type === 'object') {
-        // Reads run ahead and may queue behind the limiter: a soft timeout must not wait for them.
-        const result = await settledOrTimeout(event.read, deps.isTimeout);
-        if (result === 'timeout') {
-          await deps.checkpoint();
-          return 'timeout';
-        }
+        const result = event.result;
         if ('error' in result) throw result.error;
         // An object with a partial preview of its relations is emitted whole by the completion pass.
         const deferred = result.value && kind.completion?.needed(result.value) && (await deferToCompletion(kind, idOf(result.value), deps));
@@ -137,14 +126,17 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
         }
         continue;
       }
+      // Every object of this page and the ones before it is done: the cursor moves past it.
       const page = event.page;
+      for (const bad of page.invalid) reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
       if (tracksIds) {
         const ids = idsOfPage(page);
         for (const id of ids) seenIds.add(id);
         progress.seen = await addToIdSet(progress.seen, ids, deps.idSetStore, `${kind.itemType}-seen`);
       }
       progress.pageFrom = page.next;
-      progress.doneInPage = [];
+      const inPage = new Set(page.items.map(idOf));
+      progress.doneInPage = progress.doneInPage.filter((id) => !inPage.has(id));
       progress.pages += 1;
       if (page.next === null || page.next === undefined) break;
       await deps.checkpoint(); // the reads of the next objects go on meanwhile

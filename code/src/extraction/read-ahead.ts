@@ -1,9 +1,13 @@
 /**
  * Reads ahead of the data loop: lists pages and starts each object's read (its detail fetch, where
  * the kind has one) as soon as it is listed, up to a window of objects, across page boundaries. The
- * loop takes the objects in listing order while later reads, and the next page's listing, are already
- * under way, so it never waits at a page boundary or while it checkpoints. Memory is bounded by the
- * window, whatever the workspace's size.
+ * loop takes each object as soon as its read has finished, in listing order among those finished, so
+ * one slow read (a retry after a 5xx waits its back-off) holds only itself: the reads behind it, and
+ * the next pages' listings, go on. A page ends (`end-of-page`, after which the loop moves its cursor
+ * past it) only once every object of it and of the pages before it has been taken.
+ *
+ * Memory is bounded whatever the workspace's size: at most `window` objects listed and not taken,
+ * and at most `span` objects listed from the oldest not taken on (the pages they belong to are held).
  *
  * A listing whose reads move a position on the server (Intercom's companies scroll) must not be read
  * ahead: a page listed but not yet taken when the invocation stops would be lost. With `listAhead`
@@ -14,20 +18,30 @@ import type { ListedPage } from './data-loop';
 /** What a read produced: the object to normalize (undefined: skip it), or the error it threw. */
 export type ReadResult = { value: Record<string, unknown> | undefined } | { error: unknown };
 
-/** The loop's view of the listing, in order. */
+/** The loop's view of the listing. */
 export type ReadAheadEvent =
-  | { type: 'page'; page: ListedPage }
-  | { type: 'object'; listed: Record<string, unknown>; read: Promise<ReadResult> }
+  | { type: 'object'; listed: Record<string, unknown>; result: ReadResult }
   | { type: 'end-of-page'; page: ListedPage }
   | { type: 'done' }
   | { type: 'error'; error: unknown };
 
 /** Objects listed and not yet taken by the loop, at most: their reads run meanwhile. */
 export const READ_AHEAD_WINDOW = 128;
+/**
+ * Objects listed from the oldest not yet taken on, at most: how far the reads may run past one
+ * slow read (at Intercom's 167 requests per second, about 3 s: a read retried once or twice).
+ */
+export const READ_AHEAD_SPAN = 4 * READ_AHEAD_WINDOW;
+
+/** An event in listing order; an object's result arrives when its read settles. */
+type Slot =
+  | { type: 'object'; listed: Record<string, unknown>; seq: number; result?: ReadResult }
+  | Exclude<ReadAheadEvent, { type: 'object' }>;
 
 export class ReadAhead {
-  private readonly events: ReadAheadEvent[] = [];
+  private readonly slots: Slot[] = [];
   private objectsQueued = 0;
+  private listedCount = 0;
   private stopped = false;
   private wakeConsumer?: () => void;
   private wakeProducer?: () => void;
@@ -40,22 +54,29 @@ export class ReadAhead {
     pages: AsyncIterable<ListedPage>,
     pending: (page: ListedPage) => Array<Record<string, unknown>>,
     read: (listed: Record<string, unknown>) => Promise<Record<string, unknown> | undefined>,
-    private readonly options: { listAhead: boolean; window?: number } = { listAhead: true },
+    private readonly options: { listAhead: boolean; window?: number; span?: number } = { listAhead: true },
   ) {
     void this.produce(pages, pending, read);
   }
 
-  /** The next event in listing order; waits for it when the reads have not got that far. */
+  /**
+   * The next event: the first object (in listing order) whose read has finished; an end of page,
+   * the end or a listing error once everything listed before it was taken. Waits while none is ready.
+   */
   async next(): Promise<ReadAheadEvent> {
-    while (this.events.length === 0) {
+    for (;;) {
+      const index = this.slots.findIndex((slot, i) => (slot.type === 'object' ? slot.result !== undefined : i === 0));
+      if (index >= 0) {
+        const [slot] = this.slots.splice(index, 1);
+        this.wakeProducer?.();
+        if (slot!.type !== 'object') return slot!;
+        this.objectsQueued -= 1;
+        return { type: 'object', listed: slot!.listed, result: slot!.result! };
+      }
       const arrived = new Promise<void>((resolve) => (this.wakeConsumer = resolve));
       this.wakeProducer?.(); // a producer holding back its listing until the loop asks may go on
       await arrived;
     }
-    const event = this.events.shift()!;
-    if (event.type === 'object') this.objectsQueued -= 1;
-    this.wakeProducer?.();
-    return event;
   }
 
   /** Stops listing and starting reads (reads under way finish unobserved). */
@@ -64,27 +85,37 @@ export class ReadAhead {
     this.wakeProducer?.();
   }
 
-  private push(event: ReadAheadEvent): void {
-    this.events.push(event);
-    if (event.type === 'object') this.objectsQueued += 1;
+  private push(slot: Slot): void {
+    this.slots.push(slot);
+    if (slot.type === 'object') this.objectsQueued += 1;
+    this.notifyConsumer();
+  }
+
+  private notifyConsumer(): void {
     const wake = this.wakeConsumer;
     this.wakeConsumer = undefined;
     wake?.();
   }
 
-  /** Until the loop has taken every event and asks for the next one (or stopped). */
-  private async drained(): Promise<void> {
-    while (!this.stopped && (this.events.length > 0 || this.wakeConsumer === undefined)) {
-      await new Promise<void>((resolve) => (this.wakeProducer = resolve));
-      this.wakeProducer = undefined;
-    }
+  private async waitForProducerTurn(): Promise<void> {
+    await new Promise<void>((resolve) => (this.wakeProducer = resolve));
+    this.wakeProducer = undefined;
   }
 
+  /** Until the loop has taken every event and asks for the next one (or stopped). */
+  private async drained(): Promise<void> {
+    while (!this.stopped && (this.slots.length > 0 || this.wakeConsumer === undefined)) await this.waitForProducerTurn();
+  }
+
+  /** Until one more object fits in the window and the span (or stopped). */
   private async room(): Promise<void> {
-    while (!this.stopped && this.objectsQueued >= (this.options.window ?? READ_AHEAD_WINDOW)) {
-      await new Promise<void>((resolve) => (this.wakeProducer = resolve));
-      this.wakeProducer = undefined;
-    }
+    const window = this.options.window ?? READ_AHEAD_WINDOW;
+    const span = this.options.span ?? READ_AHEAD_SPAN;
+    const full = () => {
+      const oldest = this.slots.find((slot) => slot.type === 'object') as { seq: number } | undefined;
+      return this.objectsQueued >= window || (oldest !== undefined && this.listedCount - oldest.seq >= span);
+    };
+    while (!this.stopped && full()) await this.waitForProducerTurn();
   }
 
   private async produce(
@@ -95,12 +126,15 @@ export class ReadAhead {
     try {
       for await (const page of pages) {
         if (this.stopped) return;
-        this.push({ type: 'page', page });
         for (const listed of pending(page)) {
           await this.room();
           if (this.stopped) return;
-          const result = read(listed).then((value): ReadResult => ({ value }), (error: unknown): ReadResult => ({ error }));
-          this.push({ type: 'object', listed, read: result });
+          const slot: Slot = { type: 'object', listed, seq: this.listedCount++ };
+          this.push(slot);
+          read(listed).then(
+            (value) => this.settle(slot, { value }),
+            (error: unknown) => this.settle(slot, { error }),
+          );
         }
         this.push({ type: 'end-of-page', page });
         if (!this.options.listAhead) await this.drained();
@@ -110,5 +144,10 @@ export class ReadAhead {
     } catch (error) {
       this.push({ type: 'error', error });
     }
+  }
+
+  private settle(slot: { result?: ReadResult }, result: ReadResult): void {
+    slot.result = result;
+    this.notifyConsumer();
   }
 }

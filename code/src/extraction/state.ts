@@ -37,7 +37,10 @@ const kindProgress = z.object({
   phase: z.enum(['pending', 'listing', 'done']),
   /** Pager cursor of the page being read (null = first page). */
   pageFrom: z.unknown().nullable(),
-  /** Ids already handled inside that page (≤ one page), so a resumed run neither skips nor repeats. */
+  /**
+   * Ids already handled after that cursor, so a resumed run neither skips nor repeats: in that page and,
+   * as reads finish out of order, in the next few (≤ READ_AHEAD_SPAN + one page, read-ahead.ts).
+   */
   doneInPage: z.array(z.string()),
   pages: z.number().int().nonnegative(),
   /** Ids seen in this run for deletion detection (encoded or spilled); null once it outgrew ID_SET_MAX_CHARS without a store. */

@@ -32,7 +32,8 @@ export class LoopHarness {
   /** Pages of a sync's id listing (contacts), when a test wants fewer than the snap-in's own limit. */
   idPassPagesPerSync?: number;
 
-  constructor(private readonly intercom: IntercomEmulator, private readonly importAll = true) {}
+  /** `intercom`: the emulator, or a proxy in front of it (its base URL, the emulator's token). */
+  constructor(private readonly intercom: Pick<IntercomEmulator, 'baseUrl' | 'token'>, private readonly importAll = true) {}
 
   client(): IntercomClient {
     return new IntercomClient({ token: this.intercom.token, baseUrl: this.intercom.baseUrl, local: true, localFileHosts: [new URL(this.intercom.baseUrl).host], backoff: { baseMs: 10, capMs: 50 } });

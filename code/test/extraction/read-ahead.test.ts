@@ -1,6 +1,7 @@
 /**
  * The loop reads ahead: many detail reads at once, across page boundaries and during checkpoints,
- * while items are still pushed in listing order. Events decide (a read waits until the test has seen
+ * each item pushed once its read is done (in listing order when the reads finish in order; a slow
+ * read holding only itself: `slow-read.test.ts`). Events decide (a read waits until the test has seen
  * what it expects); a guard fails the test if the awaited event never comes, as with the old loop
  * (four reads at a time, nothing read during a checkpoint).
  */
@@ -47,7 +48,7 @@ function newState() {
 }
 
 describe('data loop reading ahead', () => {
-  it('has many detail reads in flight at once, and pushes in listing order', async () => {
+  it('has many detail reads in flight at once, and pushes in listing order when they finish in order', async () => {
     const ids = Array.from({ length: 40 }, (_, i) => `t${i}`);
     const started: string[] = [];
     const waiters: Array<() => void> = [];
