@@ -8,6 +8,7 @@ import { DEFAULT_PER_PAGE } from '../intercom/pagers';
 import type { Pager } from '../intercom/pagers';
 import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems, type IntercomConversation } from '../intercom/schemas';
 import { KINDS } from '../kinds';
+import { htmlToRichText } from '../normalize';
 import type { IntercomProbe } from './connection';
 import { loopCpuSeconds, predictApiSeconds, predictAttachmentSeconds } from './estimate-time';
 
@@ -43,13 +44,15 @@ export interface Estimate {
   apiSeconds: number;
   attachments: {
     sampledConversations: number;
+    /** Files of the sampled opening messages: attached, and images inside the body. */
     sampledFiles: number;
+    /** Sizes of the attached ones (Intercom gives no size for an image inside a body). */
     sampledBytes: number;
     /** Sampled bytes scaled to all conversations (source messages only; parts are not in listings). */
     extrapolatedBytes: number | null;
     /** Conversations read whole to count the files of their parts. */
     readWhole: number;
-    /** Files of the opening messages and parts, scaled to all conversations. */
+    /** Files of the opening messages and parts (attached and inline images), scaled to all conversations. */
     files: number | null;
     /** Time of one sampled download, ms (null: nothing to download). */
     downloadMs: number | null;
@@ -173,6 +176,7 @@ async function sampleAttachments(
   let files = 0;
   let bytes = 0;
   for (const conversation of sample) {
+    files += inlineImages(conversation.source?.body);
     for (const attachment of conversation.source?.attachments ?? []) {
       files++;
       bytes += typeof attachment.filesize === 'number' ? attachment.filesize : 0;
@@ -189,7 +193,7 @@ async function sampleAttachments(
     );
     readWhole.push(read);
     for (const part of validItems(read.conversation_parts, 'conversation_parts', ConversationPartSchema)) {
-      partFiles += part.attachments?.length ?? 0;
+      partFiles += (part.attachments?.length ?? 0) + inlineImages(part.body);
       url ??= part.attachments?.find((a) => a.url)?.url;
     }
   }
@@ -207,4 +211,9 @@ async function sampleAttachments(
     seconds: allFiles !== null && downloadMs !== null ? Math.round(predictAttachmentSeconds(allFiles, downloadMs)) : null,
   };
   return { attachments, normalizeMs: timeNormalize(readWhole) };
+}
+
+/** Images inside a body that the import downloads (emoji and `data:` images are not files): as many files as attachments. */
+function inlineImages(body: string | null | undefined): number {
+  return body ? htmlToRichText(body, { owner: { kind: 'part', id: 'estimate' }, parentId: 'estimate' }).attachments.length : 0;
 }
