@@ -17,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../emulators/intercom';
-import { seededRandom } from '../emulators/intercom/http/prng';
+import { seededRandom } from '../emulators/intercom/random';
 import { forkSnapIn } from './bench/fork-snap-in';
 import { compareStores, pushesByKind } from './chaos/compare';
 import { out } from './output';

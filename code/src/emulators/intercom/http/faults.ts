@@ -1,4 +1,4 @@
-import { seededRandom } from './prng';
+import { seededRandom } from '../random';
 
 /**
  * Faults the emulator injects. Rates are probabilities per eligible request (0..1), drawn from a

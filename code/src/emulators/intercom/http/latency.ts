@@ -1,4 +1,4 @@
-import { seededRandom } from './prng';
+import { seededRandom } from '../random';
 
 /**
  * Response latency the emulator adds, like a real network and Intercom's servers do: each request

@@ -1,7 +1,7 @@
 /** Choosing files for parts, sources and articles: types, sizes and nasty names. */
 import type { Context } from './context';
 import type { FileSpec, FileType } from './files';
-import type { Rng } from './random';
+import type { Rng } from '../random';
 
 const KB = 1024;
 const MB = 1024 * KB;

@@ -1,6 +1,6 @@
 /** Generated companies (Intercom `company` objects minus the fields that depend on contacts). */
 import type { Context } from './context';
-import { Rng } from './random';
+import { Rng } from '../random';
 import type { JsonObject } from './types';
 
 const DAY = 86_400;

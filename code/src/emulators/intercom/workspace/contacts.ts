@@ -2,7 +2,7 @@
 import type { Context } from './context';
 import type { Customer } from './conversations';
 import { EDGE_COMPANY } from './companies';
-import { Rng } from './random';
+import { Rng } from '../random';
 import type { JsonObject } from './types';
 
 const DAY = 86_400;

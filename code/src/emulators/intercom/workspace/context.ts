@@ -4,7 +4,7 @@
  */
 import { Faker, base, de, en, fr, ja, ar } from '@faker-js/faker';
 import { FileStore } from './files';
-import { hash32, hexId } from './random';
+import { fakerRandomizer, hash32, hexId } from '../random';
 import type { WorkspaceSize } from './types';
 
 /** One faker per generator kind, so that building one object never reseeds another's stream. */
@@ -68,7 +68,7 @@ export function createContext(o: { seed: number; size: WorkspaceSize; edgeCases:
   const get = (name: string, locale: typeof en[]): Faker => {
     let f = fakers.get(name);
     if (!f) {
-      f = new Faker({ locale: [...locale, base] });
+      f = new Faker({ locale: [...locale, base], randomizer: fakerRandomizer() });
       fakers.set(name, f);
     }
     return f;

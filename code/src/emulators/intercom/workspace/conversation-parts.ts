@@ -8,7 +8,7 @@ import { attachmentObject, embeddableUrl, randomFile, randomImage } from './atta
 import type { ConversationDeps, Plan } from './conversations';
 import { ALL_HTML_FEATURES, type HtmlFeature, htmlBody, randomFeatures } from './html';
 import type { Person } from './people';
-import { Rng } from './random';
+import { Rng } from '../random';
 import { type AuthorKind, type ConversationSkeleton, FUTURE_PART_TYPE, PART_TYPE_WEIGHTS, partTime } from './skeleton';
 import type { ConversationState, JsonObject } from './types';
 

@@ -8,7 +8,7 @@ import { REDACTED_BODY } from './conversation-parts';
 import type { ConversationDeps, Plan } from './conversations';
 import { ALL_HTML_FEATURES, type HtmlFeature, htmlBody, randomFeatures } from './html';
 import type { Person } from './people';
-import type { Rng } from './random';
+import type { Rng } from '../random';
 import type { ConversationSkeleton } from './skeleton';
 import type { JsonObject } from './types';
 

@@ -9,7 +9,7 @@ import { generatedSource } from './conversation-source';
 import type { Context } from './context';
 import { htmlBody, randomFeatures } from './html';
 import type { People, Person } from './people';
-import { Rng } from './random';
+import { Rng } from '../random';
 import { type AuthorKind, type ConversationSkeleton, edgeConversationIndexes, EVERY_PART_TYPE_SCRIPT } from './skeleton';
 import type { ConversationState, JsonObject } from './types';
 

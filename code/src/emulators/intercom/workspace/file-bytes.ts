@@ -5,7 +5,7 @@
 import { createCipheriv, createHash } from 'crypto';
 import { crc32, deflateSync } from 'zlib';
 import type { FileSpec } from './files';
-import { Rng } from './random';
+import { Rng } from '../random';
 
 /** Generates exactly `spec.size` bytes that start like a real file of `spec.type`. */
 export function generateBytes(spec: FileSpec): Buffer {

@@ -7,7 +7,7 @@
  */
 import { createHash, createHmac } from 'crypto';
 import { generateBytes } from './file-bytes';
-import { Rng, hexId } from './random';
+import { Rng, hexId } from '../random';
 import type { FileResult } from './types';
 
 export type FileType = 'png' | 'jpeg' | 'pdf' | 'txt' | 'csv' | 'zip';

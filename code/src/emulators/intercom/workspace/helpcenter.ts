@@ -5,7 +5,7 @@
 import { embeddableUrl, fixedFile, randomFile, randomImage } from './attachments';
 import type { Context } from './context';
 import { type HtmlFeature, htmlBody, randomFeatures } from './html';
-import { Rng } from './random';
+import { Rng } from '../random';
 import type { JsonObject } from './types';
 
 const DAY = 86_400;

@@ -4,7 +4,7 @@
  * text and broken entities.
  */
 import type { Faker } from '@faker-js/faker';
-import type { Rng } from './random';
+import type { Rng } from '../random';
 import { escapeHtml } from '../../../text/escape';
 
 export type HtmlFeature =

@@ -3,7 +3,7 @@
  * Small lists: built once per workspace.
  */
 import type { Context } from './context';
-import { Rng } from './random';
+import { Rng } from '../random';
 import type { JsonObject } from './types';
 
 /** An author reference as parts carry it. */

@@ -4,7 +4,7 @@
  * net effect. The draws come from one stream per (workspace seed, batch seed, clock), so a batch is
  * reproducible.
  */
-import { Rng } from './random';
+import { Rng } from '../random';
 import type { ChangeKind, ChangeSummary, ConversationState, Mutations, TicketMutationName } from './types';
 import type { WorkspaceCore } from './workspace';
 

@@ -4,7 +4,7 @@
  * is materialized from the skeleton on demand (see conversations.ts).
  */
 import type { Context } from './context';
-import { Rng } from './random';
+import { Rng } from '../random';
 import type { ConversationState } from './types';
 
 const DAY = 86_400;

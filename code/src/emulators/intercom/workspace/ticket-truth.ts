@@ -3,7 +3,7 @@
  * with the ticket book, so tickets stay in their own files.
  */
 import { CONTENT_TYPES } from './files';
-import { Rng } from './random';
+import { Rng } from '../random';
 import { STATE_CATEGORIES } from './ticket-types';
 import type { TicketBook } from './tickets';
 import type { GroundTruth, JsonObject, Mutations, TicketMutationName, TruthAttachment, TruthTicket } from './types';

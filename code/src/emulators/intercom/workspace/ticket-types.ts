@@ -3,7 +3,7 @@
  * 2.16's shapes (`GET /ticket_types`, `GET /ticket_states`). Fixed per seed: only ids move.
  */
 import type { Context } from './context';
-import { hash32 } from './random';
+import { hash32 } from '../random';
 import type { JsonObject } from './types';
 
 export type TicketCategory = 'Customer' | 'Back-office' | 'Tracker';

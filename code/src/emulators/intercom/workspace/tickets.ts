@@ -7,7 +7,7 @@
 import { attachmentObject, randomFile, signAll } from './attachments';
 import { URL_LIFETIME_SECONDS } from './files';
 import { notFound } from './errors';
-import { Rng, hash32 } from './random';
+import { Rng, hash32 } from '../random';
 import { TicketCatalog, TICKET_TYPE_SPECS, type TicketAttributeSpec, type TicketCategory, type TicketStateCategory } from './ticket-types';
 import type { JsonObject } from './types';
 import type { WorkspaceCore } from './workspace';

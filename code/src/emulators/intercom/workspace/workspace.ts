@@ -13,7 +13,7 @@ import { type ConversationOverlay, ConversationFactory, type Customer, PART_LIMI
 import { URL_LIFETIME_SECONDS } from './files';
 import { HelpCenterStore } from './help-center-store';
 import { generatePeople, type People } from './people';
-import { Rng } from './random';
+import { Rng } from '../random';
 import { type ConversationSkeleton, conversationIndexOf, generatedConversationCount, generateSkeleton, initiallyDeletedIndexes } from './skeleton';
 import type { ConversationIndexEntry, DeletedConversation, FileResult, JsonObject } from './types';
 

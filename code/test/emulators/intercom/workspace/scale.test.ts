@@ -1,5 +1,5 @@
 import { partsOf, workspace } from './helpers';
-import { Rng } from '../../../../src/emulators/intercom/workspace/random';
+import { Rng } from '../../../../src/emulators/intercom/random';
 import { createContext } from '../../../../src/emulators/intercom/workspace/context';
 import { resolveSize } from '../../../../src/emulators/intercom/workspace/size';
 import { TicketBook } from '../../../../src/emulators/intercom/workspace/tickets';

@@ -1,8 +1,10 @@
 /**
- * Deterministic randomness: every generated object draws from a stream seeded by
- * (workspace seed, kind, index…), so any object can be rebuilt on demand without the others.
+ * The emulator's one seeded generator (sfc32): every generated object draws from a stream seeded by
+ * (workspace seed, kind, index…), so any object can be rebuilt on demand without the others; faker
+ * draws from it too (`fakerRandomizer`), and so do the fault and latency draws (`seededRandom`).
  */
 import { createHash } from 'crypto';
+import type { Randomizer } from '@faker-js/faker';
 
 /** 32-bit hash of a key path (FNV-1a over the parts, then a final avalanche). */
 export function hash32(...parts: Array<string | number>): number {
@@ -92,4 +94,21 @@ export class Rng {
     while (chosen.size < k) chosen.add(this.int(0, n - 1));
     return [...chosen].sort((x, y) => x - y);
   }
+}
+
+/** A seeded sequence of uniform values in [0, 1): same key, same sequence. */
+export function seededRandom(...key: Array<string | number>): () => number {
+  const rng = new Rng(...key);
+  return () => rng.next();
+}
+
+/** Faker's source of randomness, drawn from an `Rng` that each `faker.seed(…)` restarts. */
+export function fakerRandomizer(): Randomizer {
+  let rng = new Rng(0);
+  return {
+    next: () => rng.next(),
+    seed: (seed) => {
+      rng = new Rng(...(Array.isArray(seed) ? seed : [seed]));
+    },
+  };
 }
