@@ -64,16 +64,9 @@ export interface MappersGetByExternalIdParams {
   target_type: SyncMapperRecordTargetType | string;
 }
 
-/** Body of `airdrop.sync-mapper-record.create`. */
-export interface MappersCreateParams {
+/** Body of `airdrop.sync-mapper-record.create`: a record without its id, for a sync unit. */
+export interface MappersCreateParams extends Omit<SyncMapperRecord, 'id'> {
   sync_unit: string;
-  external_ids: string[];
-  secondary_ids?: Record<string, string>;
-  targets: string[];
-  status: SyncMapperRecordStatus;
-  input_files?: string[];
-  external_versions?: SyncMapperRecordExternalVersion[];
-  extra_data?: string;
 }
 
 /** Body of `airdrop.sync-mapper-record.update`. */
