@@ -18,17 +18,17 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
   const ctx = ws.ctx;
 
   const liveConversation = (id: string) => {
-    const skel = ws.liveSkeleton(id);
+    const skel = ws.conversations.liveSkeleton(id);
     if (!skel) throw notFound('conversation', id);
-    let overlay = ws.conversationOverlays.get(id);
+    let overlay = ws.conversations.conversationOverlays.get(id);
     if (!overlay) {
       overlay = emptyOverlay();
-      ws.conversationOverlays.set(id, overlay);
+      ws.conversations.conversationOverlays.set(id, overlay);
     }
     return { skel, overlay };
   };
 
-  const currentState = (id: string): ConversationState => ws.conversationOverlays.get(id)?.state ?? ws.liveSkeleton(id)!.state;
+  const currentState = (id: string): ConversationState => ws.conversations.conversationOverlays.get(id)?.state ?? ws.conversations.liveSkeleton(id)!.state;
 
   const adminPerson = (adminId: string | undefined): Person => {
     const admins = ws.people.admins;
@@ -40,7 +40,7 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
 
   const touch = (overlay: ConversationOverlay, at: number) => {
     overlay.updatedAt = at;
-    ws.invalidateIndex();
+    ws.conversations.invalidateIndex();
   };
 
   const addPart = (id: string, o: { partType?: string; withAttachment?: boolean; adminId?: string; body?: string; author?: Person } = {}): string => {
@@ -51,9 +51,9 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     const author = o.author ?? (isCustomerComment ? undefined : adminPerson(o.adminId));
     const at = ws.tick();
     const before = currentState(id);
-    const plan = ws.factory.plan(skel);
+    const plan = ws.conversations.factory.plan(skel);
     const state = stateAfter(partType, author ?? plan.customers[0].person, before);
-    const part = ws.factory.newPart(skel, skel.partCount + overlay.extraParts.length, at, { partType, author, body: o.body, withAttachment: o.withAttachment, state });
+    const part = ws.conversations.factory.newPart(skel, skel.partCount + overlay.extraParts.length, at, { partType, author, body: o.body, withAttachment: o.withAttachment, state });
     overlay.extraParts.push(part);
     overlay.state = state;
     if (state !== 'snoozed') overlay.snoozedUntil = null;
@@ -68,8 +68,8 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     },
 
     createConversation(o: NewConversationOptions = {}) {
-      if (o.contactId !== undefined && !ws.contactExists(o.contactId)) throw notFound('contact', o.contactId);
-      const skeletons = ws.skeletons();
+      if (o.contactId !== undefined && !ws.contacts.contactExists(o.contactId)) throw notFound('contact', o.contactId);
+      const skeletons = ws.conversations.skeletons();
       const index = skeletons.length;
       const createdAt = ws.tick();
       const parts = o.parts ?? 0;
@@ -82,13 +82,13 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
         updated_at: createdAt + parts,
         state,
         partCount: state !== 'open' && parts === 0 ? 1 : parts,
-        contactId: o.contactId ?? ws.contactIds()[0],
+        contactId: o.contactId ?? ws.contacts.contactIds()[0],
         withAttachment: o.withAttachment,
       });
       const skel = skeletons[index];
       skel.updated_at = createdAt + skel.partCount;
       ws.tick(skel.partCount);
-      ws.invalidateIndex();
+      ws.conversations.invalidateIndex();
       return skel.id;
     },
 
@@ -97,22 +97,22 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     reopen: (id) => void addPart(id, { partType: 'open' }),
     snooze(id, untilUnix) {
       addPart(id, { partType: 'snoozed' });
-      ws.conversationOverlays.get(id)!.snoozedUntil = untilUnix ?? ws.clock + 86_400;
+      ws.conversations.conversationOverlays.get(id)!.snoozedUntil = untilUnix ?? ws.clock + 86_400;
     },
 
     deleteConversation(id) {
       liveConversation(id);
       const at = ws.tick();
-      ws.deleted.set(id, { id, deleted_at: at, metrics_retained: false });
-      ws.invalidateIndex();
+      ws.conversations.deleted.set(id, { id, deleted_at: at, metrics_retained: false });
+      ws.conversations.invalidateIndex();
     },
 
     redactPart(conversationId_, partId) {
       const { overlay } = liveConversation(conversationId_);
-      const c = ws.conversation(conversationId_, true)!;
+      const c = ws.conversations.conversation(conversationId_, true)!;
       const sourceId = String((c.source as JsonObject).id);
       const total = Number((c.conversation_parts as JsonObject).total_count);
-      const skel = ws.liveSkeleton(conversationId_)!;
+      const skel = ws.conversations.liveSkeleton(conversationId_)!;
       const first = Number(ctx.ids.partId(skel.index, 0));
       const isPart = /^\d+$/.test(partId) && Number(partId) >= first && Number(partId) < first + total;
       if (partId !== sourceId && !isPart) throw notFound('conversation_part', partId);
@@ -122,7 +122,7 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     },
 
     createContact(o = {}) {
-      const index = ctx.size.contacts + ws.contactsOverlay.createdOrder.length;
+      const index = ctx.size.contacts + ws.contacts.contactsOverlay.createdOrder.length;
       const record = generateContact(ctx, index);
       const at = ws.tick();
       const obj = record.object;
@@ -137,65 +137,65 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
       }
       if (o.name !== undefined) obj.name = o.name;
       Object.assign(obj, { created_at: at, updated_at: at, signed_up_at: obj.role === 'user' ? at : null, last_seen_at: at });
-      ws.contactsOverlay.add(String(obj.id), record);
-      ws.invalidateMembers();
+      ws.contacts.contactsOverlay.add(String(obj.id), record);
+      ws.contacts.invalidateMembers();
       return String(obj.id);
     },
 
     updateContact(id, patch) {
-      if (!ws.contactExists(id)) throw notFound('contact', id);
+      if (!ws.contacts.contactExists(id)) throw notFound('contact', id);
       const at = ws.tick();
-      ws.contactsOverlay.patch('contact', id, patch, at);
+      ws.contacts.contactsOverlay.patch('contact', id, patch, at);
     },
 
     deleteContact(id) {
-      if (!ws.contactExists(id)) throw notFound('contact', id);
+      if (!ws.contacts.contactExists(id)) throw notFound('contact', id);
       ws.tick();
-      ws.contactsOverlay.deleted.add(id);
+      ws.contacts.contactsOverlay.deleted.add(id);
     },
 
     createCompany(o = {}) {
-      const index = ctx.size.companies + ws.companiesOverlay.createdOrder.length;
+      const index = ctx.size.companies + ws.contacts.companiesOverlay.createdOrder.length;
       const company = generateCompany(ctx, index);
       const at = ws.tick();
       Object.assign(company, { created_at: at, updated_at: at, remote_created_at: at, last_request_at: at });
       if (o.name !== undefined) company.name = o.name;
-      ws.companiesOverlay.add(String(company.id), company);
+      ws.contacts.companiesOverlay.add(String(company.id), company);
       return String(company.id);
     },
 
     updateCompany(id, patch) {
-      if (!ws.companyExists(id)) throw notFound('company', id);
+      if (!ws.contacts.companyExists(id)) throw notFound('company', id);
       const at = ws.tick();
-      ws.companiesOverlay.patch('company', id, patch, at);
+      ws.contacts.companiesOverlay.patch('company', id, patch, at);
     },
 
     deleteCompany(id) {
-      if (!ws.companyExists(id)) throw notFound('company', id);
+      if (!ws.contacts.companyExists(id)) throw notFound('company', id);
       ws.tick();
-      ws.companiesOverlay.deleted.add(id);
+      ws.contacts.companiesOverlay.deleted.add(id);
     },
 
     createTag(name) {
       if (typeof name !== 'string' || name.trim() === '') throw invalid('tag', String(name), 'name must be a non-empty string');
-      const existing = ws.tags().find((t) => t.name === name);
+      const existing = ws.directory.tags().find((t) => t.name === name);
       if (existing) return String(existing.id); // Intercom's create is an upsert by name
       ws.tick();
-      const id = String(ctx.ids.tag + ctx.size.tags + ws.tagsOverlay.createdOrder.length);
-      ws.tagsOverlay.add(id, { type: 'tag', id, name });
+      const id = String(ctx.ids.tag + ctx.size.tags + ws.directory.tagsOverlay.createdOrder.length);
+      ws.directory.tagsOverlay.add(id, { type: 'tag', id, name });
       return id;
     },
 
     deleteTag(id) {
-      if (!ws.tag(id)) throw notFound('tag', id);
+      if (!ws.directory.tag(id)) throw notFound('tag', id);
       ws.tick();
-      ws.tagsOverlay.deleted.add(id);
+      ws.directory.tagsOverlay.deleted.add(id);
     },
 
     createArticle(o = {}) {
       const index = ctx.size.articles + ws.helpCenter.articles.createdOrder.length;
       const authors = ws.people.admins.map((a) => Number(a.id));
-      const article = generateArticle(ctx, index, authors, ws.tags(), ctx.size.articles);
+      const article = generateArticle(ctx, index, authors, ws.directory.tags(), ctx.size.articles);
       const at = ws.tick();
       const state = o.state ?? 'published';
       const title = o.title ?? String(article.title);
@@ -226,12 +226,12 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
       if (o.messageType !== 'comment' && o.messageType !== 'note') throw invalid('message_type', String(o.messageType), 'must be comment or note');
       if (typeof o.body !== 'string' || o.body === '') throw invalid('conversation', id, 'reply body must be a non-empty string');
       addPart(id, { partType: o.messageType, adminId: o.adminId, body: o.body, author: adminPerson(o.adminId) });
-      return ws.conversation(id, true)!;
+      return ws.conversations.conversation(id, true)!;
     },
 
     tagConversation(id, tagId, adminId) {
       const { overlay } = liveConversation(id);
-      const tag = ws.tag(tagId);
+      const tag = ws.directory.tag(tagId);
       if (!tag) throw notFound('tag', tagId);
       adminPerson(adminId);
       const at = ws.tick();
@@ -241,12 +241,12 @@ export function createMutations(ws: WorkspaceCore): Omit<Mutations, TicketMutati
     },
 
     tagContact(id, tagId) {
-      if (!ws.contactExists(id)) throw notFound('contact', id);
-      const tag = ws.tag(tagId);
+      if (!ws.contacts.contactExists(id)) throw notFound('contact', id);
+      const tag = ws.directory.tag(tagId);
       if (!tag) throw notFound('tag', tagId);
       const at = ws.tick();
-      ws.contactAddedTags.set(id, [...(ws.contactAddedTags.get(id) ?? []), tagId]);
-      ws.contactsOverlay.touch(id, at);
+      ws.contacts.contactAddedTags.set(id, [...(ws.contacts.contactAddedTags.get(id) ?? []), tagId]);
+      ws.contacts.contactsOverlay.touch(id, at);
       return tag;
     },
 

@@ -56,7 +56,7 @@ const RANDOM_CHANGES: readonly RandomChange[] = [
   },
   {
     name: 'createConversation', weight: 8, kind: 'conversations', action: 'created',
-    apply: ({ ws, m, r, pickLive }) => m.createConversation({ parts: r.int(0, 4), state: r.pick(['open', 'closed'] as const), contactId: pickLive(ws.contactIds()) }),
+    apply: ({ ws, m, r, pickLive }) => m.createConversation({ parts: r.int(0, 4), state: r.pick(['open', 'closed'] as const), contactId: pickLive(ws.contacts.contactIds()) }),
   },
   { name: 'deleteConversation', weight: 4, kind: 'conversations', action: 'deleted', apply: onLive((c) => c.liveConversation(), ({ m }, id) => m.deleteConversation(id)) },
   {
@@ -71,20 +71,20 @@ const RANDOM_CHANGES: readonly RandomChange[] = [
   },
   {
     name: 'updateContact', weight: 10, kind: 'contacts', action: 'updated',
-    apply: onLive((c) => c.pickLive(c.ws.contactIds()), ({ m, r }, id) => {
+    apply: onLive((c) => c.pickLive(c.ws.contacts.contactIds()), ({ m, r }, id) => {
       m.updateContact(id, { custom_attributes: { seats: r.int(1, 900) }, ...(r.chance(0.3) ? { phone: `+1 555 ${r.int(1000, 9999)}` } : {}) });
     }),
   },
   { name: 'createContact', weight: 5, kind: 'contacts', action: 'created', apply: ({ m, r }) => m.createContact({ role: r.chance(0.7) ? 'user' : 'lead' }) },
-  { name: 'deleteContact', weight: 2, kind: 'contacts', action: 'deleted', apply: onLive((c) => c.pickLive(c.ws.contactIds()), ({ m }, id) => m.deleteContact(id)) },
+  { name: 'deleteContact', weight: 2, kind: 'contacts', action: 'deleted', apply: onLive((c) => c.pickLive(c.ws.contacts.contactIds()), ({ m }, id) => m.deleteContact(id)) },
   {
     name: 'updateCompany', weight: 6, kind: 'companies', action: 'updated',
-    apply: onLive((c) => c.pickLive(c.ws.companyIds()), ({ m, r }, id) => {
+    apply: onLive((c) => c.pickLive(c.ws.contacts.companyIds()), ({ m, r }, id) => {
       m.updateCompany(id, { monthly_spend: r.int(0, 50_000), custom_attributes: { tier: r.pick(['free', 'pro', 'enterprise']) } });
     }),
   },
   { name: 'createCompany', weight: 3, kind: 'companies', action: 'created', apply: ({ m }) => m.createCompany() },
-  { name: 'deleteCompany', weight: 2, kind: 'companies', action: 'deleted', apply: onLive((c) => c.pickLive(c.ws.companyIds()), ({ m }, id) => m.deleteCompany(id)) },
+  { name: 'deleteCompany', weight: 2, kind: 'companies', action: 'deleted', apply: onLive((c) => c.pickLive(c.ws.contacts.companyIds()), ({ m }, id) => m.deleteCompany(id)) },
   { name: 'createTag', weight: 3, kind: 'tags', action: 'created', apply: ({ m, label }) => m.createTag(`random-tag-${label}`) },
   { name: 'deleteTag', weight: 1, kind: 'tags', action: 'deleted', apply: onLive((c) => c.liveTag(), ({ m }, id) => m.deleteTag(id)) },
   {
@@ -112,8 +112,8 @@ export function applyRandomChanges(
     const id = change.apply({
       ws, m, r, currentState, pickLive,
       label: `${seed}-${n}`,
-      liveConversation: () => pickLive(ws.conversationIndex().map((e) => e.id)),
-      liveTag: () => pickLive(ws.tags().map((t) => String(t.id))),
+      liveConversation: () => pickLive(ws.conversations.conversationIndex().map((e) => e.id)),
+      liveTag: () => pickLive(ws.directory.tags().map((t) => String(t.id))),
     });
     if (id) log[change.kind][change.action].push(id);
     ws.tick(r.int(1, 120));

@@ -55,7 +55,7 @@ export function withTicketMutations(mutations: Omit<Mutations, TicketMutationNam
         const id = ids.length > 0 ? r.pick(ids) : undefined;
         const action = id === undefined ? 'create' : r.weighted([['comment', 4], ['note', 2], ['state', 3], ['create', 2], ['attributes', 1]] as const);
         if (action === 'create') {
-          const contacts = ws.contactIds();
+          const contacts = ws.contacts.contactIds();
           log.tickets.created.push(book.create({ category: r.pick(['Customer', 'Back-office', 'Tracker'] as const), contactId: contacts.length ? r.pick(contacts) : undefined }));
           continue;
         }

@@ -107,7 +107,7 @@ export class TicketBook {
     if (!this.records) {
       this.records = new Map();
       // Listed once for all tickets: per ticket it made generation conversations × tickets.
-      const closed = this.ws.skeletons().filter((s) => s.state === 'closed' && !this.ws.deleted.has(s.id));
+      const closed = this.ws.conversations.skeletons().filter((s) => s.state === 'closed' && !this.ws.conversations.deleted.has(s.id));
       for (let i = 0; i < this.ws.ctx.size.tickets; i++) {
         const record = this.generate(i, { closedConversations: closed });
         this.records.set(String(record.ticket.id), record);
@@ -136,9 +136,9 @@ export class TicketBook {
     const f = ctx.faker('conversation', 'ticket', index);
     const category = o.category ?? TICKET_TYPE_SPECS[index % TICKET_TYPE_SPECS.length].category;
     const createdAt = o.createdAt ?? ctx.start - r.int(2, 120) * DAY - r.int(0, DAY - 1);
-    const contacts = this.ws.contactIds();
+    const contacts = this.ws.contacts.contactIds();
     const contactId = o.contactId ?? (category !== 'Tracker' && contacts.length > 0 && (category === 'Customer' || r.chance(0.5)) ? r.pick(contacts) : undefined);
-    const contactRef = contactId ? { type: 'contact', id: contactId, external_id: (this.ws.contact(contactId)?.external_id as string | null) ?? null } : undefined;
+    const contactRef = contactId ? { type: 'contact', id: contactId, external_id: (this.ws.contacts.contact(contactId)?.external_id as string | null) ?? null } : undefined;
     const admins = this.ws.people.admins;
     const teams = this.ws.people.teams;
     const ticket: JsonObject = {
@@ -236,7 +236,7 @@ export class TicketBook {
 
   private customerOf(record: TicketRecord): JsonObject | undefined {
     const ref = ((record.ticket.contacts as JsonObject).contacts as JsonObject[])[0];
-    const contact = ref ? this.ws.contact(String(ref.id)) : undefined;
+    const contact = ref ? this.ws.contacts.contact(String(ref.id)) : undefined;
     if (!contact) return undefined;
     const out: JsonObject = { type: 'user', id: String(contact.id), name: (contact.name as string | null) ?? null };
     if (contact.email) out.email = contact.email;

@@ -8,20 +8,20 @@ import type { WorkspaceCore } from './workspace';
 
 export function createTruth(ws: WorkspaceCore): Omit<GroundTruth, 'tickets'> {
   const conversationIds = (all: boolean): string[] =>
-    ws.conversationIndex().filter((e) => all || e.state === 'closed').map((e) => e.id);
+    ws.conversations.conversationIndex().filter((e) => all || e.state === 'closed').map((e) => e.id);
 
   const ids = (kind: Exclude<TruthKind, 'tickets'>, o?: { allConversations?: boolean }): string[] => {
     switch (kind) {
       case 'admins':
-        return ws.admins().map((a) => String(a.id));
+        return ws.directory.admins().map((a) => String(a.id));
       case 'teams':
-        return ws.teams().map((t) => String(t.id));
+        return ws.directory.teams().map((t) => String(t.id));
       case 'tags':
-        return ws.tags().map((t) => String(t.id));
+        return ws.directory.tags().map((t) => String(t.id));
       case 'companies':
-        return ws.companyIds();
+        return ws.contacts.companyIds();
       case 'contacts':
-        return ws.contactIds();
+        return ws.contacts.contactIds();
       case 'conversations':
         return conversationIds(o?.allConversations ?? false);
       case 'collections':
@@ -32,12 +32,12 @@ export function createTruth(ws: WorkspaceCore): Omit<GroundTruth, 'tickets'> {
   };
 
   const conversations = (o?: { allConversations?: boolean }): TruthConversation[] =>
-    conversationIds(o?.allConversations ?? false).map((id) => summarize(ws.conversation(id, true)!));
+    conversationIds(o?.allConversations ?? false).map((id) => summarize(ws.conversations.conversation(id, true)!));
 
   const attachments = (o?: { allConversations?: boolean }): TruthAttachment[] => {
     const out: TruthAttachment[] = [];
     for (const id of conversationIds(o?.allConversations ?? false)) {
-      const c = ws.conversation(id, true)!;
+      const c = ws.conversations.conversation(id, true)!;
       const source = c.source as JsonObject;
       collectMessage(ws, out, source, { type: 'source', id: String(source.id), conversationId: id });
       for (const p of partsOf(c)) collectMessage(ws, out, p, { type: 'part', id: String(p.id), conversationId: id });
@@ -62,7 +62,7 @@ export function createTruth(ws: WorkspaceCore): Omit<GroundTruth, 'tickets'> {
     ids,
     conversations,
     attachments,
-    deletedConversationIds: () => ws.deletedConversations().map((d) => d.id),
+    deletedConversationIds: () => ws.conversations.deletedConversations().map((d) => d.id),
   };
 }
 

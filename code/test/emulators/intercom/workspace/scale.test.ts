@@ -39,7 +39,7 @@ describe('ticket generation', () => {
   it('walks the conversation skeletons once, however many tickets it generates', () => {
     const ctx = createContext({ seed: 5, size: resolveSize({ conversations: 300, tickets: 90 }, true), edgeCases: true, start: DEFAULT_START_TIME, fileBaseUrl: 'http://127.0.0.1:1' });
     const core = new WorkspaceCore(ctx);
-    const skeletons = jest.spyOn(core, 'skeletons');
+    const skeletons = jest.spyOn(core.conversations, 'skeletons');
     const book = new TicketBook(core);
     const ids = book.ids();
     expect(ids).toHaveLength(90);
