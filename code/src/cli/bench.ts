@@ -26,6 +26,7 @@ import type { FaultOptions } from '../emulators/intercom';
 import { createWorkspace } from '../emulators/intercom/workspace';
 import { estimateCommand } from './commands/estimate';
 import { out } from './output';
+import { airdropLaunch } from './bench/airdrop-launch';
 import { forkSnapIn } from './bench/fork-snap-in';
 import { inFlightTimeline, type Traffic } from './bench/traffic';
 
@@ -39,17 +40,15 @@ interface SnapInResult {
 }
 
 /**
- * A small young generation (2 MB semi-spaces instead of V8's up to 16 MB, per isolate: the main thread
- * and each worker) took about 30 MB off a run's peak RSS; `npm run airdrop` and `npm start` use it too.
+ * The Intercom emulator's process: a small young generation (2 MB semi-spaces instead of V8's up to
+ * 16 MB per isolate); no old-generation cap, its 50,000-conversation workspace needs more.
  */
 const CHILD_EXEC_ARGV = ['--max-semi-space-size=2', '--import', 'tsx'];
 /**
- * The snap-in side's isolates (main thread and each worker) also get a 64 MB old generation. Their live
- * sets stay near 30 MB, but V8 let garbage pile up to ~110 MB per isolate before a full collection (the
- * data worker at 1,000 conversations: 113 MB heap, 28 MB live). Not for the Intercom emulator, whose
- * 50,000-conversation workspace needs more.
+ * The snap-in side runs as `npm run airdrop` runs the CLI (package.json's flags: `bench/airdrop-launch.ts`),
+ * so `peak_rss_mb` is what a user's import takes.
  */
-const SNAP_IN_EXEC_ARGV = ['--max-semi-space-size=2', '--max-old-space-size=64', '--import', 'tsx'];
+const SNAP_IN_LAUNCH = airdropLaunch();
 const DEFAULT_LIMIT_PER_10S = Math.round(10_000 / 6);
 
 /** The Intercom emulator process: ready with its URL and token; answers traffic questions. */
@@ -79,7 +78,7 @@ class IntercomProcess {
 }
 
 function runSnapIn(options: { kind: 'import' | 'sync'; baseUrl: string; token: string; outDir: string }): Promise<SnapInResult> {
-  const child = forkSnapIn(options, SNAP_IN_EXEC_ARGV);
+  const child = forkSnapIn(options, [...SNAP_IN_LAUNCH.nodeFlags, '--import', 'tsx'], SNAP_IN_LAUNCH.env);
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
