@@ -6,7 +6,7 @@
  */
 import { DEFAULT_PER_PAGE } from '../intercom/pagers';
 import type { Pager } from '../intercom/pagers';
-import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems, type IntercomConversation } from '../intercom/schemas';
+import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems, type IntercomConversation, type IntercomConversationListItem } from '../intercom/schemas';
 import { KINDS } from '../kinds';
 import { htmlToRichText } from '../normalize';
 import type { IntercomProbe } from './connection';
@@ -197,7 +197,7 @@ async function sampleAttachments(
       url ??= part.attachments?.find((a) => a.url)?.url;
     }
   }
-  const perConversation = sample.length ? files / sample.length + (whole.length ? partFiles / whole.length : 0) : 0;
+  const perConversation = sample.length ? files / sample.length + partFilesPerConversation(partFiles, readWhole, sample) : 0;
   const allFiles = conversations === null || !sample.length ? null : Math.round(perConversation * conversations);
   const downloadMs = url && timeDownload ? await timeDownload(url).catch(() => null) : null;
   const attachments = {
@@ -216,4 +216,21 @@ async function sampleAttachments(
 /** Images inside a body that the import downloads (emoji and `data:` images are not files): as many files as attachments. */
 function inlineImages(body: string | null | undefined): number {
   return body ? htmlToRichText(body, { owner: { kind: 'part', id: 'estimate' }, parentId: 'estimate' }).attachments.length : 0;
+}
+
+const partCount = (c: IntercomConversationListItem): number | null => c.statistics?.count_conversation_parts ?? null;
+
+/**
+ * Part files per conversation: the whole reads' files per part times the parts of an average listed
+ * conversation (listings carry `statistics.count_conversation_parts`). Conversation lengths vary far more
+ * than files per part, so the 50 listed ones say more about them than the 5 read whole; without counts,
+ * the whole reads' files per conversation.
+ */
+function partFilesPerConversation(partFiles: number, whole: IntercomConversationListItem[], sample: IntercomConversationListItem[]): number {
+  if (whole.length === 0) return 0;
+  const wholeParts = whole.map(partCount);
+  const sampleParts = sample.map(partCount);
+  if ([...wholeParts, ...sampleParts].some((n) => n === null)) return partFiles / whole.length;
+  const sum = (ns: Array<number | null>) => ns.reduce<number>((a, n) => a + (n ?? 0), 0);
+  return sum(wholeParts) === 0 ? 0 : (partFiles / sum(wholeParts)) * (sum(sampleParts) / sample.length);
 }
