@@ -67,6 +67,7 @@ export async function spawn<S>({
 
   await new Promise<void>((resolve) => {
     let emitted = false;
+    let softTimeoutSent = false;
     let failure: string | undefined;
     let softTimer: NodeJS.Timeout | undefined;
     let hardTimer: NodeJS.Timeout | undefined;
@@ -76,6 +77,7 @@ export async function spawn<S>({
       if (ready) {
         softTimer = setTimeout(() => {
           logger.info({ softTimeout }, 'Soft timeout reached; telling the worker to wrap up');
+          softTimeoutSent = true;
           worker.postMessage({ subject: WorkerMessageSubject.WorkerMessageExit });
         }, softTimeout);
       }
@@ -99,13 +101,19 @@ export async function spawn<S>({
       failure = redactSecrets(errorMessage(error), secretsOf(event));
       logger.error({ error: failure }, 'Worker crashed');
     });
-    worker.on('exit', (code) => {
-      clearTimeout(softTimer);
-      clearTimeout(hardTimer);
+    const onExit = (code: number) => {
       if (emitted) return resolve();
       logger.error({ code }, 'Worker exited without emitting event');
       const message = `Worker exited without emitting event. ${failure ? `Error: ${failure}` : 'Check the logs for more information.'}`;
       void emitFromMainThread(translated, getTimeoutErrorEventType(eventType), message).then(resolve);
+    };
+    worker.on('exit', (code) => {
+      clearTimeout(softTimer);
+      clearTimeout(hardTimer);
+      // As the SDK does (spawn.js): after a soft timeout the worker's "emitted" message may still be
+      // queued behind its exit; one turn of the event loop lets it arrive before ERROR is considered.
+      if (softTimeoutSent) setImmediate(() => onExit(code));
+      else onExit(code);
     });
   });
 }
