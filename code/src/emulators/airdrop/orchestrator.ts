@@ -1,15 +1,15 @@
 /**
  * The platform's part of an extraction run (import, sync, delete), on the one run driver
- * (`run-driver.ts`): the phases of each kind, the artifacts each reply lists (ingested once), the sync
- * unit chosen after the ESU phase (§2.5, §2.6). The position is saved to `platform.json` before and
+ * (`run-driver.ts`): the artifacts each reply lists (ingested once), the sync unit chosen after the ESU
+ * phase (§2.5, §2.6; what each kind of run is: `extraction-runs.ts`). The position is saved to `platform.json` before and
  * after every invocation, so an interrupted run resumes.
  */
 import * as fs from 'node:fs';
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { ArtifactIngest } from './artifact-ingest';
 import { ingestListedArtifacts } from './reply-artifacts';
-import { buildEvent, syncUnitDon, type PlatformSyncUnit } from './event-builder';
+import { buildEvent } from './event-builder';
 import { eventTypeToSend, PHASE_EVENTS, type Phase } from './event-types';
+import { chooseSyncUnit, newRun, PHASE_ORDER, timeBounds, unreportedArtifacts } from './extraction-runs';
 import { restoreStateSnapshot, saveStateSnapshot } from './state-snapshot';
 import { loadPosition, savePosition, type PlatformPosition, type RunPosition } from './position';
 import type { PlatformServices } from './services';
@@ -17,13 +17,7 @@ import type { PhaseStats, RunKind, RunOptions, RunProgress, RunResult } from './
 import { drivePhases, RunFailure, runError, type RunPlan } from './run-driver';
 import { artifactsInPushLog } from './push-log';
 import { journaledReply } from './reply-journal';
-import type { AirdropEvent, TimeValue, WireEmittedEvent } from './wire';
-
-const PHASE_ORDER: Record<RunKind, Phase[]> = {
-  import: ['external_sync_units', 'metadata', 'data', 'attachments'],
-  sync: ['metadata', 'data', 'attachments'],
-  delete: ['delete_extractor_state', 'delete_attachments_state'],
-};
+import type { AirdropEvent, WireEmittedEvent } from './wire';
 
 const DEFAULT_MAX_INVOCATIONS = 10_000;
 
@@ -78,10 +72,10 @@ class RunDriver {
       this.recoverInFlight();
     } else {
       if (this.kind !== 'import' && !this.position.syncUnit) {
-        this.current = this.newRun();
+        this.current = newRun(this.kind, this.position.syncUnit, this.legacy);
         return this.finish('error', `cannot ${this.kind}: no sync unit yet; run an import on this folder first`);
       }
-      this.current = this.newRun();
+      this.current = newRun(this.kind, this.position.syncUnit, this.legacy);
       this.position.current = this.current;
     }
     try {
@@ -124,33 +118,14 @@ class RunDriver {
         this.report({ type: 'invocation', phase, eventType, reply: reply.event_type });
       },
       onPhaseDone: (phase, label) => {
-        if (phase === 'external_sync_units') this.chooseSyncUnit(label);
+        if (phase !== 'external_sync_units') return;
+        const unit = chooseSyncUnit(this.current.externalSyncUnits ?? [], this.options.syncUnitId, this.options.connection.org_id, label);
+        this.position.syncUnit = unit;
+        this.current.result.syncUnit = { id: unit.id, name: unit.name };
       },
       onMove: (cursor) => {
         this.current.nextEventType = eventTypeToSend(cursor.phase, cursor.next, this.legacy);
         this.save();
-      },
-    };
-  }
-
-  private newRun(): RunPosition {
-    const phase = PHASE_ORDER[this.kind][0];
-    const unit = this.kind === 'import' ? undefined : this.position.syncUnit;
-    const runId = randomUUID();
-    return {
-      runId,
-      kind: this.kind,
-      phase,
-      next: 'start',
-      nextEventType: eventTypeToSend(phase, 'start', this.legacy),
-      result: {
-        kind: this.kind,
-        runId,
-        startedAt: new Date().toISOString(),
-        phases: [],
-        items: {},
-        attachments: { received: 0, bytes: 0 },
-        syncUnit: { id: unit?.id ?? '', name: unit?.name ?? '' },
       },
     };
   }
@@ -190,38 +165,8 @@ class RunDriver {
       syncUnit: phase === 'external_sync_units' ? undefined : this.position.syncUnit,
       connection: this.options.connection,
       globalValues: this.options.globalValues ?? {},
-      ...this.timeBounds(),
+      ...timeBounds(this.kind),
     });
-  }
-
-  private chooseSyncUnit(label: string): void {
-    const units = this.current.externalSyncUnits ?? [];
-    if (units.length === 0) throw new RunFailure(`${label}: the connector reported no external sync units`);
-    const wanted = this.options.syncUnitId ?? units[0].id;
-    const unit = units.find((u) => u.id === wanted);
-    if (!unit) {
-      throw new RunFailure(
-        `${label}: sync unit ${wanted} is not among the reported external sync units (${units.map((u) => u.id).join(', ')})`,
-      );
-    }
-    // A new import is a new sync unit on the platform, hence a fresh state.
-    const platformId = randomBytes(6).toString('hex');
-    const chosen: PlatformSyncUnit = {
-      id: unit.id,
-      name: unit.name,
-      platformId,
-      don: syncUnitDon(this.options.connection.org_id, platformId),
-    };
-    this.position.syncUnit = chosen;
-    this.current.result.syncUnit = { id: unit.id, name: unit.name };
-  }
-
-  private timeBounds(): { extractionStartTime?: TimeValue; extractionEndTime?: TimeValue } {
-    if (this.kind === 'import') return { extractionStartTime: { type: 'unbounded' }, extractionEndTime: { type: 'current_time' } };
-    if (this.kind === 'sync') {
-      return { extractionStartTime: { type: 'workers_newest' }, extractionEndTime: { type: 'current_time' } };
-    }
-    return {};
   }
 
   private phaseStats(phase: Phase): PhaseStats {
@@ -250,7 +195,7 @@ class RunDriver {
 
   /** Ends the run: appends the result to runs.jsonl and clears the position. */
   private finish(status: RunResult['status'], error?: string): RunResult {
-    const warnings = this.unreportedArtifacts();
+    const warnings = unreportedArtifacts(this.services, this.current, this.position.syncUnit);
     const result: RunResult = {
       ...this.current.result,
       runId: this.current.runId,
@@ -267,22 +212,6 @@ class RunDriver {
     }
     this.save();
     return result;
-  }
-
-  /**
-   * Artifacts uploaded during this run (by this process) that no event listed, no ssor_attachment
-   * record points to (the store forgets those as they are filed) and the connector's saved state does
-   * not name: DevRev never reads them (work lost, or a connector listing artifacts wrongly). One the
-   * state names is the connector's own storage, which it reads back itself (large id sets).
-   */
-  private unreportedArtifacts(): string[] {
-    const reported = new Set(this.current.ingestedArtifacts ?? []);
-    const unit = this.position.syncUnit?.platformId;
-    const state = unit === undefined ? '' : this.services.workerData.get('extractor', unit) ?? '';
-    return this.services.artifacts
-      .uploadedSince(Date.parse(this.current.result.startedAt))
-      .filter((record) => !reported.has(record.id) && !state.includes(record.id))
-      .map((record) => `artifact ${record.id} (${record.fileName}) was uploaded but no event reported it`);
   }
 
   /** `maxInvocations` reached: the position stays, so the next call resumes this run. */
