@@ -16,9 +16,12 @@ const SIZE = {
 };
 /** Soft timeout of one invocation. The SDK gives a worker 30% more before it kills it; on a loaded 2-core machine timers fire seconds late, so keep that margin wide. */
 const TIMEOUT_MS = 15_000;
-/** Every fault kind the snap-in must survive; the companies scroll dies on its second page (after the first was read). */
+/**
+ * Every fault kind the snap-in must survive; the companies scroll dies on its second page (after the first was read).
+ * Seed 12 draws each random kind within the first 40 requests (seed 7 did under the emulator's former mulberry32).
+ */
 const FAULTS = {
-  seed: 7, serverErrorRate: 0.04, connectionResetRate: 0.02, truncatedBodyRate: 0.02, malformedBodyRate: 0.02, schemaDriftRate: 0.05,
+  seed: 12, serverErrorRate: 0.04, connectionResetRate: 0.02, truncatedBodyRate: 0.02, malformedBodyRate: 0.02, schemaDriftRate: 0.05,
   scrollErrorAtPage: 2,
 };
 /** Fault kinds (the emulator's metric names) that must each have fired during the import. */
