@@ -34,6 +34,17 @@ export function oneShotDeadlineOf(adapter: Pick<WorkerAdapter<unknown>, 'options
   return startMs + soft * HARD_TIMEOUT_MULTIPLIER - Math.min(60_000, soft / 4);
 }
 
+/**
+ * Epoch ms by which the data phase leaves a companies scroll, which expires if left for the next
+ * invocation: like a one-shot phase it runs on past its soft timeout, keeping for the closing upload
+ * and emit a quarter of the soft timeout (at most a minute, at least 1.5 s, so that short test
+ * invocations stop a scroll no later than their other listings).
+ */
+export function scrollDeadlineOf(adapter: Pick<WorkerAdapter<unknown>, 'options'>, startMs: number = Date.now()): number {
+  const soft = softTimeoutOf(adapter);
+  return Math.max(deadlineOf(adapter, startMs), startMs + soft * HARD_TIMEOUT_MULTIPLIER - Math.max(1500, Math.min(60_000, soft / 4)));
+}
+
 /** Back-off cap for retries without rate-limit headers: short invocations cannot sleep a minute. */
 export function backoffCapMs(adapter: Pick<WorkerAdapter<unknown>, 'options'>): number {
   return Math.min(60_000, Math.max(200, softTimeoutOf(adapter) / 8));

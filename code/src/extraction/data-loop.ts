@@ -50,6 +50,12 @@ export interface LoopDeps {
   checkpoint(): Promise<void>;
   /** True once the invocation should wrap up. */
   isTimeout(): boolean;
+  /**
+   * True once even a scroll must stop (the hard timeout nears; default `isTimeout`). A scroll left
+   * for a later invocation has usually expired there (a minute idle) and starts again from the
+   * first page, so a scroll runs on past `isTimeout` until it ends.
+   */
+  mustLeaveScroll?(): boolean;
   /** Pages a sync's id listings read at most (default ID_PASS_PAGES_PER_SYNC, id-set-deletions.ts). */
   idPassPagesPerSync?: number;
   /** Where large id sets are spilled (the platform's artifacts); without one they stay in the state, capped. */
@@ -103,10 +109,12 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   const reads = new ReadAhead(deps.client.paginate(spec, progress.pageFrom), pending, (obj) => readObject(kind, obj, deps), {
     listAhead: spec.style !== 'scroll',
   });
+  // A scroll left for the next invocation expires there: it runs on past `isTimeout` (LoopDeps).
+  const mustStop = spec.style === 'scroll' ? (deps.mustLeaveScroll ?? deps.isTimeout) : deps.isTimeout;
   try {
     for (;;) {
       // Reads run ahead and may queue behind the limiter: a soft timeout must not wait for them.
-      const event = await settledOrTimeout(reads.next(), deps.isTimeout);
+      const event = await settledOrTimeout(reads.next(), mustStop);
       if (event === 'timeout') {
         await deps.checkpoint();
         return 'timeout';
@@ -140,7 +148,7 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
       progress.pages += 1;
       if (page.next === null || page.next === undefined) break;
       await deps.checkpoint(); // the reads of the next objects go on meanwhile
-      if (deps.isTimeout()) return 'timeout';
+      if (mustStop()) return 'timeout';
     }
   } finally {
     reads.stop();

@@ -1,5 +1,5 @@
 /** When an invocation stops starting work, in hand-computed milliseconds. */
-import { backoffCapMs, deadlineOf, oneShotDeadlineOf, requestTimeoutMs, softTimeoutOf } from '../../src/connection/deadline';
+import { backoffCapMs, deadlineOf, oneShotDeadlineOf, requestTimeoutMs, scrollDeadlineOf, softTimeoutOf } from '../../src/connection/deadline';
 
 const adapter = (timeout?: number) => ({ options: timeout === undefined ? {} : { timeout } });
 
@@ -26,6 +26,13 @@ describe('invocation deadline', () => {
     expect(oneShotDeadlineOf(adapter(8000), 0)).toBe(8400); // 10,400 - 2,000
     expect(oneShotDeadlineOf(adapter(15_000), 1_000_000)).toBe(1_015_750); // 19,500 - 3,750
     expect(oneShotDeadlineOf(adapter(), 0)).toBe(720_000); // 13 minutes - 1
+  });
+  it('lets a companies scroll run on until the hard timeout, less a quarter of the soft timeout (1.5 s to 1 minute)', () => {
+    expect(scrollDeadlineOf(adapter(30_000), 0)).toBe(31_500); // 39,000 - 7,500
+    expect(scrollDeadlineOf(adapter(), 1_000_000)).toBe(1_720_000); // 13 minutes - 1
+    expect(scrollDeadlineOf(adapter(4000), 0)).toBe(3700); // 5,200 - 1,500 (a quarter would be 1,000)
+    expect(scrollDeadlineOf(adapter(2000), 0)).toBe(1100); // 2,600 - 1,500
+    expect(scrollDeadlineOf(adapter(1000), 0)).toBe(1000); // never before the other listings' 1,000
   });
   it('keeps one request and one back-off well inside the invocation', () => {
     expect(requestTimeoutMs(adapter(8000))).toBe(2000);

@@ -62,6 +62,8 @@ export interface IntercomEmulator {
   setFaults(f: FaultOptions): void;
   setRateLimit(r: Partial<RateLimitSettings>): void;
   rateLimit(): RateLimitSettings;
+  /** Expires every open companies scroll, as a minute without use would (their next page answers 400). */
+  expireScrolls(): void;
   /** Revokes a token (default: the main one); later requests with it answer 401. */
   revokeToken(token?: string): void;
   /** Accepts a revoked token again (default: the main one). */
@@ -108,6 +110,7 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
     metrics: () => ctx.log.metrics(),
     requestLog: () => ctx.log.list(),
     onRequest: (listener) => ctx.log.onRecord(listener),
+    expireScrolls: () => ctx.scrolls.expireAll(),
     resetMetrics: () => ctx.log.reset(),
     setFaults: (f) => {
       ctx.faults.set(f);

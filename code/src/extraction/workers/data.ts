@@ -9,6 +9,7 @@ import { iteratePages, retryLaterSeconds } from '../../intercom';
 import { withAnswersReadBefore } from '../answers-read-before';
 import { KINDS, ATTACHMENTS_ITEM_TYPE, allItemTypes } from '../../kinds';
 import { extraDownloadHosts, userMessage } from '../../connection/connection';
+import { scrollDeadlineOf } from '../../connection/deadline';
 import { runDataLoop } from '../data-loop';
 import { queueRetries } from '../file-retries';
 import { openInvocation, type Invocation } from '../invocation';
@@ -47,6 +48,8 @@ async function startRunIfNeeded(adapter: Adapter, { state, client, options, regi
 
 processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
+    // A companies scroll left between invocations expires (a minute idle): it runs on past the soft timeout.
+    const scrollDeadline = scrollDeadlineOf(adapter);
     const inv = await openInvocation(adapter, ExtractorEventType.DataExtractionError, ExtractorEventType.DataExtractionDelayed);
     if (!inv) return;
     const { client } = inv;
@@ -77,6 +80,7 @@ processTask<ConnectorStateEnvelope>({
         // whose artifacts were not reported (extraction README, "Crashes").
         checkpoint: async () => inv.save(),
         isTimeout: () => adapter.isTimeout || Date.now() >= inv.deadline,
+        mustLeaveScroll: () => Date.now() >= scrollDeadline,
         idSetStore: platformIdSetStore(adapter.event),
       });
       inv.save();

@@ -38,6 +38,11 @@ export class ScrollRegistry {
     return scroll;
   }
 
+  /** Expires every open scroll, as a minute without use would (tests: a long gap between two invocations). */
+  expireAll(): void {
+    this.open.clear();
+  }
+
   /** Ends the app's scroll (end of data, or a failure that forces a restart). */
   end(appKey: string): void {
     this.open.delete(appKey);
