@@ -156,8 +156,8 @@ export const KINDS = [
     normalize: normalize.ticket,
     changesInWindow: normalize.ticketChangesInWindow,
     recordTypes: (custom) => ({ tickets: ticketRecordType(custom.tickets), ticket_parts: ticketPartRecordType }),
-    // Read through a date filter, like contacts; Intercom lists no deleted tickets.
-    deletions: 'none',
+    // Read through a date filter and Intercom lists no deleted tickets: like contacts, an id listing spread over syncs.
+    deletions: 'id-pass',
     customAttributes: 'ticket',
   }),
 ] as const;
