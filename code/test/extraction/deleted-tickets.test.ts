@@ -18,7 +18,12 @@ describe('deleted tickets', () => {
     expect(h.stored.report.deletions).toEqual({});
 
     intercom.emu.workspace.mutate.advance(60);
-    intercom.emu.workspace.mutate.deleteTicket(ids[2]!);
+    // Deleted as an Intercom user would: through the API.
+    const answer = await fetch(`${intercom.emu.baseUrl}/tickets/${ids[2]}`, {
+      method: 'DELETE', headers: { Authorization: `Bearer ${intercom.emu.token}`, 'Intercom-Version': '2.16' },
+    });
+    expect({ status: answer.status, body: await answer.json() }).toEqual({ status: 200, body: { id: ids[2], object: 'ticket', deleted: true } });
+    expect(intercom.emu.workspace.truth.ids('tickets')).not.toContain(ids[2]);
     await h.begin(true);
     await h.runToEnd();
     expect(h.stored.report.deletions.tickets).toEqual({ count: 1, sample: [{ id: ids[2], reason: 'absent from a complete listing' }] });

@@ -5,7 +5,7 @@ import { ticketFields } from '../search/ticketFields';
 import { searchWorkspace } from '../search/runSearch';
 import { bodyObject, found, param } from './shared';
 
-/** Ticket types, ticket states, `GET /tickets/{id}` and `POST /tickets/search` (both with parts, as in 2.16's `ticket` schema and search example). */
+/** Ticket types, ticket states, `GET`/`DELETE /tickets/{id}` and `POST /tickets/search` (both with parts, as in 2.16's `ticket` schema and search example). */
 export function registerTicketRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const ws = () => ctx.workspace;
 
@@ -15,6 +15,14 @@ export function registerTicketRoutes(app: FastifyInstance, ctx: EmulatorContext)
   app.get('/ticket_states', async () => ({ type: 'list', data: ws().ticketStates() }));
 
   app.get('/tickets/:id', async (req) => found(ws().ticket(param(req, 'id'), { withParts: true }), 'ticket_not_found', 'Ticket not found'));
+
+  // 2.16 `deleteTicket`: gone for good (no listing names deleted tickets); the answer is `ticket_deleted`.
+  app.delete('/tickets/:id', async (req) => {
+    const id = param(req, 'id');
+    found(ws().ticket(id, { withParts: false }), 'ticket_not_found', 'Ticket not found');
+    ws().mutate.deleteTicket(id);
+    return { id, object: 'ticket', deleted: true };
+  });
 
   // Sorted by updated_at ascending, like conversations: a ticket updated while paging comes again at the end.
   app.post('/tickets/search', async (req) => {
