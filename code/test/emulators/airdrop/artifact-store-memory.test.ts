@@ -3,21 +3,10 @@
  * what it knows of a confirmed artifact waits on disk until an ssor_attachment files it.
  */
 import { Readable } from 'node:stream';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { ArtifactStore } from '../../../src/emulators/airdrop/artifact-store';
 import { OutputLayout } from '../../../src/emulators/airdrop/layout';
 import { tempDir } from './helpers/setup';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-function memoryInUse(): number {
-  gc();
-  gc();
-  const { heapUsed, external } = process.memoryUsage();
-  return heapUsed + external;
-}
+import { memoryInUse } from '../../memory-in-use';
 
 /** Uploads and confirms one-byte files `from`..`to` the way the attachments phase does; returns the first id. */
 async function uploadFiles(store: ArtifactStore, from: number, to: number): Promise<string> {

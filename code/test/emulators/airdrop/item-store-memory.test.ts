@@ -3,22 +3,10 @@
  * a million conversation parts must not cost the platform emulator tens of MB.
  */
 import * as fs from 'node:fs';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import { ItemStore } from '../../../src/emulators/airdrop/item-store';
 import { OutputLayout } from '../../../src/emulators/airdrop/layout';
 import { tempDir } from './helpers/setup';
-
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-/** Heap and buffers in use after a full collection (typed arrays and Buffers count in `external`). */
-function memoryInUse(): number {
-  gc();
-  gc();
-  const { heapUsed, external } = process.memoryUsage();
-  return heapUsed + external;
-}
+import { memoryInUse } from '../../memory-in-use';
 
 function mergeIds(store: ItemStore, from: number, to: number): void {
   for (let start = from; start < to; start += 5_000) {
