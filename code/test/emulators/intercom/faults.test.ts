@@ -1,6 +1,6 @@
 /** Each injectable fault, shown over real HTTP, and the determinism of the seeded sequence. */
 import axios from 'axios';
-import type { FaultOptions } from '../../../src/emulators/intercom/http/faults';
+import { FaultInjector, type FaultOptions } from '../../../src/emulators/intercom/http/faults';
 import { startHarness, type Harness } from './helpers';
 
 let h: Harness;
@@ -76,6 +76,15 @@ test('a body fault drawn for an answer that is not JSON (here a 404) cuts the ne
   expect(h.emulator.metrics().faults).toEqual({ truncated: 1 });
   const whole = (await raw('/admins')).data;
   expect(() => JSON.parse(whole)).not.toThrow();
+});
+
+test('body faults deferred one after another all reach later JSON answers, in order (none is lost to the next)', () => {
+  const faults = new FaultInjector({ seed: 1 }); // no rates: nothing new is drawn
+  faults.deferBody('truncated');
+  faults.deferBody('malformed');
+  expect(faults.decide('GET /admins').body).toBe('truncated');
+  expect(faults.decide('GET /admins').body).toBe('malformed');
+  expect(faults.decide('GET /admins').body).toBeUndefined();
 });
 
 test('schema drift: unknown fields appear and an optional field goes missing', async () => {

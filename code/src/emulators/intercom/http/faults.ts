@@ -66,8 +66,8 @@ export class FaultInjector {
   private scrollErrorsLeft = 0;
   private lostResponsesLeft = 0;
   private workspaceBudgetSpentLeft = 0;
-  /** A body fault drawn for an answer it could not apply to (not JSON, or an error), waiting for the next one. */
-  private deferredBody: FaultDecision['body'];
+  /** Body faults drawn for answers they could not apply to (not JSON, or an error), in order, waiting for the next ones. */
+  private deferredBodies: Array<NonNullable<FaultDecision['body']>> = [];
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -80,7 +80,7 @@ export class FaultInjector {
     this.scrollErrorsLeft = options.scrollErrorAtPage ? (options.scrollErrorTimes ?? 1) : 0;
     this.lostResponsesLeft = options.lostResponses ?? 0;
     this.workspaceBudgetSpentLeft = options.workspaceBudgetSpentResponses ?? 0;
-    this.deferredBody = undefined;
+    this.deferredBodies = [];
   }
 
   get current(): FaultOptions {
@@ -115,13 +115,11 @@ export class FaultInjector {
    * not on which requests concurrency happened to put at those draws.
    */
   deferBody(kind: NonNullable<FaultDecision['body']>): void {
-    this.deferredBody = kind;
+    this.deferredBodies.push(kind);
   }
 
   private takeDeferredBody(): FaultDecision['body'] {
-    const kind = this.deferredBody;
-    this.deferredBody = undefined;
-    return kind;
+    return this.deferredBodies.shift();
   }
 
   /** True when the answer to this handled request to `routeKey` must be lost; consumes one of `lostResponses`. */
