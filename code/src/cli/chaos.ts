@@ -83,6 +83,8 @@ function runProcess(kind: Kind, intercom: IntercomEmulator, outDir: string, chao
  * than an import's: its kill points come early enough that it is killed several times before it ends.
  */
 const SYNC_KILL_FLOOR = 3;
+/** A sync process may push only one or two artifacts (no change to a kind, no files): it is killed at its first. */
+const SYNC_PUSH_KILL = 1;
 
 /** Runs `kind` to completion through kills (while `kills` < `killTarget`) and one token revocation. */
 async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: string, chaos: ChaosOptions, killTarget: number, tally: { kills: number; revoked: number }) {
@@ -90,7 +92,7 @@ async function runThroughChaos(kind: Kind, intercom: IntercomEmulator, outDir: s
   let revokeArmed = true;
   for (let n = 0; n < MAX_PROCESSES_PER_RUN; n++) {
     const kill: KillPoint | undefined = tally.kills >= killTarget ? undefined
-      : chaos.killOn === 'push' ? { on: 'push', artifacts: 1 + Math.floor(random() * 3) }
+      : chaos.killOn === 'push' ? { on: 'push', artifacts: kind === 'import' ? 1 + Math.floor(random() * 3) : SYNC_PUSH_KILL }
       : { on: 'request', requests: kind === 'import' ? 10 + Math.floor(random() * 60) : SYNC_KILL_FLOOR + Math.floor(random() * 12) };
     // In the third process of the run, the token is revoked at a seeded request of it.
     let off: (() => void) | undefined;
