@@ -1,16 +1,13 @@
 import { gunzipSync } from 'zlib';
 import { EventType, ExtractorEventType } from '../../src/adaas';
 import type { NormalizedAttachment } from '../../src/adaas';
-import { PlatformServer } from './helpers/platform-server';
+import { usePlatformServer } from './helpers/platform-server';
 import { adapterFor, storedState, testEvent } from './helpers/adapter';
 import { makeFiles, putAttachmentsArtifact, serveFiles, sha256, streamFromUrl, uploadedByFileName } from './helpers/attachments';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const server = new PlatformServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => server.reset());
+const server = usePlatformServer();
 
 function seedAttachmentsState(artifactIds: string[]) {
   server.states.set(

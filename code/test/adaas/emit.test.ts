@@ -1,13 +1,10 @@
 import { ExtractorEventType, LoaderEventType, EventType, TimeValueType, UNBOUNDED_DATE_TIME_VALUE } from '../../src/adaas';
-import { PlatformServer } from './helpers/platform-server';
+import { usePlatformServer } from './helpers/platform-server';
 import { adapterFor, storedState, testEvent } from './helpers/adapter';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const server = new PlatformServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => server.reset());
+const server = usePlatformServer();
 
 const SNAP_IN_VERSION = 'test-snap-in-version-id';
 
@@ -128,17 +125,10 @@ describe('state', () => {
     expect(first.query).toEqual({ sync_unit: '1', request_id: 'test-request-id' });
     expect(first.headers.authorization).toBe('test-service-account-token');
     expect(typeof first.json.state).toBe('string');
-    expect(JSON.parse(first.json.state)).toEqual({
-      cursor: 'start',
-      lastSyncStarted: '',
-      lastSuccessfulSyncStarted: '',
-      pendingWorkersOldest: '',
-      pendingWorkersNewest: '',
-      workersOldest: '',
-      workersNewest: '',
-      snapInVersionId: '',
-      toDevRev: { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } },
-    });
+    // the SDK's defaults (@devrev/ts-adaas 1.20 dist/state/state.interfaces.js), written out by hand
+    const emptyStamps = { lastSyncStarted: '', lastSuccessfulSyncStarted: '', pendingWorkersOldest: '', pendingWorkersNewest: '', workersOldest: '', workersNewest: '' };
+    const toDevRev = { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } };
+    expect(JSON.parse(first.json.state)).toEqual({ cursor: 'start', ...emptyStamps, snapInVersionId: '', toDevRev });
     expect(adapter.state.cursor).toBe('start');
     expect(adapter.state.lastSyncStarted).not.toBe(''); // legacy stamp on START_EXTRACTING_DATA
   });

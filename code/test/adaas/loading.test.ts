@@ -2,18 +2,12 @@ import { gzipSync } from 'zlib';
 import { EventType, LoaderEventType } from '../../src/adaas';
 import type { ExternalSystemItem } from '../../src/adaas';
 import type { ExternalSystemLoadingFunction } from '../../src/adaas/types/loading';
-import { PlatformServer } from './helpers/platform-server';
+import { usePlatformServer } from './helpers/platform-server';
 import { adapterFor, storedState, testEvent } from './helpers/adapter';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const server = new PlatformServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.reset();
-  server.states.set('1', JSON.stringify({ snapInVersionId: 'test-snap-in-version-id', fromDevRev: { filesToLoad: [] } }));
-});
+const server = usePlatformServer({ snapInVersionId: 'test-snap-in-version-id', fromDevRev: { filesToLoad: [] } });
 
 const gzJsonl = (rows: object[]) => gzipSync(Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n')));
 const item = (n: number, title: string): ExternalSystemItem => ({

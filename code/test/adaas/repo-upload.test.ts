@@ -1,18 +1,12 @@
 import { gunzipSync } from 'zlib';
 import { AirSyncDefaultItemTypes, EventType, ExtractorEventType } from '../../src/adaas';
 import { EVENT_SIZE_THRESHOLD_BYTES } from '../../src/adaas/common/constants';
-import { PlatformServer } from './helpers/platform-server';
+import { usePlatformServer } from './helpers/platform-server';
 import { adapterFor, storedState, testEvent } from './helpers/adapter';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const server = new PlatformServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => {
-  server.reset();
-  server.states.set('1', JSON.stringify({ snapInVersionId: 'test-snap-in-version-id', toDevRev: { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } } }));
-});
+const server = usePlatformServer({ snapInVersionId: 'test-snap-in-version-id', toDevRev: { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } } });
 
 interface RawUser {
   user_id: number;
@@ -135,17 +129,11 @@ describe('repos and artifact upload', () => {
     expect(artifactLines(artifact.id)).toEqual([metadata]);
   });
 
-  it('attachments artifacts are recorded in state for the attachments phase', async () => {
-    const adapter = await adapterFor(testEvent(server, EventType.ContinueExtractingData), {});
-    adapter.initializeRepos([{ itemType: 'attachments' }]);
-    await adapter.getRepo('attachments')!.push([{ id: 'a1', url: 'http://x/a1', file_name: 'a.txt', parent_id: 'p1' }]);
-    await adapter.emit(ExtractorEventType.DataExtractionDone);
-    const [artifact] = server.callbacks()[0].json.event_data.artifacts;
-    expect(storedState(server).toDevRev.attachmentsMetadata.artifactIds).toEqual([artifact.id]);
-  });
-
-  it('a stored state without SDK fields (e.g. "{}") still records attachments artifacts', async () => {
-    server.states.set('1', '{}');
+  it.each([
+    ['attachments artifacts are recorded in state for the attachments phase', null],
+    ['a stored state without SDK fields (e.g. "{}") still records attachments artifacts', '{}'],
+  ])('%s', async (_, storedInstead) => {
+    if (storedInstead) server.states.set('1', storedInstead);
     const adapter = await adapterFor(testEvent(server, EventType.ContinueExtractingData), {});
     adapter.initializeRepos([{ itemType: 'attachments' }]);
     await adapter.getRepo('attachments')!.push([{ id: 'a1', url: 'http://x/a1', file_name: 'a.txt', parent_id: 'p1' }]);

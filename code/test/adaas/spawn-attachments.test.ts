@@ -1,15 +1,12 @@
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { createMockEvent, EventType, spawn } from '../../src/adaas';
-import { PlatformServer } from './helpers/platform-server';
+import { usePlatformServer } from './helpers/platform-server';
 import { makeFiles, putAttachmentsArtifact, serveFiles, sha256, uploadedByFileName } from './helpers/attachments';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const server = new PlatformServer();
-beforeAll(() => server.start());
-afterAll(() => server.stop());
-beforeEach(() => server.reset());
+const server = usePlatformServer();
 
 const worker = path.join(__dirname, 'workers', 'attachments-extraction.ts');
 

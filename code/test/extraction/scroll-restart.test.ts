@@ -5,11 +5,9 @@
  */
 import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
 import { LoopHarness } from './loop-harness';
+import { smallWorkspace } from './small-workspace';
 
-const SIZE = {
-  admins: 2, teams: 1, tags: 2, companies: 150, contacts: 3, conversations: 2, collections: 1, sections: 1, articles: 1,
-  helpCenters: 1, maxPartsPerConversation: 2, longConversations: 0, deletedConversations: 0,
-};
+const SIZE = smallWorkspace({ admins: 2, tags: 2, companies: 150, contacts: 3, conversations: 2, sections: 1, helpCenters: 1, maxPartsPerConversation: 2 });
 
 describe('a companies scroll that dies on its second page', () => {
   let emu: IntercomEmulator;

@@ -192,18 +192,17 @@ describe('scroll pager', () => {
   const scroll = (overrides: Partial<Omit<ScrollPager<Item>, 'style'>> = {}) =>
     pagers.scroll<Item>({ kind: 'company', path: '/companies/scroll', itemsKey: 'data', itemSchema: Item, ...overrides });
   const answer = (data: object[], param: string) => ({ type: 'list', data, pages: null, total_count: null, scroll_param: param });
+  /** Intercom answering GET /companies/scroll in this order; a step's `param` is the scroll_param it expects (none: a fresh scroll). */
+  type Step = { param?: string; status?: number; body: object | string };
+  const serve = (...steps: Step[]) =>
+    steps.reduce((scope, { param, status = 200, body }) => {
+      const get = scope.get('/companies/scroll');
+      return (param === undefined ? get : get.query({ scroll_param: param })).reply(status, body);
+    }, nock(API));
 
   it('follows scroll_param until an empty page, with resumable cursors counting items read', async () => {
     const { client } = makeClient();
-    nock(API)
-      .get('/companies/scroll')
-      .reply(200, answer([item('a'), item('b')], 's1'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 's1' })
-      .reply(200, answer([item('c')], 's2'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 's2' })
-      .reply(200, answer([], 's3'));
+    serve({ body: answer([item('a'), item('b')], 's1') }, { param: 's1', body: answer([item('c')], 's2') }, { param: 's2', body: answer([], 's3') });
     const pages = await collect(client.paginate(scroll()));
     expect(ids(pages)).toEqual([['a', 'b'], ['c']]);
     expect(pages.map((p) => p.next)).toEqual([
@@ -212,13 +211,7 @@ describe('scroll pager', () => {
     ]);
     expect(nock.isDone()).toBe(true);
 
-    nock(API)
-      .get('/companies/scroll')
-      .query({ scroll_param: 's1' })
-      .reply(200, answer([item('c')], 's2'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 's2' })
-      .reply(200, answer([], 's3'));
+    serve({ param: 's1', body: answer([item('c')], 's2') }, { param: 's2', body: answer([], 's3') });
     const resumed = await collect(client.paginate(scroll(), pages[0].next));
     expect(ids(resumed)).toEqual([['c']]);
     expect(resumed[0].next).toEqual({ style: 'scroll', scrollParam: 's2', read: 3 });
@@ -226,20 +219,13 @@ describe('scroll pager', () => {
 
   it('restarts from the beginning after a 500 mid-scroll (never retrying it in place)', async () => {
     const { client } = makeClient();
-    nock(API)
-      .get('/companies/scroll')
-      .reply(200, answer([item('a'), item('b')], 's1'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 's1' })
-      .reply(500, errorList('server_error', 'Request failed due to an internal network error. Please restart the scroll operation.'))
-      .get('/companies/scroll')
-      .reply(200, answer([item('a'), item('b')], 'n1'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 'n1' })
-      .reply(200, answer([item('c')], 'n2'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 'n2' })
-      .reply(200, answer([], 'n3'));
+    serve(
+      { body: answer([item('a'), item('b')], 's1') },
+      { param: 's1', status: 500, body: errorList('server_error', 'Request failed due to an internal network error. Please restart the scroll operation.') },
+      { body: answer([item('a'), item('b')], 'n1') },
+      { param: 'n1', body: answer([item('c')], 'n2') },
+      { param: 'n2', body: answer([], 'n3') },
+    );
     const pages = await collect(client.paginate(scroll()));
     expect(ids(pages)).toEqual([['a', 'b'], ['a', 'b'], ['c']]);
     expect(pages.map((p) => p.restarted ?? false)).toEqual([false, true, false]);
@@ -250,20 +236,13 @@ describe('scroll pager', () => {
 
   it('restarts (never replays) after a broken body mid-scroll: a replay would skip the page Intercom already served', async () => {
     const { client } = makeClient();
-    nock(API)
-      .get('/companies/scroll')
-      .reply(200, answer([item('a')], 's1'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 's1' })
-      .reply(200, '{"type":"list","data":[{"id":"b"')
-      .get('/companies/scroll')
-      .reply(200, answer([item('a')], 't1'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 't1' })
-      .reply(200, answer([item('b')], 't2'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 't2' })
-      .reply(200, answer([], 't3'));
+    serve(
+      { body: answer([item('a')], 's1') },
+      { param: 's1', body: '{"type":"list","data":[{"id":"b"' },
+      { body: answer([item('a')], 't1') },
+      { param: 't1', body: answer([item('b')], 't2') },
+      { param: 't2', body: answer([], 't3') },
+    );
     const pages = await collect(client.paginate(scroll()));
     expect(ids(pages)).toEqual([['a'], ['a'], ['b']]);
     expect(pages[1].restarted).toBe(true);
@@ -280,15 +259,11 @@ describe('scroll pager', () => {
 
   it('restarts when a saved scroll_param has expired', async () => {
     const { client } = makeClient();
-    nock(API)
-      .get('/companies/scroll')
-      .query({ scroll_param: 'old' })
-      .reply(404, errorList('not_found', 'scroll parameter not found'))
-      .get('/companies/scroll')
-      .reply(200, answer([item('a')], 'p1'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 'p1' })
-      .reply(200, answer([], 'p2'));
+    serve(
+      { param: 'old', status: 404, body: errorList('not_found', 'scroll parameter not found') },
+      { body: answer([item('a')], 'p1') },
+      { param: 'p1', body: answer([], 'p2') },
+    );
     const pages = await collect(client.paginate(scroll(), { style: 'scroll', scrollParam: 'old', read: 40 }));
     expect(ids(pages)).toEqual([['a']]);
     expect(pages[0]).toMatchObject({ restarted: true, next: { style: 'scroll', scrollParam: 'p1', read: 1 } });
@@ -297,15 +272,7 @@ describe('scroll pager', () => {
   it('waits out "scroll already exists", and asks canWait before a long pause', async () => {
     const exists = errorList('scroll_exists', 'scroll already exists for this workspace');
     const { client } = makeClient();
-    nock(API)
-      .get('/companies/scroll')
-      .times(2)
-      .reply(400, exists)
-      .get('/companies/scroll')
-      .reply(200, answer([item('a')], 'q1'))
-      .get('/companies/scroll')
-      .query({ scroll_param: 'q1' })
-      .reply(200, answer([], 'q2'));
+    serve({ status: 400, body: exists }, { status: 400, body: exists }, { body: answer([item('a')], 'q1') }, { param: 'q1', body: answer([], 'q2') });
     const pages = await collect(client.paginate(scroll({ existingScrollWait: { pauseMs: 20, maxWaits: 3 } })));
     expect(ids(pages)).toEqual([['a']]);
     expect(nock.isDone()).toBe(true);

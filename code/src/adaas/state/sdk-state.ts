@@ -1,7 +1,9 @@
+import { SyncMode } from '../types/common';
 import type { ExtractionSdkState, LoadingSdkState } from '../types/state';
 
 type AttachmentsMetadata = ExtractionSdkState['toDevRev']['attachmentsMetadata'];
-import { SyncMode } from '../types/common';
+
+const noAttachmentsYet = (): AttachmentsMetadata => ({ artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] });
 
 /** The SDK fields of a fresh extraction state. */
 export function extractionSdkDefaults(): ExtractionSdkState {
@@ -13,7 +15,7 @@ export function extractionSdkDefaults(): ExtractionSdkState {
     workersOldest: '',
     workersNewest: '',
     snapInVersionId: '',
-    toDevRev: { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } },
+    toDevRev: { attachmentsMetadata: noAttachmentsYet() },
   };
 }
 
@@ -34,8 +36,8 @@ export function initialAdapterState<S>(initialState: S, mode: string): S & (Extr
  */
 export function ensureAttachmentsMetadata(state: object): AttachmentsMetadata {
   const s = state as Partial<ExtractionSdkState>;
-  s.toDevRev ??= { attachmentsMetadata: { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] } };
-  s.toDevRev.attachmentsMetadata ??= { artifactIds: [], lastProcessed: 0, lastProcessedAttachmentsIdsList: [] };
+  s.toDevRev ??= { attachmentsMetadata: noAttachmentsYet() };
+  s.toDevRev.attachmentsMetadata ??= noAttachmentsYet();
   const meta = s.toDevRev.attachmentsMetadata;
   meta.artifactIds ??= [];
   meta.lastProcessedAttachmentsIdsList ??= [];

@@ -200,8 +200,11 @@ export class PlatformServer {
   }
 }
 
-/** A PlatformServer for the whole test file: started before all tests, reset before each, stopped after all. */
-export function usePlatformServer(): PlatformServer {
+/**
+ * A PlatformServer for the whole test file: started before all tests, reset before each (holding
+ * `storedState` as sync unit 1's state when given), stopped after all.
+ */
+export function usePlatformServer(storedState?: object): PlatformServer {
   const server = new PlatformServer();
   beforeAll(async () => {
     await server.start();
@@ -209,6 +212,9 @@ export function usePlatformServer(): PlatformServer {
   afterAll(async () => {
     await server.stop();
   });
-  beforeEach(() => server.reset());
+  beforeEach(() => {
+    server.reset();
+    if (storedState) server.states.set('1', JSON.stringify(storedState));
+  });
   return server;
 }

@@ -35,16 +35,9 @@ describe('airdrop emulator runs', () => {
     expect(result.error).toBeUndefined();
     expect(result.status).toBe('done');
     // 12 items at 4 per invocation = 3 data invocations; 5 files at 2 per invocation = 3 attachment invocations.
-    expect(eventTypes(seen)).toEqual([
-      'START_EXTRACTING_EXTERNAL_SYNC_UNITS',
-      'START_EXTRACTING_METADATA',
-      'START_EXTRACTING_DATA',
-      'CONTINUE_EXTRACTING_DATA',
-      'CONTINUE_EXTRACTING_DATA',
-      'START_EXTRACTING_ATTACHMENTS',
-      'CONTINUE_EXTRACTING_ATTACHMENTS',
-      'CONTINUE_EXTRACTING_ATTACHMENTS',
-    ]);
+    expect(eventTypes(seen)).toEqual(['START_EXTRACTING_EXTERNAL_SYNC_UNITS', 'START_EXTRACTING_METADATA',
+      'START_EXTRACTING_DATA', 'CONTINUE_EXTRACTING_DATA', 'CONTINUE_EXTRACTING_DATA',
+      'START_EXTRACTING_ATTACHMENTS', 'CONTINUE_EXTRACTING_ATTACHMENTS', 'CONTINUE_EXTRACTING_ATTACHMENTS']);
     expect(result.phases.map((p) => [p.phase, p.invocations])).toEqual([
       ['external_sync_units', 1],
       ['metadata', 1],
@@ -104,14 +97,8 @@ describe('airdrop emulator runs', () => {
       legacyEventTypes: true,
     });
     expect(result.status).toBe('done');
-    expect(eventTypes(seen)).toEqual([
-      'EXTRACTION_EXTERNAL_SYNC_UNITS_START',
-      'EXTRACTION_METADATA_START',
-      'EXTRACTION_DATA_START',
-      'EXTRACTION_DATA_CONTINUE',
-      'EXTRACTION_DATA_CONTINUE',
-      'EXTRACTION_ATTACHMENTS_START',
-    ]);
+    expect(eventTypes(seen)).toEqual(['EXTRACTION_EXTERNAL_SYNC_UNITS_START', 'EXTRACTION_METADATA_START',
+      'EXTRACTION_DATA_START', 'EXTRACTION_DATA_CONTINUE', 'EXTRACTION_DATA_CONTINUE', 'EXTRACTION_ATTACHMENTS_START']);
     expect(seen[0].execution_metadata.event_type).toBe('EXTRACTION_EXTERNAL_SYNC_UNITS_START');
   });
 
