@@ -102,9 +102,11 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
   // Objects done after the saved cursor: in the page it points at, and in the few after it that the
   // reads had reached past a slow one.
   const doneBefore = new Set(progress.doneInPage);
-  // Also handled before: objects of earlier pages (while the id set is kept), which a scroll restarted
-  // from the beginning after a break lists again.
-  const seenIds = new Set(tracksIds ? await loadSeenSoFar(kind.itemType, progress, deps.state, deps.idSetStore) : []);
+  // Also handled before: objects of earlier pages, which only a scroll restarted from its beginning
+  // after a break, or a page-number listing (pages shift; read twice), lists again. Cursor and search
+  // listings resume at their cursor, so they keep no such set: it would grow with the kind (contacts).
+  const relists = tracksIds && (spec.style === 'scroll' || spec.style === 'page');
+  const seenIds = new Set(relists ? await loadSeenSoFar(kind.itemType, progress, deps.state, deps.idSetStore) : []);
   const pending = (page: ListedPage) => page.items.filter((obj) => !doneBefore.has(idOf(obj)) && !seenIds.has(idOf(obj)));
   const reads = new ReadAhead(deps.client.paginate(spec, progress.pageFrom), pending, (obj) => readObject(kind, obj, deps), {
     listAhead: spec.style !== 'scroll',
@@ -139,7 +141,7 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
       for (const bad of page.invalid) reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
       if (tracksIds) {
         const ids = idsOfPage(page);
-        for (const id of ids) seenIds.add(id);
+        if (relists) for (const id of ids) seenIds.add(id);
         progress.seen = await addToIdSet(progress.seen, ids, deps.idSetStore, `${kind.itemType}-seen`);
       }
       progress.pageFrom = page.next;

@@ -6,6 +6,7 @@
 import { IntercomClient } from '../../src/intercom';
 import { KINDS } from '../../src/kinds';
 import { runDataLoop, type LoopOutcome } from '../../src/extraction/data-loop';
+import type { IdSetStore } from '../../src/extraction/id-set-store';
 import { newestStamp, readRunContext, readWorkspaceAndClock, runStartTime } from '../../src/extraction/run-context';
 import { beginRun, completeRun, initialConnectorState, loadConnectorState, type ConnectorState } from '../../src/extraction/state';
 import { windowStartFor } from '../../src/extraction/window';
@@ -31,6 +32,8 @@ export class LoopHarness {
   invocations = 0;
   /** Pages of a sync's id listing (contacts), when a test wants fewer than the snap-in's own limit. */
   idPassPagesPerSync?: number;
+  /** Where large id sets are spilled (the platform's artifacts in the snap-in); none: they stay in the state, capped. */
+  idSetStore?: IdSetStore;
 
   /** `intercom`: the emulator, or a proxy in front of it (its base URL, the emulator's token). */
   constructor(private readonly intercom: Pick<IntercomEmulator, 'baseUrl' | 'token'>, private readonly importAll = true) {}
@@ -90,6 +93,7 @@ export class LoopHarness {
       },
       isTimeout: () => stop || hooks.stopWhen?.() === true,
       ...(this.idPassPagesPerSync !== undefined && { idPassPagesPerSync: this.idPassPagesPerSync }),
+      ...(this.idSetStore && { idSetStore: this.idSetStore }),
     });
     return outcome;
   }
