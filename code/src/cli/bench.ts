@@ -23,12 +23,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import type { FaultOptions } from '../emulators/intercom';
-import { createWorkspace } from '../emulators/intercom/workspace';
 import { estimateCommand } from './commands/estimate';
 import { out } from './output';
 import { airdropLaunch } from './bench/airdrop-launch';
 import { forkSnapIn } from './bench/fork-snap-in';
 import { inFlightTimeline, type Traffic } from './bench/traffic';
+import { workspaceHeapMb } from './bench/workspace-heap';
 
 interface SnapInResult {
   status: string;
@@ -195,15 +195,6 @@ async function benchSize(conversations: number, latencyMs: number, seed: number,
   }
 }
 
-/** Heap (MB) a 50,000-conversation emulator workspace takes once indexed, with a few conversations materialized. */
-function workspaceHeapMb(): number {
-  const before = process.memoryUsage().heapUsed;
-  const w = createWorkspace({ seed: 77, size: { conversations: 50_000, contacts: 20_000, companies: 3_000 }, fileBaseUrl: 'http://127.0.0.1:1' });
-  const index = w.conversationIndex();
-  for (let n = 0; n < 5; n++) w.conversation(index[(n * 9_973) % index.length].id, { withParts: true });
-  return (process.memoryUsage().heapUsed - before) / (1024 * 1024);
-}
-
 async function main(): Promise<void> {
   const program = new Command()
     .option('--quick', '3,000 conversations only')
@@ -223,7 +214,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(flags.out, `${JSON.stringify(records, null, 2)}\n`);
   }
   out.line(`Wrote ${flags.out}`);
-  out.line(`Intercom emulator workspace of 50,000 conversations (lazy): ${workspaceHeapMb().toFixed(0)} MB of heap`);
+  out.line(`Intercom emulator workspace of 50,000 conversations (lazy): ${workspaceHeapMb().toFixed(0)} MB in use`);
   if (records.some((r) => r.status !== 'done')) process.exitCode = 1;
 }
 

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { ArtifactStore } from '../../../src/emulators/airdrop/artifact-store';
 import { OutputLayout } from '../../../src/emulators/airdrop/layout';
 import { tempDir } from './helpers/setup';
-import { memoryInUse } from '../../memory-in-use';
+import { memoryInUse } from '../../../src/cli/bench/memory-in-use';
 
 /** Uploads and confirms one-byte files `from`..`to` the way the attachments phase does; returns the first id. */
 async function uploadFiles(store: ArtifactStore, from: number, to: number): Promise<string> {

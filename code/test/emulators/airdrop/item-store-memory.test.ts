@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { ItemStore } from '../../../src/emulators/airdrop/item-store';
 import { OutputLayout } from '../../../src/emulators/airdrop/layout';
 import { tempDir } from './helpers/setup';
-import { memoryInUse } from '../../memory-in-use';
+import { memoryInUse } from '../../../src/cli/bench/memory-in-use';
 
 function mergeIds(store: ItemStore, from: number, to: number): void {
   for (let start = from; start < to; start += 5_000) {
