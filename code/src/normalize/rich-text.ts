@@ -57,7 +57,8 @@ const TOKEN = /\uE000(\d+)\uE001/g;
 /** Converts one HTML body. `null`/empty input gives an empty array. Pure: no I/O. */
 export function htmlToRichText(html: string | null | undefined, ctx: RichTextContext): RichTextResult {
   if (!html || html.trim() === '') return { richText: [], attachments: [] };
-  const simple = simpleParagraphs(html, turndownEscape);
+  // Article bodies' links may be Intercom-hosted files (the fileLink rule): they always take turndown.
+  const simple = simpleParagraphs(html, turndownEscape, { links: ctx.owner.kind !== 'article' });
   if (simple !== null) return { richText: simple === '' ? [] : [simple], attachments: [] };
   return convertWithTurndown(boundHtmlDepth(html), ctx);
 }

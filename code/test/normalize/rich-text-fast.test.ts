@@ -1,5 +1,5 @@
 /**
- * The fast path for simple bodies (paragraphs, line breaks, bold and italic) gives exactly what the
+ * The fast path for simple bodies (paragraphs, line breaks, bold and italic, plain web links) gives exactly what the
  * turndown conversion gives: on a hand-written corpus of chat bodies, on random bodies built from
  * those pieces, and on every body of a generated workspace. turndown is the ground truth here.
  */
@@ -8,7 +8,7 @@ import { convertWithTurndown, htmlToRichText, type RichTextContext } from '../..
 import { simpleParagraphs, turndownEscape } from '../../src/normalize/rich-text-fast';
 
 const ctx: RichTextContext = { owner: { kind: 'part', id: '1' }, parentId: '1' };
-const taken = (html: string) => simpleParagraphs(html, turndownEscape) !== null;
+const taken = (html: string, links = false) => simpleParagraphs(html, turndownEscape, { links }) !== null;
 const same = (html: string) => expect([html, htmlToRichText(html, ctx).richText]).toEqual([html, convertWithTurndown(html, ctx).richText]);
 
 const CORPUS = [
@@ -47,9 +47,53 @@ describe('the fast path for simple bodies', () => {
     }
   });
 
+  it('gives what turndown gives on bodies with plain web links, and is taken for them', () => {
+    const bodies = [
+      '<p>See <a href="https://docs.acme.io/start?ref=intercom&amp;utm_source=chat" target="_blank" rel="nofollow noopener noreferrer">the guide</a> for details.</p>',
+      '<p><a href="http://x.io">x</a></p>',
+      '<p>Two: <a href="https://a.io/p#frag">one</a> and <a href="https://b.io" class="intercom-content-link">two</a><br>done</p>',
+      '<p><a href="https://x.io/_under_*star*?a=1&amp;b=2&amp;amp;c">[bracket] *text* _x_</a></p>',
+      '<p>spaced   <a href="https://x.io/a-b">two  words</a>   after</p><p>next</p>',
+      '<p><b>bold</b> <a href="https://x.io">link</a></p>',
+    ];
+    for (const html of bodies) {
+      expect([html, taken(html, true)]).toEqual([html, true]);
+      same(html);
+    }
+    // By hand, for the first: the href's `&amp;` is decoded, the text escaped.
+    expect(htmlToRichText(bodies[0]!, ctx).richText).toEqual(['See [the guide](https://docs.acme.io/start?ref=intercom&utm_source=chat) for details.']);
+  });
+
+  it('leaves to turndown the links that are mentions, files, unsafe, or need escaping', () => {
+    const helpCtx: RichTextContext = { ...ctx, helpCenterUrls: ['https://help.acme.com'] };
+    for (const html of [
+      '<p><a href="https://intercom.help/acme/en/articles/123-setup">setup</a></p>',
+      '<p><a href="https://help.acme.com/en/articles/55-billing">billing</a></p>',
+      '<p><a href="https://app.intercom.com/a/apps/abc/admins/5">Ann</a> look</p>',
+      '<p><a href="https://APP.INTERCOM.COM/a/apps/abc/admins/5">Ann</a></p>',
+      '<p><a href="javascript:alert(1)">x</a></p>',
+      '<p><a href="https://x.io/a(b)">x</a></p>',
+      '<p><a href="https://x.io/a b">x</a></p>',
+      '<p><a href="https://x.io/?a=1&lt;2">x</a></p>',
+      '<p><a href="https://x.io" data-mention-id="5">x</a></p>',
+      '<p><a href="https://x.io" title="t">x</a></p>',
+      '<p><a href="https://x.io"> padded </a></p>',
+      '<p><a href="https://x.io"><b>x</b></a></p>',
+      '<p><a href="https://x.io"></a>empty</p>',
+      '<p><a target="_blank" href="https://x.io">x</a></p>',
+    ]) {
+      expect([html, taken(html, true)]).toEqual([html, false]);
+      expect([html, htmlToRichText(html, helpCtx)]).toEqual([html, convertWithTurndown(html, helpCtx)]);
+    }
+    // In an article body a link may be an Intercom-hosted file: no fast path for its links.
+    const articleCtx: RichTextContext = { owner: { kind: 'article', id: '9' }, parentId: '9', fileHosts: ['files.acme.io'] };
+    const fileLink = '<p><a href="https://files.acme.io/report.pdf">report</a></p>';
+    expect(htmlToRichText(fileLink, articleCtx).attachments.map((a) => a.url)).toEqual(['https://files.acme.io/report.pdf']);
+  });
+
   it('gives what turndown gives on random bodies made of paragraphs, breaks, marks and markdown-special text', () => {
     const words = ['a', 'Zq', ' ', '  ', '\n', '\t', '*', '_', '#', '-', '+', '1.', '2)', '[', ']', '`', '>', '~', '|', '\\', '!', '=', 'é', '😀', '.', '\u00a0'];
-    const inline = ['<br>', '<br/>', '<b>w</b>', '<strong>w w</strong>', '<i>w</i>', '<em>w*</em>', '<b>_</b>'];
+    const inline = ['<br>', '<br/>', '<b>w</b>', '<strong>w w</strong>', '<i>w</i>', '<em>w*</em>', '<b>_</b>', '<a href="https://x.io/w?q=1&amp;r=w">w</a>'];
     const opens = ['<p>', '<p dir="auto">', '<p class="no-margin">'];
     let seed = 11;
     const rand = (n: number) => {
@@ -64,7 +108,7 @@ describe('the fast path for simple bodies', () => {
         return `${opens[rand(opens.length)]}${pieces.join('')}</p>`;
       });
       const html = paragraphs.join(rand(2) ? '\n' : '');
-      if (taken(html)) fast++;
+      if (taken(html, true)) fast++;
       same(html);
     }
     expect(fast).toBeGreaterThan(200);
