@@ -2,7 +2,7 @@ import type { IntercomAdmin } from '../intercom/schemas';
 import { bool, itemUrl, many, ref, text } from './fields';
 import { adminUrl } from './links';
 import type { NormalizeContext, NormalizedItem, RecordTypeDefinition } from './types';
-import { boolOrNull, refList, textOrNull } from './values';
+import { boolOrNull, observedDates, refList, textOrNull } from './values';
 
 /** Data of an `admins` item (Intercom teammate → DevRev dev user). */
 export type AdminData = {
@@ -38,9 +38,7 @@ export const adminRecordType: RecordTypeDefinition = {
 export function normalizeAdmin(admin: IntercomAdmin, ctx: NormalizeContext): NormalizedItem<AdminData> {
   const avatar = typeof admin.avatar === 'string' ? admin.avatar : (admin.avatar?.image_url ?? null);
   return {
-    id: admin.id,
-    created_date: ctx.observedAt,
-    modified_date: ctx.observedAt,
+    id: admin.id, ...observedDates(ctx),
     data: {
       name: textOrNull(admin.name),
       email: textOrNull(admin.email),

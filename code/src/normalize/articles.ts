@@ -4,7 +4,7 @@ import { htmlToRichText, type RichTextContext } from './rich-text';
 import type {
   NormalizeContext, NormalizedAttachment, NormalizedItem, RecordTypeDefinition, RichText, StructTypeDefinition,
 } from './types';
-import { boolOrNull, refList, refOrNull, requiredRfc3339, textOrNull, toRfc3339 } from './values';
+import { boolOrNull, itemDates, refList, refOrNull, textOrNull, toRfc3339 } from './values';
 
 /**
  * Articles. Translations: the top-level fields hold the default locale (as Intercom's do); every other
@@ -79,8 +79,7 @@ const stateOf = (s: string | null | undefined) => (s === 'published' || s === 'd
 export function normalizeArticle(article: IntercomArticle, ctx: NormalizeContext): NormalizedArticle {
   const state = stateOf(article.state);
   if (state === null) throw new Error(`state must be "published" or "draft", got ${JSON.stringify(article.state)}`);
-  const created = requiredRfc3339(article.created_at, 'created_at');
-  const modified = toRfc3339(article.updated_at) ?? created;
+  const dates = itemDates(article);
   const authorId = refOrNull(article.author_id);
   const attachments = new Map<string, NormalizedAttachment>();
   const convert = (html: string | null | undefined, author: string | null): RichText | null => {
@@ -94,7 +93,7 @@ export function normalizeArticle(article: IntercomArticle, ctx: NormalizeContext
     };
     const result = htmlToRichText(html, rtCtx);
     for (const a of result.attachments) {
-      if (!attachments.has(a.id)) attachments.set(a.id, { ...a, created_date: created, modified_date: modified });
+      if (!attachments.has(a.id)) attachments.set(a.id, { ...a, ...dates });
     }
     return result.richText.length > 0 ? result.richText : null;
   };
@@ -111,9 +110,7 @@ export function normalizeArticle(article: IntercomArticle, ctx: NormalizeContext
 
   return {
     article: {
-      id: article.id,
-      created_date: created,
-      modified_date: modified,
+      id: article.id, ...dates,
       data: {
         title: article.title,
         description: textOrNull(article.description),

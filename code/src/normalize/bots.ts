@@ -1,6 +1,6 @@
 import { text } from './fields';
 import type { NormalizeContext, NormalizedItem, RecordTypeDefinition } from './types';
-import { textOrNull } from './values';
+import { observedDates, textOrNull } from './values';
 
 /**
  * Bots (Fin, Operator, workflows) write conversation parts (`author.type: "bot"`) but are not
@@ -34,9 +34,7 @@ export const botRecordType: RecordTypeDefinition = {
 /** Bot mention → item. Bots have no timestamps: both dates are `ctx.observedAt`. */
 export function normalizeBot(bot: BotMention, ctx: NormalizeContext): NormalizedItem<BotData> {
   return {
-    id: bot.id,
-    created_date: ctx.observedAt,
-    modified_date: ctx.observedAt,
+    id: bot.id, ...observedDates(ctx),
     data: { name: textOrNull(bot.name) ?? `Bot ${bot.id}`, email: textOrNull(bot.email) },
   };
 }

@@ -1,7 +1,7 @@
 import type { IntercomCollection } from '../intercom/schemas';
 import { bool, int, many, ref, text } from './fields';
 import type { NormalizeContext, NormalizedItem, RecordTypeDefinition, StructTypeDefinition } from './types';
-import { numberOrNull, refOrNull, requiredRfc3339, textOrNull, toRfc3339 } from './values';
+import { itemDates, numberOrNull, refOrNull, textOrNull } from './values';
 
 /** One locale of a collection's name/description (struct `collection_translation`). */
 export interface CollectionTranslation {
@@ -36,7 +36,6 @@ export const collectionRecordType: RecordTypeDefinition = {
 
 /** Collection or section → item. Top-level fields are the default locale; other locales go to `translations`. */
 export function normalizeCollection(collection: IntercomCollection, _ctx: NormalizeContext): NormalizedItem {
-  const created = requiredRfc3339(collection.created_at, 'created_at');
   const parentId = refOrNull(collection.parent_id);
   const translations: CollectionTranslation[] = [];
   for (const [locale, content] of Object.entries(collection.translated_content ?? {})) {
@@ -46,9 +45,7 @@ export function normalizeCollection(collection: IntercomCollection, _ctx: Normal
     if (name !== null || description !== null) translations.push({ locale, name, description });
   }
   return {
-    id: collection.id,
-    created_date: created,
-    modified_date: toRfc3339(collection.updated_at) ?? created,
+    id: collection.id, ...itemDates(collection),
     data: {
       name: collection.name,
       description: textOrNull(collection.description),

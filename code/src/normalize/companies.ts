@@ -3,7 +3,7 @@ import { customAttributeFields, normalizeCustomAttributes } from './custom-attri
 import { float, int, itemUrl, many, ref, text, timestamp } from './fields';
 import { companyUrl } from './links';
 import type { CustomAttributeDefinition, NormalizeContext, NormalizedItem, RecordTypeDefinition } from './types';
-import { numberOrNull, refList, requiredRfc3339, textOrNull, toRfc3339 } from './values';
+import { itemDates, numberOrNull, refList, textOrNull, toRfc3339 } from './values';
 
 /** Record type `companies` (→ DevRev account), with the workspace's company custom attributes. */
 export function companyRecordType(customAttributes: CustomAttributeDefinition[] = []): RecordTypeDefinition {
@@ -32,11 +32,8 @@ export function companyRecordType(customAttributes: CustomAttributeDefinition[] 
 
 /** Company → item (`id` is Intercom's id, not the customer's `company_id`). */
 export function normalizeCompany(company: IntercomCompany, ctx: NormalizeContext): NormalizedItem {
-  const created = requiredRfc3339(company.created_at, 'created_at');
   return {
-    id: company.id,
-    created_date: created,
-    modified_date: toRfc3339(company.updated_at) ?? created,
+    id: company.id, ...itemDates(company),
     data: {
       name: textOrNull(company.name),
       company_id: textOrNull(company.company_id),

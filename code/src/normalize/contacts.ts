@@ -3,7 +3,7 @@ import { customAttributeFields, normalizeCustomAttributes } from './custom-attri
 import { bool, enumOf, itemUrl, many, ref, text, timestamp } from './fields';
 import { contactUrl } from './links';
 import type { CustomAttributeDefinition, NormalizeContext, NormalizedItem, RecordTypeDefinition } from './types';
-import { boolOrNull, refList, refOrNull, requiredRfc3339, textOrNull, toRfc3339 } from './values';
+import { boolOrNull, itemDates, refList, refOrNull, textOrNull, toRfc3339 } from './values';
 
 /** Record type `contacts` (users and leads → DevRev rev users), with the contact custom attributes. */
 export function contactRecordType(customAttributes: CustomAttributeDefinition[] = []): RecordTypeDefinition {
@@ -67,13 +67,10 @@ export function normalizeContact(contact: IntercomContact, ctx: NormalizeContext
   if (contact.role !== 'user' && contact.role !== 'lead') {
     throw new Error(`role must be "user" or "lead", got ${JSON.stringify(contact.role)}`);
   }
-  const created = requiredRfc3339(contact.created_at, 'created_at');
   const reference = contactReference(contact, ctx.contactReferenceField);
   const avatar = typeof contact.avatar === 'string' ? contact.avatar : (contact.avatar?.image_url ?? null);
   return {
-    id: contact.id,
-    created_date: created,
-    modified_date: toRfc3339(contact.updated_at) ?? created,
+    id: contact.id, ...itemDates(contact),
     data: {
       role: contact.role,
       name: textOrNull(contact.name),

@@ -1,10 +1,11 @@
-import { ConversationPartSchema, describeIssues, parseItem, type IntercomConversation } from '../intercom/schemas';
+import { ConversationPartSchema, type IntercomConversation } from '../intercom/schemas';
 import { normalizePartInput, type NormalizedPart, type PartInput } from './conversation-parts';
 import { customAttributeFields, normalizeCustomAttributes } from './custom-attributes';
 import { bool, enumOf, int, itemUrl, many, ref, text, timestamp } from './fields';
 import { conversationUrl } from './links';
+import { normalizeParts } from './parts';
 import type { CustomAttributeDefinition, NormalizeContext, NormalizedAttachment, NormalizedItem, RecordTypeDefinition } from './types';
-import { boolOrNull, numberOrNull, refList, refOrNull, requiredRfc3339, textOrNull, toRfc3339 } from './values';
+import { boolOrNull, itemDates, numberOrNull, refList, refOrNull, textOrNull, toRfc3339 } from './values';
 
 /** Intercom returns at most this many parts per conversation (the most recent ones). */
 export const PART_CAP = 500;
@@ -68,8 +69,7 @@ export interface NormalizedConversation {
 
 /** Conversation (retrieve shape; a list/search item works too and yields only the source) → items. */
 export function normalizeConversation(conv: IntercomConversation, ctx: NormalizeContext): NormalizedConversation {
-  const created = requiredRfc3339(conv.created_at, 'created_at');
-  const modified = toRfc3339(conv.updated_at) ?? created;
+  const dates = itemDates(conv);
   const url = conversationUrl(ctx, conv.id);
   const parts: NormalizedItem[] = [];
   const attachments: NormalizedAttachment[] = [];
@@ -78,7 +78,7 @@ export function normalizeConversation(conv: IntercomConversation, ctx: Normalize
   if (conv.source) {
     const sourceId = `${conv.id}-source`;
     try {
-      const source = normalizeSource(conv, sourceId, { created, modified, url }, ctx);
+      const source = normalizeSource(conv, sourceId, { created: dates.created_date, modified: dates.modified_date, url }, ctx);
       parts.push(source.item);
       attachments.push(...source.attachments);
     } catch (err) {
@@ -88,37 +88,12 @@ export function normalizeConversation(conv: IntercomConversation, ctx: Normalize
   }
 
   const rawParts = conv.conversation_parts?.conversation_parts ?? [];
-  for (const raw of rawParts) {
-    const parsed = parseItem(ConversationPartSchema, raw);
-    if (!parsed.ok) {
-      skipped.push({ id: parsed.issues[0]?.id ?? null, reason: describeIssues('conversation part', parsed.issues) });
-      continue;
-    }
-    const part = parsed.value;
-    try {
-      const partCreated = requiredRfc3339(part.created_at, 'created_at');
-      const result = normalizePartInput(
-        {
-          itemId: part.id,
-          partType: part.part_type,
-          body: part.body,
-          author: part.author,
-          attachments: part.attachments,
-          created: partCreated,
-          modified: toRfc3339(part.updated_at) ?? partCreated,
-          redacted: part.redacted === true,
-          raw: part,
-        },
-        conv.id,
-        url,
-        ctx,
-      );
-      parts.push(result.item);
-      attachments.push(...result.attachments);
-    } catch (err) {
-      skipped.push({ id: part.id, reason: `conversation part ${part.id}: ${(err as Error).message}` });
-    }
-  }
+  normalizeParts(rawParts, ConversationPartSchema, 'conversation part', (part) => {
+    const { created_date: created, modified_date: modified } = itemDates(part);
+    const input = { itemId: part.id, partType: part.part_type, body: part.body, author: part.author, attachments: part.attachments,
+      created, modified, redacted: part.redacted === true, raw: part };
+    return normalizePartInput(input, conv.id, url, ctx);
+  }, { parts, attachments, skipped });
 
   const returned = rawParts.length;
   // The list's own total_count is authoritative. statistics.count_conversation_parts is only a
@@ -134,9 +109,7 @@ export function normalizeConversation(conv: IntercomConversation, ctx: Normalize
   const priority = PRIORITIES.find((p) => p === conv.priority) ?? null;
 
   const conversation: NormalizedItem = {
-    id: conv.id,
-    created_date: created,
-    modified_date: modified,
+    id: conv.id, ...dates,
     data: {
       title: textOrNull(conv.title),
       state,

@@ -1,6 +1,7 @@
 import type { IntercomTag } from '../intercom/schemas';
 import { text } from './fields';
 import type { NormalizeContext, NormalizedItem, RecordTypeDefinition } from './types';
+import { observedDates } from './values';
 
 /** Data of a `tags` item. */
 export type TagData = {
@@ -16,5 +17,5 @@ export const tagRecordType: RecordTypeDefinition = {
 
 /** Tag → item. Tags have no timestamps: both dates are `ctx.observedAt`. */
 export function normalizeTag(tag: IntercomTag, ctx: NormalizeContext): NormalizedItem<TagData> {
-  return { id: tag.id, created_date: ctx.observedAt, modified_date: ctx.observedAt, data: { name: tag.name } };
+  return { id: tag.id, ...observedDates(ctx), data: { name: tag.name } };
 }

@@ -1,7 +1,7 @@
 import type { IntercomTeam } from '../intercom/schemas';
 import { int, many, ref, text } from './fields';
 import type { NormalizeContext, NormalizedItem, RecordTypeDefinition } from './types';
-import { numberOrNull, refList, textOrNull } from './values';
+import { numberOrNull, observedDates, refList, textOrNull } from './values';
 
 /** Data of a `teams` item (→ DevRev group). */
 export type TeamData = {
@@ -26,9 +26,7 @@ export const teamRecordType: RecordTypeDefinition = {
 /** Team → item. Teams have no timestamps: both dates are `ctx.observedAt`. */
 export function normalizeTeam(team: IntercomTeam, ctx: NormalizeContext): NormalizedItem<TeamData> {
   return {
-    id: team.id,
-    created_date: ctx.observedAt,
-    modified_date: ctx.observedAt,
+    id: team.id, ...observedDates(ctx),
     data: {
       name: team.name,
       admin_ids: refList(team.admin_ids),

@@ -1,11 +1,12 @@
-import { describeIssues, parseItem, TicketPartSchema, type IntercomTicket } from '../intercom/schemas';
+import { TicketPartSchema, type IntercomTicket } from '../intercom/schemas';
 import { customAttributeFields, normalizeCustomAttributes } from './custom-attributes';
 import { bool, enumOf, int, itemUrl, many, ref, richText, text, timestamp } from './fields';
 import { conversationUrl } from './links';
+import { normalizeParts } from './parts';
 import { htmlToRichText } from './rich-text';
 import { normalizeTicketPart, TICKET_STATE_CATEGORIES } from './ticket-parts';
 import type { CustomAttributeDefinition, NormalizeContext, NormalizedAttachment, NormalizedItem, RecordTypeDefinition } from './types';
-import { boolOrNull, refList, refOrNull, requiredRfc3339, textOrNull, toRfc3339 } from './values';
+import { boolOrNull, itemDates, refList, refOrNull, textOrNull, toRfc3339 } from './values';
 
 /**
  * Intercom tickets → `tickets` (DevRev tickets). The title and description are the default
@@ -59,8 +60,7 @@ export interface NormalizedTicket {
 
 /** A ticket (retrieve shape; a search item yields the ticket without parts). */
 export function normalizeTicket(t: IntercomTicket, ctx: NormalizeContext): NormalizedTicket {
-  const created = requiredRfc3339(t.created_at, 'created_at');
-  const modified = toRfc3339(t.updated_at) ?? created;
+  const dates = itemDates(t);
   const url = conversationUrl(ctx, t.id);
   const attributes = (t.ticket_attributes ?? {}) as Record<string, unknown>;
   const shared = t.is_shared === true;
@@ -69,36 +69,21 @@ export function normalizeTicket(t: IntercomTicket, ctx: NormalizeContext): Norma
   const skipped: NormalizedTicket['skipped'] = [];
 
   const rawParts = t.ticket_parts?.ticket_parts ?? [];
-  for (const raw of rawParts) {
-    const parsed = parseItem(TicketPartSchema, raw);
-    if (!parsed.ok) {
-      skipped.push({ id: parsed.issues[0]?.id ?? null, reason: describeIssues('ticket part', parsed.issues) });
-      continue;
-    }
-    try {
-      const result = normalizeTicketPart(parsed.value, { id: t.id, shared, url }, ctx);
-      parts.push(result.item);
-      attachments.push(...result.attachments);
-    } catch (err) {
-      skipped.push({ id: parsed.value.id, reason: `ticket part ${parsed.value.id}: ${(err as Error).message}` });
-    }
-  }
+  normalizeParts(rawParts, TicketPartSchema, 'ticket part', (part) => normalizeTicketPart(part, { id: t.id, shared, url }, ctx), { parts, attachments, skipped });
 
   const description = typeof attributes._default_description_ === 'string' ? attributes._default_description_ : null;
   const rich = htmlToRichText(description, {
     owner: { kind: 'ticket-part', id: `${t.id}-description` }, parentId: t.id, helpCenterUrls: ctx.helpCenterUrls, fileHosts: ctx.fileHosts,
     adminNames: ctx.adminNames,
   });
-  attachments.push(...rich.attachments.map((a) => ({ ...a, created_date: created, modified_date: modified, grand_parent_id: t.id })));
+  attachments.push(...rich.attachments.map((a) => ({ ...a, ...dates, grand_parent_id: t.id })));
   const custom = Object.fromEntries(Object.entries(attributes).filter(([name]) => !DEFAULT_TICKET_ATTRIBUTES.includes(name)));
   const links = t.linked_objects?.data ?? [];
   const total = Math.max(rawParts.length, t.ticket_parts?.total_count ?? 0);
   const title = typeof attributes._default_title_ === 'string' && attributes._default_title_.trim() !== '' ? attributes._default_title_ : null;
 
   const ticket: NormalizedItem = {
-    id: t.id,
-    created_date: created,
-    modified_date: modified,
+    id: t.id, ...dates,
     data: {
       title: title ?? `Intercom ticket ${t.ticket_id ?? t.id}`,
       description: rich.richText.length > 0 ? rich.richText : null,

@@ -19,6 +19,23 @@ export function requiredRfc3339(seconds: number, what: string): string {
   return value;
 }
 
+/** An item's two dates, as every item type carries them. */
+export type ItemDates = { created_date: string; modified_date: string };
+
+/**
+ * The dates of an object Intercom stamps: `created_at` is required (the item is bad without it), a
+ * missing `updated_at` means never modified.
+ */
+export function itemDates(o: { created_at: number; updated_at?: number | null }): ItemDates {
+  const created = requiredRfc3339(o.created_at, 'created_at');
+  return { created_date: created, modified_date: toRfc3339(o.updated_at) ?? created };
+}
+
+/** The dates of an object Intercom does not stamp (admins, bots, teams, tags): when this run saw it. */
+export function observedDates(ctx: { observedAt: string }): ItemDates {
+  return { created_date: ctx.observedAt, modified_date: ctx.observedAt };
+}
+
 /** Trimmed-empty strings → null. */
 export function textOrNull(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
