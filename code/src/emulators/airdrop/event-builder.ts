@@ -1,6 +1,6 @@
 /** Builds complete invocation events of the real shape (docs/airdrop-protocol.md §1). */
 import { PLATFORM_IDENTITY, ROUTES } from './identity';
-import type { AirdropEvent, TimeValue, WireConnectionData, WireEventContext } from './wire';
+import type { AirdropEvent, TimeValue, WireConnectionData } from './wire';
 
 /** The sync unit as the platform tracks it: the external unit plus the platform's own ids. */
 export interface PlatformSyncUnit {
@@ -34,10 +34,14 @@ export function syncUnitDon(orgId: string, platformId: string): string {
   return `don:integration:dvrv-us-1:devo/0:external_system_type/ADAAS:external_system/${orgId}:sync_unit/${platformId}`;
 }
 
-export function buildEvent(spec: EventSpec): AirdropEvent {
+/**
+ * `payload.event_context` as the platform sends it: every ★ field of §1 plus the deprecated aliases.
+ * Its type is `WireEventContext` (the field list lives here only).
+ */
+function eventContextFor(spec: EventSpec) {
   const id = PLATFORM_IDENTITY;
   const unit = spec.syncUnit;
-  const eventContext: WireEventContext = {
+  return {
     callback_url: `${spec.baseUrl}${ROUTES.callback}`,
     dev_org: id.devOrg,
     dev_oid: id.devOid,
@@ -54,7 +58,7 @@ export function buildEvent(spec: EventSpec): AirdropEvent {
     external_system_name: spec.connection.org_name,
     external_system_type: id.externalSystemType,
     import_slug: id.importSlug,
-    mode: spec.mode,
+    mode: spec.mode as EventSpec['mode'] | 'LOADING', // a loading run sets LOADING on the built event
     request_id: spec.requestId,
     request_id_adaas: spec.requestId,
     run_id: spec.runId,
@@ -69,6 +73,18 @@ export function buildEvent(spec: EventSpec): AirdropEvent {
     uuid: spec.requestId,
     worker_data_url: `${spec.baseUrl}${ROUTES.workerDataBase}/extractor`,
   };
+}
+
+export type WireEventContext = ReturnType<typeof eventContextFor> & {
+  extraction_start_time?: TimeValue;
+  extraction_end_time?: TimeValue;
+  initial_sync_scope?: 'full-history' | 'time-scoped';
+  [extra: string]: unknown;
+};
+
+export function buildEvent(spec: EventSpec): AirdropEvent {
+  const id = PLATFORM_IDENTITY;
+  const eventContext: WireEventContext = eventContextFor(spec);
   if (spec.mode === 'INITIAL') eventContext.initial_sync_scope = 'full-history';
   if (spec.extractionStartTime) eventContext.extraction_start_time = spec.extractionStartTime;
   if (spec.extractionEndTime) eventContext.extraction_end_time = spec.extractionEndTime;

@@ -3,6 +3,7 @@
  * (docs/airdrop-protocol.md §1, §3, §5, §8). Defined here on purpose: the emulator
  * plays the platform and must not depend on our SDK-compatible layer (`code/src/adaas/`).
  */
+import type { WireEventContext } from './event-builder';
 
 /** `{type, value?}` time bound the platform sends for time-scoped and incremental syncs (§1). */
 export interface TimeValue {
@@ -10,43 +11,8 @@ export interface TimeValue {
   value?: string;
 }
 
-/** `payload.event_context` as the platform sends it; every ★ field of §1 plus the deprecated aliases. */
-export interface WireEventContext {
-  callback_url: string;
-  dev_org: string;
-  dev_oid: string;
-  dev_org_id: string;
-  dev_user: string;
-  dev_user_id: string;
-  dev_uid: string;
-  event_type_adaas: string;
-  external_sync_unit: string;
-  external_sync_unit_id: string;
-  external_sync_unit_name: string;
-  external_system: string;
-  external_system_id: string;
-  external_system_name: string;
-  external_system_type: string;
-  extraction_start_time?: TimeValue;
-  extraction_end_time?: TimeValue;
-  import_slug: string;
-  initial_sync_scope?: 'full-history' | 'time-scoped';
-  mode: 'INITIAL' | 'INCREMENTAL' | 'LOADING';
-  request_id: string;
-  request_id_adaas: string;
-  run_id: string;
-  sequence_version: string;
-  snap_in_slug: string;
-  snap_in_version_id: string;
-  sync_run: string;
-  sync_run_id: string;
-  sync_tier: string;
-  sync_unit: string;
-  sync_unit_id: string;
-  uuid: string;
-  worker_data_url: string;
-  [extra: string]: unknown;
-}
+/** `payload.event_context`: its fields are those `event-builder.ts` fills in. */
+export type { WireEventContext };
 
 /** The connection the user picked, as the keyring hands it over (§1). */
 export interface WireConnectionData {
