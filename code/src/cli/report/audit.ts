@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJsonLines } from '../fs-safe';
 import { DomainMetadata, MetadataField, itemTypesInStore } from './sources';
+import { IdDigestSet } from './id-digest-set';
 
 /** How many unresolved examples are kept per field. */
 export const AUDIT_SAMPLE_CAP = 20;
@@ -92,10 +93,11 @@ export async function auditStore(outDir: string, metadata: DomainMetadata | unde
     badLines: [],
   };
   const itemTypes = itemTypesInStore(outDir);
-  const ids = new Map<string, Set<string>>();
+  // Digests, not strings: the ids of every item of the store (a million parts at 50,000 conversations).
+  const ids = new Map<string, IdDigestSet>();
   const ignoredBadLines: IntegrityAudit['badLines'] = [];
   for (const itemType of itemTypes) {
-    const set = new Set<string>();
+    const set = new IdDigestSet();
     for await (const item of items(outDir, itemType, ignoredBadLines)) set.add(item.id);
     ids.set(itemType, set);
   }
@@ -134,7 +136,7 @@ export async function auditStore(outDir: string, metadata: DomainMetadata | unde
   return audit;
 }
 
-function auditMentions(audit: IntegrityAudit, itemType: string, item: Item, field: string, ids: Map<string, Set<string>>): void {
+function auditMentions(audit: IntegrityAudit, itemType: string, item: Item, field: string, ids: Map<string, IdDigestSet>): void {
   const value = item.data?.[field];
   if (!Array.isArray(value)) return;
   for (const part of value) {
