@@ -10,6 +10,9 @@
  * - `wall_over_floor`: the API phase's wall time (first to last API request) over that floor;
  * - `utilization`: share of the allowed rate used during the API phase (floor ÷ API time);
  * - `attachments_over_api`: the attachments phase's time over the API phase's;
+ * - `api_cpu_ms_per_conversation`, `api_cpu_share`: the snap-in process's CPU time (all its threads)
+ *   during the API phase, per conversation and per second of that phase (near the cores it may use:
+ *   the import is CPU-bound, not waiting for Intercom); CPU time is less stretched by load than wall time;
  * - `cpus`, `load_avg_mean`, `load_avg_max`: the machine's load during the run (a shared machine's
  *   load stretches every time ratio);
  * - `requests_by_route`, `in_flight_by_second`: where the requests went, and the API requests in
@@ -29,6 +32,7 @@ import { airdropLaunch } from './bench/airdrop-launch';
 import { forkSnapIn } from './bench/fork-snap-in';
 import { inFlightTimeline, type Traffic } from './bench/traffic';
 import { workspaceHeapMb } from './bench/workspace-heap';
+import { cpuMsBetween, type CpuSamples } from './bench/cpu';
 
 interface SnapInResult {
   status: string;
@@ -37,6 +41,7 @@ interface SnapInResult {
   received: Record<string, number>;
   rateLimitPer10s?: number;
   peakRssMb: number;
+  cpuSamples?: CpuSamples;
 }
 
 /**
@@ -123,6 +128,7 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
   const apiSeconds = traffic.apiFirstAt === undefined ? 0 : (traffic.apiLastAt! - traffic.apiFirstAt) / 1000;
   const attachmentSeconds = traffic.downloadFirstAt === undefined ? 0 : (traffic.downloadLastAt! - traffic.downloadFirstAt) / 1000;
   const floorSeconds = (traffic.requests * 10) / limit;
+  const apiCpuMs = cpuMsBetween(result.cpuSamples, traffic.apiFirstAt, traffic.apiLastAt);
   return {
     run,
     status: result.status,
@@ -142,6 +148,8 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
     utilization: apiSeconds > 0 ? round(floorSeconds / apiSeconds) : undefined,
     attachments_over_api: apiSeconds > 0 ? round(attachmentSeconds / apiSeconds) : undefined,
     peak_rss_mb: Math.round(result.peakRssMb),
+    api_cpu_ms_per_conversation: apiCpuMs === undefined ? undefined : round(apiCpuMs / conversations, 1),
+    api_cpu_share: apiCpuMs === undefined || apiSeconds === 0 ? undefined : round(apiCpuMs / 1000 / apiSeconds),
     attachment_mb_per_s: attachmentSeconds > 0 ? round(traffic.downloadBytes / 1e6 / attachmentSeconds) : undefined,
   };
 }

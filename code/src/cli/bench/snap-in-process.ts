@@ -20,6 +20,28 @@ export interface SnapInRunOptions {
   timeoutMs?: number;
 }
 
+/** How often the process's CPU time (main thread and workers) is sampled for the bench. */
+const CPU_SAMPLE_MS = 250;
+
+/** [epoch ms, CPU ms used so far] every CPU_SAMPLE_MS: the bench reads the API phase's CPU from them. */
+function sampleCpu(): { stop(): Array<[number, number]> } {
+  const samples: Array<[number, number]> = [];
+  const sample = () => {
+    const { user, system } = process.cpuUsage();
+    samples.push([Date.now(), (user + system) / 1000]);
+  };
+  sample();
+  const timer = setInterval(sample, CPU_SAMPLE_MS);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return samples;
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const token = process.env[TOKEN_ENV];
   if (!token) throw new Error(`${TOKEN_ENV} is not set: start this process with forkSnapIn (bench/fork-snap-in.ts)`);
@@ -33,11 +55,12 @@ async function main(): Promise<void> {
     options: { allConversations: true, contactReferenceField: '' }, rateLimitPer10s, createdAt: now, updatedAt: now,
   };
   const started = process.hrtime.bigint();
+  const cpu = sampleCpu();
   const result = await runPipeline({ kind: o.kind, outDir: o.outDir, connection, settings, resumeCommand: 'npm run bench', quiet: true, timeoutMs: o.timeoutMs });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const received = Object.fromEntries(Object.entries(result.items ?? {}).map(([type, counts]) => [type, counts.received]));
   process.stdout.write(
-    `${JSON.stringify({ status: result.status, error: result.error, wallSeconds, received, rateLimitPer10s, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+    `${JSON.stringify({ status: result.status, error: result.error, wallSeconds, received, rateLimitPer10s, peakRssMb: process.resourceUsage().maxRSS / 1024, cpuSamples: cpu.stop() })}\n`,
   );
 }
 
