@@ -1,20 +1,48 @@
 /**
- * The one home for whole-file JSON state on disk, shared by the platform emulator and the CLI:
- * atomic writes (readers see the old content or the new, never half) and reads that tell a missing
- * file from a broken one.
+ * The one home for atomic file writes (readers see the old content or the new, never half: a temporary
+ * file and a rename), whole, piece by piece or streamed, shared by the platform emulator and the CLI;
+ * and JSON reads that tell a missing file from a broken one.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * Writes `data` to `file` through `<file>.tmp` and a rename. On failure the temporary file is removed,
  * the old file stays intact and the error is rethrown (the caller names the cause for its user).
  */
 export function writeFileAtomic(file: string, data: string | Buffer): void {
+  replaceFileAtomic(file, (fd) => fs.writeFileSync(fd, data));
+}
+
+/**
+ * Like writeFileAtomic for content written piece by piece: `fill` writes to the open `<file>.tmp`
+ * (e.g. `fs.writeSync(fd, …)`), then the rename replaces `file`.
+ */
+export function replaceFileAtomic(file: string, fill: (fd: number) => void): void {
   const tmp = `${file}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, data);
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fill(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Like writeFileAtomic for a stream (an upload): `source` is piped into `<file>.tmp`, then renamed. */
+export async function streamToFileAtomic(file: string, source: Readable): Promise<void> {
+  const tmp = `${file}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await pipeline(source, fs.createWriteStream(tmp));
     fs.renameSync(tmp, file);
   } catch (err) {
     fs.rmSync(tmp, { force: true });

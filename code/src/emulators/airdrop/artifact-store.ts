@@ -10,9 +10,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import { gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { streamToFileAtomic } from '../../files/atomic';
 import type { OutputLayout } from './layout';
 
 /** What the platform knows about one artifact. */
@@ -59,9 +59,7 @@ export class ArtifactStore {
     const record = this.records.get(id);
     if (!record) throw new Error(`unknown artifact ${id}`);
     const target = this.layout.artifactFile(id);
-    const tmp = `${target}.part`;
-    await pipeline(body, fs.createWriteStream(tmp));
-    fs.renameSync(tmp, target);
+    await streamToFileAtomic(target, body);
     record.size = fs.statSync(target).size;
     return record.size;
   }

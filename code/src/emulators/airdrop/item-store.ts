@@ -8,7 +8,8 @@
  * line per id. A crash can only tear the last appended line: loading cuts such a torn tail off.
  */
 import * as fs from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { replaceFileAtomic } from '../../files/atomic';
 import { DigestIndex, type IdDigest } from './digest-index';
 import type { OutputLayout } from './layout';
 
@@ -97,27 +98,25 @@ export class ItemStore {
   /** One streaming pass: keeps, for each id, the first line with its latest content. */
   private compact(itemType: string, index: TypeIndex): void {
     const file = this.layout.itemsFile(itemType);
-    const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    const fd = fs.openSync(tmp, 'w');
-    let chunk: string[] = [];
     let lines = 0;
     try {
-      forEachLine(file, (line) => {
-        const id = idDigest((JSON.parse(line) as { id: string }).id);
-        if (!index.ids.claim(id, lineDigest(line))) return;
-        chunk.push(line);
-        lines += 1;
-        if (chunk.length >= 1000) {
-          fs.writeSync(fd, `${chunk.join('\n')}\n`);
-          chunk = [];
-        }
+      replaceFileAtomic(file, (fd) => {
+        let chunk: string[] = [];
+        forEachLine(file, (line) => {
+          const id = idDigest((JSON.parse(line) as { id: string }).id);
+          if (!index.ids.claim(id, lineDigest(line))) return;
+          chunk.push(line);
+          lines += 1;
+          if (chunk.length >= 1000) {
+            fs.writeSync(fd, `${chunk.join('\n')}\n`);
+            chunk = [];
+          }
+        });
+        if (chunk.length > 0) fs.writeSync(fd, `${chunk.join('\n')}\n`);
       });
-      if (chunk.length > 0) fs.writeSync(fd, `${chunk.join('\n')}\n`);
     } finally {
-      fs.closeSync(fd);
       index.ids.clearMarks();
     }
-    fs.renameSync(tmp, file);
     index.lines = lines;
   }
 }
