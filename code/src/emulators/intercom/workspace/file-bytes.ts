@@ -138,27 +138,27 @@ function zip(spec: FileSpec): Buffer {
   const entryName = Buffer.from('data.bin');
   const dataLength = spec.size - (30 + entryName.length) - (46 + entryName.length) - 22;
   const data = noise(dataLength, spec.nonce);
-  const crc = crc32(data) >>> 0;
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(10, 4);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(dataLength, 18);
-  local.writeUInt32LE(dataLength, 22);
-  local.writeUInt16LE(entryName.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(10, 6);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(dataLength, 20);
-  central.writeUInt32LE(dataLength, 24);
-  central.writeUInt16LE(entryName.length, 28);
+  // The fields the local and the central header share: version needed 1.0, no flags, stored, no date, crc, sizes, name length.
+  const entry = Buffer.alloc(26);
+  entry.writeUInt16LE(10, 0);
+  entry.writeUInt32LE(crc32(data) >>> 0, 10);
+  entry.writeUInt32LE(dataLength, 14);
+  entry.writeUInt32LE(dataLength, 18);
+  entry.writeUInt16LE(entryName.length, 22);
+  const local = Buffer.concat([uint32LE(0x04034b50), entry]);
+  // Central header: made by version 2.0, the shared fields, then comment, disk, attributes and the local header's offset (0).
+  const central = Buffer.concat([uint32LE(0x02014b50), Buffer.from([20, 0]), entry, Buffer.alloc(14)]);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(1, 8);
   end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + entryName.length, 12);
-  end.writeUInt32LE(30 + entryName.length + dataLength, 16);
+  end.writeUInt32LE(central.length + entryName.length, 12);
+  end.writeUInt32LE(local.length + entryName.length + dataLength, 16);
   return Buffer.concat([local, entryName, data, central, entryName, end]);
+}
+
+function uint32LE(value: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(value, 0);
+  return b;
 }
