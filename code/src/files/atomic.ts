@@ -50,15 +50,20 @@ export async function streamToFileAtomic(file: string, source: Readable): Promis
   }
 }
 
-/** Reads and parses a JSON file, or returns undefined when it does not exist; invalid JSON is an error naming the file. */
-export function readJsonIfExists<T = unknown>(file: string): T | undefined {
-  let text: string;
+/** What `read` returns, or undefined when the file it reads does not exist (any other failure is thrown). */
+export function unlessMissing<T>(read: () => T): T | undefined {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return read();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
+}
+
+/** Reads and parses a JSON file, or returns undefined when it does not exist; invalid JSON is an error naming the file. */
+export function readJsonIfExists<T = unknown>(file: string): T | undefined {
+  const text = unlessMissing(() => fs.readFileSync(file, 'utf8'));
+  if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as T;
   } catch (err) {

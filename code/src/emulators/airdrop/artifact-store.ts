@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { streamToFileAtomic } from '../../files/atomic';
+import { readJsonIfExists, streamToFileAtomic } from '../../files/atomic';
 import type { OutputLayout } from './layout';
 
 /** What the platform knows about one artifact. */
@@ -51,7 +51,7 @@ export class ArtifactStore {
 
   get(id: string): ArtifactRecord | undefined {
     if (!isArtifactId(id)) return undefined;
-    return this.records.get(id) ?? readRecord(this.recordFile(id));
+    return this.records.get(id) ?? readJsonIfExists<ArtifactRecord>(this.recordFile(id));
   }
 
   /** Streams the uploaded bytes to `artifacts/<id>` (temp file + rename) and returns the size. */
@@ -76,14 +76,14 @@ export class ArtifactStore {
 
   /** Artifacts whose upload-url was asked for at or after `since` (epoch ms), uploaded and not forgotten. */
   uploadedSince(since: number): ArtifactRecord[] {
-    const confirmed = fs.readdirSync(this.recordsDir).flatMap((name) => readRecord(path.join(this.recordsDir, name)) ?? []);
+    const confirmed = fs.readdirSync(this.recordsDir).flatMap((name) => readJsonIfExists<ArtifactRecord>(path.join(this.recordsDir, name)) ?? []);
     return [...this.records.values(), ...confirmed].filter((r) => r.size !== undefined && r.preparedAt >= since);
   }
 
   /** Marks an uploaded artifact confirmed (its record leaves memory); false when unknown or not uploaded yet. */
   confirm(id: string): boolean {
     const record = this.records.get(id);
-    if (!record) return readRecord(this.recordFile(id)) !== undefined;
+    if (!record) return readJsonIfExists<ArtifactRecord>(this.recordFile(id)) !== undefined;
     if (record.size === undefined) return false;
     record.confirmed = true;
     fs.writeFileSync(this.recordFile(id), JSON.stringify(record));
@@ -126,15 +126,6 @@ export class ArtifactStore {
 /** Artifact ids this emulator hands out; anything else never names a file. */
 export function isArtifactId(id: string): boolean {
   return /^artifact-[a-z0-9]+-[0-9a-f]+$/.test(id);
-}
-
-function readRecord(file: string): ArtifactRecord | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as ArtifactRecord;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
 }
 
 /** Removes the record folders (`<pid>-<random>`) of processes that no longer run. */

@@ -9,7 +9,7 @@
  */
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import { replaceFileAtomic } from '../../files/atomic';
+import { replaceFileAtomic, unlessMissing } from '../../files/atomic';
 import { DigestIndex, type IdDigest } from './digest-index';
 import type { OutputLayout } from './layout';
 
@@ -136,13 +136,8 @@ function lineDigest(line: string): number {
  * the file does not exist.
  */
 function forEachLine(file: string, onLine: (line: string) => void): number | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+  const fd = unlessMissing(() => fs.openSync(file, 'r'));
+  if (fd === undefined) return undefined;
   const buffer = Buffer.alloc(1 << 20);
   let carry = Buffer.alloc(0);
   let complete = 0;
