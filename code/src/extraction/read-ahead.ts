@@ -9,9 +9,11 @@
  * Memory is bounded whatever the workspace's size: at most `window` objects listed and not taken,
  * and at most `span` objects listed from the oldest not taken on (the pages they belong to are held).
  *
- * A listing whose reads move a position on the server (Intercom's companies scroll) must not be read
- * ahead: a page listed but not yet taken when the invocation stops would be lost. With `listAhead`
- * false the next page is only requested once the loop has taken the whole previous one.
+ * With `listAhead` the next page is requested as soon as a page arrives, so the reads never wait for a
+ * listing at a page boundary (at most two pages are held beyond the span). A listing whose reads move
+ * a position on the server (Intercom's companies scroll) must not be read ahead: a page listed but not
+ * yet taken when the invocation stops would be lost. With `listAhead` false the next page is only
+ * requested once the loop has taken the whole previous one.
  */
 import type { ListedPage } from './data-loop';
 
@@ -123,9 +125,19 @@ export class ReadAhead {
     pending: (page: ListedPage) => Array<Record<string, unknown>>,
     read: (listed: Record<string, unknown>) => Promise<Record<string, unknown> | undefined>,
   ): Promise<void> {
+    const iterator = pages[Symbol.asyncIterator]();
     try {
-      for await (const page of pages) {
+      let upcoming = iterator.next();
+      for (;;) {
+        const { value: page, done } = await upcoming;
+        if (done) break;
         if (this.stopped) return;
+        // The next page is listed while this one's objects wait for room in the window: the reads
+        // need not wait for a listing at each page boundary. Its failure surfaces when awaited.
+        if (this.options.listAhead) {
+          upcoming = iterator.next();
+          upcoming.catch(() => undefined);
+        }
         for (const listed of pending(page)) {
           await this.room();
           if (this.stopped) return;
@@ -137,12 +149,18 @@ export class ReadAhead {
           );
         }
         this.push({ type: 'end-of-page', page });
-        if (!this.options.listAhead) await this.drained();
-        if (this.stopped) return; // before the for-await asks for another page
+        if (!this.options.listAhead) {
+          await this.drained();
+          if (this.stopped) return; // before asking for another page
+          upcoming = iterator.next();
+        }
       }
       this.push({ type: 'done' });
     } catch (error) {
       this.push({ type: 'error', error });
+    } finally {
+      // A stopped listing is closed as `for await` would close it; a page request under way is not awaited.
+      if (this.stopped) void iterator.return?.(undefined)?.catch(() => undefined);
     }
   }
 
