@@ -5,7 +5,7 @@ import { useSpawnHarness } from './helpers/spawn-harness';
 
 process.env.ADAAS_HTTP_RETRY_BASE_DELAY_MS = '10';
 
-const { server, worker, event } = useSpawnHarness();
+const { server, worker, event, spawnWorker } = useSpawnHarness();
 
 describe('spawn (worker threads)', () => {
   it('runs a .ts worker under jest: one DONE emit with the uploaded artifact, state fetched (404) and saved', async () => {
@@ -41,22 +41,12 @@ describe('spawn (worker threads)', () => {
   });
 
   it('ignores a second emit in the same invocation', async () => {
-    await spawn({
-      event: event(EventType.StartExtractingData, { count: '1', emit_twice: 'true' }),
-      initialState: {},
-      workerPath: worker('data-extraction.ts'),
-      initialDomainMapping: {},
-    });
+    await spawnWorker('data-extraction.ts', EventType.StartExtractingData, { count: '1', emit_twice: 'true' });
     expect(server.callbacks().map((c) => c.json.event_type)).toEqual(['DATA_EXTRACTION_DONE']);
   });
 
   it('translates a legacy incoming type for the worker and a legacy outgoing type on the wire', async () => {
-    await spawn({
-      event: event('EXTRACTION_DATA_START'),
-      initialState: {},
-      workerPath: worker('echo-event.ts'),
-      initialDomainMapping: {},
-    });
+    await spawnWorker('echo-event.ts', 'EXTRACTION_DATA_START');
     const [callback] = server.callbacks();
     expect(callback.json.event_type).toBe('DATA_EXTRACTION_DONE');
     const updates = server.find('POST', '/worker_data_url.update');
@@ -78,12 +68,7 @@ describe('spawn (worker threads)', () => {
   });
 
   it('runs a .js worker and turns the ESU list into an unconfirmed artifact; ESU events are stateless', async () => {
-    await spawn({
-      event: event(EventType.StartExtractingExternalSyncUnits),
-      initialState: {},
-      workerPath: worker('js-worker.js'),
-      initialDomainMapping: {},
-    });
+    await spawnWorker('js-worker.js', EventType.StartExtractingExternalSyncUnits);
     const [callback] = server.callbacks();
     expect(callback.json.event_type).toBe('EXTERNAL_SYNC_UNIT_EXTRACTION_DONE');
     expect(callback.json.event_data.external_sync_units).toBeUndefined();

@@ -3,9 +3,8 @@
  * kinds by comparing the id sets of two complete listings. They are reported (README: the protocol
  * cannot delete extracted items), each with its id.
  */
-import { startIntercomEmulator } from '../../src/emulators/intercom';
 import { LoopHarness } from './loop-harness';
-import { smallWorkspace, useSmallEmulator } from './small-workspace';
+import { smallWorkspace, useSmallEmulator, withSmallEmulator } from './small-workspace';
 
 describe('deletions', () => {
   const intercom = useSmallEmulator(12, smallWorkspace({ admins: 3, teams: 2, tags: 5, companies: 4, contacts: 6, conversations: 10, articles: 4,
@@ -46,11 +45,7 @@ describe('deletions', () => {
   });
 
   it('at 2,000 companies (above the old 500-id cap) a deleted company is reported, with a state far below 1 MB', async () => {
-    const many = await startIntercomEmulator({
-      seed: 13, edgeCases: false,
-      size: smallWorkspace({ companies: 2_000 }),
-    });
-    try {
+    await withSmallEmulator(13, smallWorkspace({ companies: 2_000 }), async (many) => {
       const h = new LoopHarness(many, true);
       await h.begin(false);
       await h.runToEnd();
@@ -66,17 +61,11 @@ describe('deletions', () => {
       expect(h.stored.report.deletionDetectionSkipped).toEqual({});
       // 2,000 ids of 24 hex characters are 48 KB as a plain list; encoded, the whole state stays small.
       expect(JSON.stringify(h.stored).length).toBeLessThan(64_000);
-    } finally {
-      await many.close();
-    }
+    });
   }, 300_000);
 
   it('contacts listed by 150 over several syncs (one page per sync here): a deletion is reported when the id listing completes', async () => {
-    const many = await startIntercomEmulator({
-      seed: 14, edgeCases: false,
-      size: smallWorkspace({ contacts: 400 }),
-    });
-    try {
+    await withSmallEmulator(14, smallWorkspace({ contacts: 400 }), async (many) => {
       const h = new LoopHarness(many, true);
       h.idPassPagesPerSync = 1;
       await h.begin(false);
@@ -99,8 +88,6 @@ describe('deletions', () => {
       expect(contactPages).toEqual([1, 1, 1]);
       expect(reported).toEqual([undefined, undefined, [gone]]);
       expect(h.stored.report.deletionDetectionSkipped).toEqual({});
-    } finally {
-      await many.close();
-    }
+    });
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 /**
  * Workspaces for the tests about one kind: one of everything (two contacts), nothing deleted, no long
  * conversations, with the kinds a test is about made larger; and an emulator serving one for a whole
- * describe block.
+ * describe block (or for one test).
  */
 import { startIntercomEmulator, type IntercomEmulator, type IntercomEmulatorOptions } from '../../src/emulators/intercom';
 
@@ -20,4 +20,14 @@ export function useSmallEmulator(seed: number, size: Size): { readonly emu: Inte
   });
   afterAll(async () => holder.emu?.close());
   return { get emu() { return holder.emu!; } };
+}
+
+/** Runs `test` against an Intercom emulator (seeded, no edge cases) serving `size`, closed afterwards whatever happens. */
+export async function withSmallEmulator(seed: number, size: Size, test: (emu: IntercomEmulator) => Promise<void>): Promise<void> {
+  const emu = await startIntercomEmulator({ seed, edgeCases: false, size });
+  try {
+    await test(emu);
+  } finally {
+    await emu.close();
+  }
 }

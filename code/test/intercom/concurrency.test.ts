@@ -1,6 +1,14 @@
 /** Requests in flight follow the allowed rate × the observed latency, bounded, lowered after failures. */
 import { AdaptiveConcurrency } from '../../src/intercom/concurrency';
 
+/** A limiter told Intercom's default rate (1,667 per 10 s) and one request's latency. */
+function atDefaultRate(latencyMs: number, options?: { max: number }): AdaptiveConcurrency {
+  const c = new AdaptiveConcurrency(options);
+  c.setRate(1667, 10_000);
+  c.recordLatency(latencyMs);
+  return c;
+}
+
 describe('AdaptiveConcurrency', () => {
   it('starts at the lower bound until the rate and the latency are known', () => {
     const c = new AdaptiveConcurrency();
@@ -10,17 +18,11 @@ describe('AdaptiveConcurrency', () => {
   });
 
   it("keeps Intercom's default rate busy at 250 ms: 1,667 per 10 s × 0.25 s × 1.25 headroom = 53 in flight", () => {
-    const c = new AdaptiveConcurrency();
-    c.setRate(1667, 10_000);
-    c.recordLatency(250);
-    expect(c.current()).toBe(53);
+    expect(atDefaultRate(250).current()).toBe(53);
   });
 
   it('never goes over its bound nor under 4 while nothing fails', () => {
-    const slow = new AdaptiveConcurrency({ max: 20 });
-    slow.setRate(1667, 10_000);
-    slow.recordLatency(5_000);
-    expect(slow.current()).toBe(20);
+    expect(atDefaultRate(5_000, { max: 20 }).current()).toBe(20);
     const fast = new AdaptiveConcurrency();
     fast.setRate(60, 10_000);
     fast.recordLatency(2);
@@ -28,9 +30,7 @@ describe('AdaptiveConcurrency', () => {
   });
 
   it('halves after a 429 or 5xx (once per burst), then climbs back one per success', () => {
-    const c = new AdaptiveConcurrency();
-    c.setRate(1667, 10_000);
-    c.recordLatency(250);
+    const c = atDefaultRate(250);
     c.recordFailure(10_000);
     expect(c.current()).toBe(26);
     c.recordFailure(10_100); // same burst

@@ -1,6 +1,6 @@
 /** What the spawn tests share: a platform server for the file, the test workers, and events for them. */
 import * as path from 'path';
-import { createMockEvent, type EventType } from '../../../src/adaas';
+import { createMockEvent, spawn, type EventType } from '../../../src/adaas';
 import { usePlatformServer } from './platform-server';
 
 export function useSpawnHarness() {
@@ -13,5 +13,14 @@ export function useSpawnHarness() {
       payload: { event_type: eventType as EventType },
       input_data: { global_values: globalValues },
     });
-  return { server, worker, event };
+  /** Spawns the test worker `name` for a mock event (empty initial state and mapping), with the SDK's default timeout unless given. */
+  const spawnWorker = (name: string, eventType: string, globalValues: Record<string, string> = {}, timeout?: number) =>
+    spawn({
+      event: event(eventType, globalValues),
+      initialState: {},
+      workerPath: worker(name),
+      initialDomainMapping: {},
+      ...(timeout === undefined ? {} : { options: { timeout } }),
+    });
+  return { server, worker, event, spawnWorker };
 }
