@@ -10,7 +10,8 @@
 import type { KindSpec } from '../kinds/types';
 import type { LoopDeps, LoopOutcome } from './data-loop';
 import { encodeIdSet } from './id-set-codec';
-import { addToIdSet, IdSetPartLostError, loadIdSet, type IdSetStore } from './id-set-store';
+import { IdDigestSet } from './id-digest-set';
+import { addToIdSet, idChunksOf, IdSetPartLostError, type IdSetStore } from './id-set-store';
 import { reportCounters } from './report';
 import type { ConnectorState, StoredIdSet } from './state';
 
@@ -31,6 +32,8 @@ export function idsOfPage(page: { items: Array<Record<string, unknown>>; invalid
  * next comparison; not when `seen` outgrew the state without a store to spill it into (null), nor
  * when the platform lost a spilled part of either set: then no deletion of the kind is reported in
  * this run (a partial set would report false ones), and a lost `seen` leaves no set to compare with next.
+ * The sets are read a part at a time: this listing's ids as digests (`IdDigestSet`, outside the heap),
+ * the last one's checked against them, so a kind of any size is compared within the worker's heap.
  */
 export async function compareIdSets(itemType: string, seen: StoredIdSet | null, state: ConnectorState, store: IdSetStore | undefined): Promise<void> {
   if (seen === null) {
@@ -38,19 +41,15 @@ export async function compareIdSets(itemType: string, seen: StoredIdSet | null, 
     state.report.deletionDetectionSkipped[itemType] ??= 'too many objects to compare id sets within the state size limit';
     return;
   }
-  const now = await loadUnlessLost(itemType, seen, state, store, "this listing's ids");
-  if (now === null) {
+  const now = new IdDigestSet();
+  if (!(await readUnlessLost(itemType, seen, state, store, "this listing's ids", (ids) => ids.forEach((id) => now.add(id))))) {
     delete state.idSets[itemType];
     return;
   }
   const previous = state.idSets[itemType];
-  const before = previous ? await loadUnlessLost(itemType, previous, state, store, "the last complete listing's ids") : null;
-  if (before) {
-    const present = new Set(now);
-    for (const id of before) {
-      if (!present.has(id)) reportCounters.deleted(state.report, itemType, id, 'absent from a complete listing');
-    }
-  }
+  const gone: string[] = [];
+  const compared = previous !== undefined && (await readUnlessLost(itemType, previous, state, store, "the last complete listing's ids", (ids) => gone.push(...ids.filter((id) => !now.has(id)))));
+  if (compared) for (const id of gone) reportCounters.deleted(state.report, itemType, id, 'absent from a complete listing');
   state.idSets[itemType] = Array.isArray(seen) ? encodeIdSet(seen) : seen;
 }
 
@@ -66,14 +65,23 @@ export async function loadSeenSoFar(itemType: string, progress: { seen: StoredId
 }
 
 async function loadUnlessLost(itemType: string, set: StoredIdSet, state: ConnectorState, store: IdSetStore | undefined, what: string): Promise<string[] | null> {
+  const ids: string[] = [];
+  return (await readUnlessLost(itemType, set, state, store, what, (chunk) => ids.push(...chunk))) ? ids : null;
+}
+
+/** Hands the set's ids to `take` a part at a time; false (and the reason reported) when the platform lost a part. */
+async function readUnlessLost(
+  itemType: string, set: StoredIdSet, state: ConnectorState, store: IdSetStore | undefined, what: string, take: (ids: string[]) => void,
+): Promise<boolean> {
   try {
-    return await loadIdSet(set, store);
+    for await (const ids of idChunksOf(set, store)) take(ids);
+    return true;
   } catch (err) {
     if (!(err instanceof IdSetPartLostError)) throw err;
     const reason = `${err.message} (${what}): deletions of ${itemType} are not checked in this run`;
     state.report.deletionDetectionSkipped[itemType] = reason;
     console.warn(`Deletion detection skipped for ${itemType}: ${reason}.`);
-    return null;
+    return false;
   }
 }
 

@@ -60,6 +60,17 @@ export async function loadIdSet(set: StoredIdSet, store: IdSetStore | undefined)
   return [...parts.flat(), ...decodeIdSet(set.tail)];
 }
 
+/** The ids of a stored set one spilled part at a time (then the tail), so that only one part is in memory. */
+export async function* idChunksOf(set: StoredIdSet, store: IdSetStore | undefined): AsyncGenerator<string[]> {
+  if (typeof set === 'string' || Array.isArray(set)) {
+    yield idsOfSet(set);
+    return;
+  }
+  if (!store) throw new Error('this id set is kept in platform artifacts, and no artifact store was given to read it');
+  for (const ref of set.parts) yield decodeIdSet(await store.load(ref));
+  yield decodeIdSet(set.tail);
+}
+
 /**
  * `set` with `ids` added, as the state keeps it: encoded inline while small, then spilled through
  * the store (`name` names the artifacts); without a store, null once past ID_SET_MAX_CHARS.

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readJsonLines } from '../fs-safe';
 import { DomainMetadata, MetadataField, itemTypesInStore } from './sources';
-import { IdDigestSet } from './id-digest-set';
+import { IdDigestSet } from '../../extraction/id-digest-set';
 
 /** How many unresolved examples are kept per field. */
 export const AUDIT_SAMPLE_CAP = 20;

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { IdDigestSet } from '../../../src/cli/report/id-digest-set';
+import { IdDigestSet } from '../../../src/extraction/id-digest-set';
 
 describe('the audit of a store of 300,000 parts', () => {
   it('runs in a process whose heap is capped at 20 MB, and resolves every mention', () => {

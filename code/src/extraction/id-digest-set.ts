@@ -1,8 +1,9 @@
 /**
  * A set of ids held as 64-bit digests in a typed array (open addressing), outside the V8 heap: about
  * 12 bytes per id instead of ~100 for a `Set<string>`, so the report's audit of a store of a million
- * parts fits the CLI's 64 MB heap. Two different ids share a digest with odds of about n² / 2⁶⁵
- * (a million ids: 1 in 36 million), which could only make one dangling reference look resolved.
+ * parts fits the CLI's 64 MB heap, and so does the comparison of two id sets for deletions. Two
+ * different ids share a digest with odds of about n² / 2⁶⁵ (a million ids: 1 in 36 million), which
+ * could only make one dangling reference look resolved, or one deleted object go unreported.
  */
 import { createHash } from 'node:crypto';
 
