@@ -3,10 +3,10 @@ import type {
   ExternalSystemAttachmentIteratorFunction,
   ExternalSystemAttachmentReducerFunction,
   ExternalSystemAttachmentStreamingFunction,
-  NormalizedAttachment,
   SsorAttachment,
   StreamAttachmentsResponse,
-} from '../types/extraction';
+} from '../types/attachments';
+import type { NormalizedAttachment } from '../types/extraction';
 import { AirSyncDefaultItemTypes, ExtractorEventType } from '../types/extraction';
 import type { ExtractionSdkState, ProcessedAttachment } from '../types/state';
 import { MAX_ATTACHMENT_CONCURRENCY, MIN_ATTACHMENT_CONCURRENCY } from '../common/constants';

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './extraction';
+export * from './attachments';
 export * from './loading';
 export * from './mappers';
 export * from './state';

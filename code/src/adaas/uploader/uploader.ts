@@ -1,6 +1,7 @@
 import FormData from 'form-data';
 import type { Readable } from 'stream';
-import type { AirdropEvent, Artifact, ArtifactToUpload } from '../types/extraction';
+import type { ArtifactToUpload } from '../types/attachments';
+import type { AirdropEvent, Artifact } from '../types/extraction';
 import { axiosClient } from '../http/axios-client';
 import { bearerAuthHeaders, internalUrl } from '../http/platform-headers';
 import { truncateFileName } from './file-name';

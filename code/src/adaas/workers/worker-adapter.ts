@@ -1,15 +1,5 @@
-import type {
-  AirdropEvent,
-  Artifact,
-  EventData,
-  ExtractionScope,
-  ExternalSystemAttachmentStreamingFunction,
-  NormalizedAttachment,
-  ProcessAttachmentReturnType,
-  RepoInterface,
-  StreamAttachmentsResponse,
-  WorkerMetadata,
-} from '../types/extraction';
+import type { ExternalSystemAttachmentStreamingFunction, ProcessAttachmentReturnType, StreamAttachmentsResponse } from '../types/attachments';
+import type { AirdropEvent, Artifact, EventData, ExtractionScope, NormalizedAttachment, RepoInterface, WorkerMetadata } from '../types/extraction';
 import { AirSyncDefaultItemTypes, ExtractorEventType } from '../types/extraction';
 import type { ExternalSystemAttachment, ExternalSystemLoadingFunction, ItemTypeToLoad, LoaderReport, LoadItemTypesResponse } from '../types/loading';
 import { LoaderEventType } from '../types/loading';
