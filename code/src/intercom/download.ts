@@ -5,9 +5,10 @@
  * cap (announced or streamed) and a stall timeout while the body is read.
  */
 import { Transform, type Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { checkDownloadUrl, DownloadNotAllowedError, type DownloadPolicy } from './download-hosts';
 import { redactForMessage } from './redact';
-import { IntercomError, errorFromFailure } from './errors';
+import { IntercomError, IntercomNetworkError, IntercomRequestError, errorFromFailure } from './errors';
 import { downloadAgents } from './guarded-agent';
 import { headerValue } from './rate-limit-headers';
 import type { Transport } from './transport';
@@ -25,6 +26,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export class FileTooLargeError extends IntercomError {}
 /** A file whose body stopped arriving: transient (another invocation may get it). */
 export class DownloadStalledError extends IntercomError {}
+/** A file whose connection ended before its declared length, or that sent more: transient. */
+export class DownloadCutError extends IntercomNetworkError {}
 
 export interface DownloadLimits {
   maxBytes: number;
@@ -37,6 +40,11 @@ export interface StreamedFile {
   data: Readable;
   /** The URL fetched (after redirects), without its query. */
   url: string;
+  /**
+   * The file's exact size when the answer declares it for the bytes as stored (no content
+   * encoding); `data` then fails with {@link DownloadCutError} unless exactly that many arrive.
+   */
+  length?: number;
 }
 
 /** Fetches `url` under `policy` and `limits`, following at most {@link MAX_REDIRECTS} checked hops. */
@@ -69,35 +77,61 @@ export class Downloader {
 
   private limited(status: number, headers: Record<string, unknown>, body: Readable, shown: string): StreamedFile {
     const { maxBytes, stallMs } = this.limits;
-    const announced = Number(headerValue(headers, 'content-length'));
-    if (Number.isFinite(announced) && announced > maxBytes) {
+    const details = { method: 'GET', path: shown };
+    const declared = Number(headerValue(headers, 'content-length') ?? NaN);
+    const encoding = String(headerValue(headers, 'content-encoding') ?? 'identity').trim().toLowerCase();
+    const decoder = encoding === 'identity' ? undefined : decoderFor(encoding);
+    if (decoder === null) {
       body.destroy();
-      throw new FileTooLargeError(`File ${shown} is ${announced} bytes, over the limit of ${maxBytes} bytes`, { method: 'GET', path: shown });
+      throw new IntercomRequestError(`File ${shown} came with an unknown encoding "${encoding}"`, details);
     }
+    const announced = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+    if (decoder === undefined && announced !== undefined && announced > maxBytes) {
+      body.destroy();
+      throw new FileTooLargeError(`File ${shown} is ${announced} bytes, over the limit of ${maxBytes} bytes`, details);
+    }
+    // Stored bytes with a declared length: that length is the file's exact size (checked as it arrives).
+    const length = decoder === undefined ? announced : undefined;
     let seen = 0;
     let timer: NodeJS.Timeout | undefined;
     const guard = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         seen += chunk.length;
-        if (seen > maxBytes) return done(new FileTooLargeError(`File ${shown} is over the limit of ${maxBytes} bytes`, { method: 'GET', path: shown }));
+        if (seen > maxBytes) return done(new FileTooLargeError(`File ${shown} is over the limit of ${maxBytes} bytes`, details));
+        if (length !== undefined && seen > length) return done(new DownloadCutError(`File ${shown} sent more than its Content-Length of ${length} bytes`, details));
         arm();
         done(null, chunk);
       },
       flush(done) {
         clearTimeout(timer);
+        if (length !== undefined && seen !== length) return done(new DownloadCutError(`File ${shown} ended after ${seen} of its ${length} bytes`, details));
         done();
       },
     });
     // The stall clock runs once someone reads: a reader not yet attached is not a stalled server.
     const arm = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => guard.destroy(new DownloadStalledError(`File ${shown} sent nothing for ${stallMs} ms`, { method: 'GET', path: shown })), stallMs);
+      timer = setTimeout(() => guard.destroy(new DownloadStalledError(`File ${shown} sent nothing for ${stallMs} ms`, details)), stallMs);
       timer.unref();
     };
     guard.once('newListener', arm);
     guard.once('close', () => clearTimeout(timer));
-    body.on('error', (error) => guard.destroy(error));
-    body.pipe(guard);
-    return { status, headers, data: guard, url: shown };
+    // A connection lost midway is a passing failure of this file, whatever the socket called it.
+    const cut = (error: Error) => guard.destroy(error instanceof IntercomError ? error : new DownloadCutError(`File ${shown} was cut off after ${seen} bytes: ${error.message}`, details));
+    body.on('error', cut);
+    if (decoder) {
+      decoder.on('error', cut);
+      body.pipe(decoder).pipe(guard);
+    } else {
+      body.pipe(guard);
+    }
+    return { status, headers, data: guard, url: shown, length };
   }
+}
+
+/** The decoder of a `Content-Encoding` (null: one we cannot decode). */
+function decoderFor(encoding: string): Transform | null {
+  if (encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate') return zlib.createUnzip();
+  if (encoding === 'br') return zlib.createBrotliDecompress();
+  return null;
 }

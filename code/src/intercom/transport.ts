@@ -98,7 +98,11 @@ export class Transport {
           config.headers.delete('Authorization');
           config.headers.delete('Intercom-Version');
         }
-        if (config.responseType === 'stream') config.headers.set('Accept', '*/*');
+        if (config.responseType === 'stream') {
+          config.headers.set('Accept', '*/*');
+          // A file as stored: its Content-Length is then its exact size, so it is uploaded as it arrives.
+          config.headers.set('Accept-Encoding', 'identity');
+        }
         metaOf(config)?.endBackoff?.();
         const attempt = () => this.attempt(nodeAdapter, config, url);
         if (!toApi) return attempt();
@@ -144,7 +148,9 @@ export class Transport {
       return { ...base, kind: 'delay', delayMs: pacingWait, attempts: 0, message: 'rate-limit window used up' };
     }
     const meta: RequestMeta = { idempotent: request.idempotent, content: request.content !== undefined };
-    const content = request.content ? { proxy: false as const, httpAgent: request.content.httpAgent, httpsAgent: request.content.httpsAgent } : {};
+    // An encoded file is decoded by the downloader, not axios, which would drop `content-encoding` and
+    // leave the compressed length beside the decoded bytes.
+    const content = request.content ? { proxy: false as const, httpAgent: request.content.httpAgent, httpsAgent: request.content.httpsAgent, decompress: false } : {};
     try {
       const response = await this.http.request({
         method: request.method,

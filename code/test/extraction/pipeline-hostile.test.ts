@@ -60,4 +60,35 @@ describe('pipeline against a misbehaving Intercom', () => {
     expect(stored()).toEqual(kept);
     expect(p.state().intercom.retryFiles).toEqual([]);
   });
+  it('§7 a download cut short of its Content-Length is not stored short: it is kept and arrives whole with the next sync', async () => {
+    let broken = true;
+    const { p, proxy } = await startBehindProxy({ seed: 12, size: SIZE }, { timeoutMs: 8000 }, [
+      {
+        match: (_m, path) => path.startsWith('/downloads/'),
+        answer: async (_req, res, forward) => {
+          const got = await forward();
+          res.writeHead(got.status, { 'Content-Type': String(got.headers['content-type'] ?? 'application/octet-stream'), 'Content-Length': String(got.body.length) });
+          if (!broken || got.body.length < 2) return void res.end(got.body);
+          // Half the bytes, then the connection ends: the length promised never arrives.
+          res.write(got.body.subarray(0, Math.floor(got.body.length / 2)), () => res.socket?.destroy());
+        },
+      },
+    ]);
+    const values = { intercom_api_base_url: proxy.baseUrl, import_all_conversations: 'true' };
+    const dir = path.join(p.outDir, 'attachments');
+    const stored = () => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+    const imported = await p.run('import', values);
+    expect(imported.status).toBe('done');
+    const kept = (p.state().intercom.retryFiles as Array<{ item: { id: string } }>).map((f) => f.item.id).sort();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(p.state().intercom.report.items.attachments.skipped.count).toBe(0);
+    // Only files of 0 or 1 byte went through whole; none of the cut ones is stored.
+    for (const id of kept) expect(stored()).not.toContain(id);
+
+    broken = false;
+    const synced = await p.run('sync', values);
+    expect(synced.status).toBe('done');
+    expect(p.state().intercom.retryFiles).toEqual([]);
+    for (const id of kept) expect(stored()).toContain(id);
+  });
 });
