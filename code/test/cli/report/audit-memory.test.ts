@@ -4,23 +4,15 @@
  * CLI's 64 MB heap cap ran the report out of memory. 300,000 parts under a 20 MB heap: the old audit
  * died (signal 6 at 24 MB), the digests take ~4 MB outside the heap.
  */
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { runUnderHeapCap } from '../../small-heap';
 import { IdDigestSet } from '../../../src/extraction/id-digest-set';
 
 describe('the audit of a store of 300,000 parts', () => {
   it('runs in a process whose heap is capped at 20 MB, and resolves every mention', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-memory-'));
-    try {
-      const script = path.join(__dirname, 'audit-large-store.ts');
-      const run = spawnSync(process.execPath, ['--max-old-space-size=20', '--max-semi-space-size=2', '--import', 'tsx', script, dir, '300000'], { encoding: 'utf8' });
-      expect({ status: run.status, signal: run.signal, stderr: run.stderr.slice(-300) }).toEqual({ status: 0, signal: null, stderr: '' });
-      expect(JSON.parse(run.stdout)).toEqual({ mentions: { checked: 300_000, unresolved: 0, sample: [] }, badLines: 0 });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const run = runUnderHeapCap(path.join(__dirname, 'audit-large-store.ts'), 300_000, 20);
+    expect({ status: run.status, signal: run.signal, stderr: run.stderr.slice(-300) }).toEqual({ status: 0, signal: null, stderr: '' });
+    expect(JSON.parse(run.stdout)).toEqual({ mentions: { checked: 300_000, unresolved: 0, sample: [] }, badLines: 0 });
   }, 300_000);
 });
 
