@@ -222,7 +222,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(flags.out, `${JSON.stringify(records, null, 2)}\n`);
   }
   out.line(`Wrote ${flags.out}`);
-  out.line(`Intercom emulator workspace of 50,000 conversations (lazy): ${workspaceHeapMb().toFixed(0)} MB in use`);
+  out.line(`Intercom emulator workspace of 50,000 conversations (lazy): ${(await workspaceHeapMb()).toFixed(0)} MB in use`);
   if (records.some((r) => r.status !== 'done')) process.exitCode = 1;
 }
 

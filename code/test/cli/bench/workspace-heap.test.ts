@@ -14,10 +14,10 @@ function leaveGarbage(mb: number): void {
 }
 
 describe('workspaceHeapMb', () => {
-  it('is positive and the same with garbage left on the heap before it as without', () => {
-    const clean = workspaceHeapMb();
+  it('is positive and the same with garbage left on the heap before it as without', async () => {
+    const clean = await workspaceHeapMb();
     leaveGarbage(100);
-    const afterGarbage = workspaceHeapMb();
+    const afterGarbage = await workspaceHeapMb();
     console.log(`workspace of 50,000 conversations: ${clean.toFixed(1)} MB; after garbage: ${afterGarbage.toFixed(1)} MB`);
     expect(clean).toBeGreaterThan(0.5);
     expect(afterGarbage).toBeGreaterThan(0.5);

@@ -27,9 +27,9 @@ describe('artifact store memory', () => {
     const store = new ArtifactStore(layout);
     const since = Date.now();
     const first = await uploadFiles(store, 0, 500);
-    const at500 = memoryInUse();
+    const at500 = await memoryInUse();
     const sample = await uploadFiles(store, 500, 5_000);
-    const at5k = memoryInUse();
+    const at5k = await memoryInUse();
     // Records held in memory took ~530 bytes each (4.6 MB for 9,000): 4,500 more, ~2.3 MB.
     expect((at5k - at500) / 2 ** 20).toBeLessThan(0.8);
     expect(store.get(sample)).toMatchObject({ id: sample, fileName: 'screenshot-500.png', fileType: 'image/png', size: 1, confirmed: true });

@@ -17,14 +17,14 @@ function mergeIds(store: ItemStore, from: number, to: number): void {
 }
 
 describe('item store memory', () => {
-  it('holds 200,000 ids in about the memory it holds 20,000 in, and indexes them on disk', () => {
+  it('holds 200,000 ids in about the memory it holds 20,000 in, and indexes them on disk', async () => {
     const layout = new OutputLayout(tempDir('item-store-memory-'));
     layout.ensure();
     const store = new ItemStore(layout);
     mergeIds(store, 0, 20_000);
-    const at20k = memoryInUse();
+    const at20k = await memoryInUse();
     mergeIds(store, 20_000, 200_000);
-    const at200k = memoryInUse();
+    const at200k = await memoryInUse();
     expect(store.count('conversation_parts')).toBe(200_000);
     // An in-memory index takes at least 8 bytes an id (180,000 more ids: 1.4 MB or more, 7.5 MB for the
     // former 16-byte slots at most 70 % full); what remains is allocator noise.
