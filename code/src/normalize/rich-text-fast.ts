@@ -6,6 +6,11 @@
  * body. Anything else (entities in text, other links, other tags or attributes) returns null and goes
  * through turndown.
  *
+ * With an `out` (MentionsAndFiles), two more forms are taken: teammate mentions inside paragraphs
+ * (`<a class="intercom-mention" data-mention-id="5" data-mention-type="admin" href="#">@Ann</a>`, the
+ * adminMention rule's token) and an image alone in a `<div>` (`<div class="intercom-container"><img
+ * src="https://…" alt="x" width="9"></div>`, the image rule's `![alt](artifact)` and its attachment).
+ *
  * What it reproduces of turndown: whitespace runs collapse to one space, dropped at a paragraph's
  * edges and around `<br>` (`collapseWhitespace`); each text node is escaped on its own; `<br>` is
  * two spaces and a newline; `<b>`/`<strong>` wrap in `**`, `<i>`/`<em>` in `_`; a link is
@@ -13,6 +18,7 @@
  * ones vanish.
  */
 import TurndownService from 'turndown';
+import type { MentionsAndFiles } from './rich-text-mentions';
 
 /**
  * A character of text: no markup, entities, placeholder characters or NUL, and no whitespace but
@@ -32,12 +38,29 @@ const BR = '<br[ \\t\\r\\n\\f]*\\/?>';
  */
 const HREF = '(https?:\\/\\/[^/?#"<>&()\\\\\\s]+(?:[/?#](?:[^"<>&()\\\\\\s]|&amp;)*)?)';
 const LINK = `<a href="${HREF}"(?:[ \\t\\r\\n\\f]+(?:target|rel|class)="[^"<>&]*")*[ \\t\\r\\n\\f]*>${CHAR}(?:${TEXT}*${CHAR})?<\\/a>`;
-const inline = (links: boolean) => `(?:${TEXT}|${BR}|${MARK}${links ? `|${LINK}` : ''})*`;
-const bodyPattern = (links: boolean) => new RegExp(`^(?:[ \\t\\r\\n]*${P_OPEN}${inline(links)}<\\/p>)+[ \\t\\r\\n]*$`);
-const SIMPLE_BODY = bodyPattern(false);
-const SIMPLE_BODY_WITH_LINKS = bodyPattern(true);
-const PARAGRAPH = new RegExp(`${P_OPEN}(${inline(true)})<\\/p>`, 'g');
-const TOKEN = /<br[^>]*>|<(b|strong|i|em)>([^<]*)<\/\1>|<a href="([^"]*)"[^>]*>([^<]*)<\/a>|[^<]+/g;
+/**
+ * A teammate mention that the adminMention rule converts: `data-mention-id` (digits), a lowercase
+ * admin/teammate type, `href="#"` (any other href could be an article or an unsafe link, whose rules
+ * come first) and text that starts and ends with a non-space. Each attribute at most once: `mentionAnchor`.
+ */
+const MENTION = `<a(?=[^>]*[ \\t\\r\\n\\f]data-mention-id=")(?:[ \\t\\r\\n\\f]+(?:class="[^"<>&]*"|data-mention-id="\\d+"|data-mention-type="(?:admin|teammate)"|href="#"))+[ \\t\\r\\n\\f]*>${CHAR}(?:${TEXT}*${CHAR})?<\\/a>`;
+/**
+ * An http(s) image alone in a `<div>`. In its src an `&` is `&amp;` or starts a `name=` query
+ * parameter (an attribute's `&copy=` is not a character reference); alt has no markup or entities.
+ */
+const SRC = '(https?:\\/\\/(?:[^"<>&\\s\\uE000\\uE001\\u0000]|&amp;|&[A-Za-z0-9]+=)+)';
+const IMG = `<img(?:[ \\t\\r\\n\\f]+(?:src="${SRC.slice(1, -1)}"|alt="[^"<>&\\uE000\\uE001\\u0000]*"|width="\\d+"|height="\\d+"))+[ \\t\\r\\n\\f]*\\/?>`;
+const IMAGE_DIV = `<div(?:[ \\t\\r\\n\\f]+class="[^"<>&]*")?>${IMG}<\\/div>`;
+const inline = (links: boolean, mentions: boolean) => `(?:${TEXT}|${BR}|${MARK}${links ? `|${LINK}` : ''}${mentions ? `|${MENTION}` : ''})*`;
+const bodyPattern = (links: boolean, mentions: boolean) =>
+  new RegExp(`^(?:[ \\t\\r\\n]*(?:${P_OPEN}${inline(links, mentions)}<\\/p>${mentions ? `|${IMAGE_DIV}` : ''}))+[ \\t\\r\\n]*$`);
+const SIMPLE_BODY = bodyPattern(false, false);
+const SIMPLE_BODY_WITH_LINKS = bodyPattern(true, false);
+const BODY_WITH_MENTIONS = bodyPattern(false, true);
+const BODY_WITH_LINKS_AND_MENTIONS = bodyPattern(true, true);
+const BLOCK = new RegExp(`${P_OPEN}(?<paragraph>${inline(true, true)})<\\/p>|(?<image>${IMAGE_DIV})`, 'g');
+const TOKEN = /<br[^>]*>|<(b|strong|i|em)>([^<]*)<\/\1>|<a([^>]*)>([^<]*)<\/a>|[^<]+/g;
+const ATTRIBUTE = /([a-z-]+)="([^"]*)"/g;
 
 const DELIMITER: Record<string, string> = { b: '**', strong: '**', i: '_', em: '_' };
 
@@ -57,20 +80,36 @@ function plainWebLinks(html: string): boolean {
  * The markdown of a simple body, or null when the body is anything else. `links`: whether web links
  * may take the fast path (not in article bodies, where a link to an Intercom-hosted file is a file).
  */
-export function simpleParagraphs(html: string, escape: (text: string) => string, o: { links?: boolean } = {}): string | null {
-  const simple = SIMPLE_BODY.test(html) || (o.links === true && html.includes('<a ') && SIMPLE_BODY_WITH_LINKS.test(html) && plainWebLinks(html));
-  if (!simple) return null;
+export function simpleParagraphs(
+  html: string,
+  escape: (text: string) => string,
+  o: { links?: boolean; out?: MentionsAndFiles } = {},
+): string | null {
+  if (!isSimple(html, o.links === true, o.out !== undefined)) return null;
   // Whitespace between paragraphs ends up empty in turndown (trimmed next to a block).
   const output: string[] = [];
-  for (const match of html.matchAll(PARAGRAPH)) join(output, `\n\n${paragraph(match[1]!, escape)}\n\n`);
+  for (const match of html.matchAll(BLOCK)) {
+    const { paragraph: inner, image: div } = match.groups!;
+    const markdown = div !== undefined ? image(div, o.out!) : paragraph(inner!, escape, o.out);
+    if (markdown === null) return null;
+    join(output, `\n\n${markdown}\n\n`);
+  }
   // turndown's postProcess.
   return output.join('').replace(/^[\t\r\n]+/, '').replace(/[\t\r\n\s]+$/, '');
 }
 
-type Text = { text: string; mark?: string; href?: string };
+function isSimple(html: string, links: boolean, mentions: boolean): boolean {
+  if (SIMPLE_BODY.test(html)) return true;
+  const withLinks = links && html.includes('<a ');
+  if (withLinks && SIMPLE_BODY_WITH_LINKS.test(html)) return plainWebLinks(html);
+  if (!mentions) return false;
+  return (withLinks ? BODY_WITH_LINKS_AND_MENTIONS : BODY_WITH_MENTIONS).test(html) && (!withLinks || plainWebLinks(html));
+}
+
+type Text = { text: string; mark?: string; href?: string; mention?: string };
 
 /** A paragraph's content: its text nodes after turndown's collapseWhitespace, escaped, and its line breaks. */
-function paragraph(inner: string, escape: (text: string) => string): string {
+function paragraph(inner: string, escape: (text: string) => string, out: MentionsAndFiles | undefined): string | null {
   const pieces: Array<Text | 'br'> = [];
   let prevText: Text | null = null;
   for (const token of inner.matchAll(TOKEN)) {
@@ -80,10 +119,21 @@ function paragraph(inner: string, escape: (text: string) => string): string {
       pieces.push('br');
       continue;
     }
+    let href: string | undefined;
+    let mention: string | undefined;
+    if (token[3] !== undefined) {
+      const attrs = attributes(token[3]);
+      if (!attrs) return null;
+      const admin = attrs.get('data-mention-id');
+      if (admin === undefined) href = attrs.get('href')!.replace(/&amp;/g, '&');
+      // The rule reads the text after turndown's collapseWhitespace.
+      else if (out) mention = out.adminToken(admin, token[4]!.replace(/[ \r\n\t]+/g, ' '));
+      else return null;
+    }
     let text = (token[2] ?? token[4] ?? token[0]).replace(/[ \r\n\t]+/g, ' ');
     if ((!prevText || prevText.text.endsWith(' ')) && text.startsWith(' ')) text = text.slice(1);
     if (text === '') continue;
-    prevText = { text, mark: token[1], href: token[3]?.replace(/&amp;/g, '&') };
+    prevText = { text, mark: token[1], href, mention };
     pieces.push(prevText);
   }
   if (prevText) prevText.text = prevText.text.replace(/ $/, '');
@@ -95,7 +145,26 @@ function paragraph(inner: string, escape: (text: string) => string): string {
   return output.join('');
 }
 
+/** Attributes of a tag (as the patterns above allow them), or null when one is repeated. */
+function attributes(tag: string): Map<string, string> | null {
+  const found = new Map<string, string>();
+  for (const [, name, value] of tag.matchAll(ATTRIBUTE)) {
+    if (found.has(name!)) return null;
+    found.set(name!, value!);
+  }
+  return found;
+}
+
+/** The image rule's markdown for an image div, or null when an attribute is repeated or src missing. */
+function image(div: string, out: MentionsAndFiles): string | null {
+  const attrs = attributes(/<img([^>]*)>/.exec(div)![1]!);
+  const src = attrs?.get('src');
+  if (!attrs || src === undefined) return null;
+  return out.imageMarkdown(src.replace(/&amp;/g, '&'), attrs.get('alt') ?? '');
+}
+
 function markdownOf(piece: Text, escape: (text: string) => string): string {
+  if (piece.mention !== undefined) return piece.mention;
   if (piece.href !== undefined) return `[${escape(piece.text)}](${piece.href})`;
   return piece.mark ? `${DELIMITER[piece.mark]}${escape(piece.text)}${DELIMITER[piece.mark]}` : escape(piece.text);
 }

@@ -1,11 +1,10 @@
 import TurndownService from 'turndown';
-import { inlineFileId } from './attachment-ids';
-import { fileNameFromUrl, contentTypeFromName } from './files';
 import { boundHtmlDepth } from './html-depth';
 import { addTableRules, dom, type DomNode } from './rich-text-dom';
 import { simpleParagraphs, turndownEscape } from './rich-text-fast';
 import { adminMentionId, articleIdOf, hasUnsafeScheme, isFileLink } from './rich-text-links';
-import type { NormalizedAttachment, RichText, RichTextMention } from './types';
+import { MentionsAndFiles, TOKEN_CHARACTERS } from './rich-text-mentions';
+import type { NormalizedAttachment, RichText } from './types';
 
 /**
  * Intercom HTML (part bodies, source bodies, article bodies) → DevRev rich text (airdrop-protocol.md §14):
@@ -50,44 +49,20 @@ export interface RichTextResult {
   attachments: NormalizedAttachment[];
 }
 
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const TOKEN = /\uE000(\d+)\uE001/g;
-
 /** Converts one HTML body. `null`/empty input gives an empty array. Pure: no I/O. */
 export function htmlToRichText(html: string | null | undefined, ctx: RichTextContext): RichTextResult {
   if (!html || html.trim() === '') return { richText: [], attachments: [] };
   // Article bodies' links may be Intercom-hosted files (the fileLink rule): they always take turndown.
-  const simple = simpleParagraphs(html, turndownEscape, { links: ctx.owner.kind !== 'article' });
-  if (simple !== null) return { richText: simple === '' ? [] : [simple], attachments: [] };
+  const out = new MentionsAndFiles(ctx);
+  const simple = simpleParagraphs(html, turndownEscape, { links: ctx.owner.kind !== 'article', out });
+  if (simple !== null) return out.result(simple);
   return convertWithTurndown(boundHtmlDepth(html), ctx);
 }
 
 /** The general conversion (htmlToRichText without its fast path); exported so tests can compare the two. */
 export function convertWithTurndown(html: string, ctx: RichTextContext): RichTextResult {
-  const mentions: RichTextMention[] = [];
-  const attachments = new Map<string, NormalizedAttachment>();
-  const token = (m: RichTextMention) => `${OPEN}${mentions.push(m) - 1}${CLOSE}`;
-
-  const addFile = (url: string, what: 'img' | 'file', label: string): RichTextMention => {
-    const id = inlineFileId(ctx.owner, what, url);
-    const fileName = fileNameFromUrl(url) ?? (label || (what === 'img' ? 'image' : 'file'));
-    if (!attachments.has(id)) {
-      const att: NormalizedAttachment = { id, url, file_name: fileName, parent_id: ctx.parentId, inline: true };
-      const type = contentTypeFromName(fileName);
-      if (type) att.content_type = type;
-      if (ctx.authorId) att.author_id = ctx.authorId;
-      attachments.set(id, att);
-    }
-    return { ref_type: 'artifact', id, fallback_record_name: fileName };
-  };
-
-  const mentionOf = (el: DomNode): string => {
-    const id = adminMentionId(el)!;
-    const text = (el.textContent ?? '').trim().replace(/^@/, '');
-    const name = text || ctx.adminNames?.[id] || `admin ${id}`;
-    return token({ ref_type: 'admins', id, fallback_record_name: name });
-  };
+  const out = new MentionsAndFiles(ctx);
+  const mentionOf = (el: DomNode): string => out.adminToken(adminMentionId(el)!, el.textContent ?? '');
 
   const service = new TurndownService({
     // Turndown hands elements without text (an empty mention <span>) to this instead of the rules.
@@ -118,8 +93,7 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
       const alt = el.getAttribute('alt') ?? '';
       const isEmoji = /emoji/i.test(el.getAttribute('class') ?? '');
       if (isEmoji || !/^https?:\/\//i.test(src)) return service.escape(alt);
-      const mention = addFile(src, 'img', alt);
-      return `![${escapeBrackets(alt)}](${token(mention)})`;
+      return out.imageMarkdown(src, alt);
     },
   });
 
@@ -134,7 +108,7 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
       const el = dom(node);
       const id = articleIdOf(el, ctx.helpCenterUrls)!;
       const label = (el.textContent ?? '').trim();
-      const mention = token({ ref_type: 'articles', id, fallback_record_name: label || `article ${id}` });
+      const mention = out.token({ ref_type: 'articles', id, fallback_record_name: label || `article ${id}` });
       // CommonMark parses markdown between inline HTML tags, so the (already converted) content goes as is.
       return `<a data-article-id="${mention}">${content.trim()}</a>`;
     },
@@ -146,7 +120,7 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
     replacement: (content, node) => {
       const href = (dom(node)).getAttribute('href')!.trim();
       const label = content.trim();
-      return `[${label}](${token(addFile(href, 'file', (dom(node)).textContent ?? ''))})`;
+      return `[${label}](${out.token(out.file(href, 'file', (dom(node)).textContent ?? ''))})`;
     },
   });
 
@@ -167,23 +141,7 @@ export function convertWithTurndown(html: string, ctx: RichTextContext): RichTex
     replacement: (content) => content,
   });
 
-  const markdown = service.turndown(html.replace(/[\uE000\uE001\u0000]/g, '\uFFFD'));
-  return { richText: splitTokens(markdown, mentions), attachments: [...attachments.values()] };
-}
-
-/** Splits the markdown on placeholder tokens and puts the mentions in their place. */
-function splitTokens(markdown: string, mentions: RichTextMention[]): RichText {
-  const out: RichText = [];
-  let last = 0;
-  for (const match of markdown.matchAll(TOKEN)) {
-    const before = markdown.slice(last, match.index);
-    if (before) out.push(before);
-    out.push(mentions[Number(match[1])]!);
-    last = match.index! + match[0].length;
-  }
-  const rest = markdown.slice(last);
-  if (rest) out.push(rest);
-  return out;
+  return out.result(service.turndown(html.replace(TOKEN_CHARACTERS, '\uFFFD')));
 }
 
 function longestRun(text: string, ch: string): number {
@@ -195,8 +153,3 @@ function longestRun(text: string, ch: string): number {
   }
   return best;
 }
-
-function escapeBrackets(text: string): string {
-  return text.replace(/([\\[\]])/g, '\\$1');
-}
-

@@ -6,10 +6,13 @@
 import { createWorkspace } from '../../src/emulators/intercom/workspace';
 import { convertWithTurndown, htmlToRichText, type RichTextContext } from '../../src/normalize';
 import { simpleParagraphs, turndownEscape } from '../../src/normalize/rich-text-fast';
+import { MentionsAndFiles } from '../../src/normalize/rich-text-mentions';
 
-const ctx: RichTextContext = { owner: { kind: 'part', id: '1' }, parentId: '1' };
+const ctx: RichTextContext = { owner: { kind: 'part', id: '1' }, parentId: '1', authorId: '7', adminNames: { '42': 'Ann Lee' } };
 const taken = (html: string, links = false) => simpleParagraphs(html, turndownEscape, { links }) !== null;
-const same = (html: string) => expect([html, htmlToRichText(html, ctx).richText]).toEqual([html, convertWithTurndown(html, ctx).richText]);
+/** Taken with mentions and images too (what htmlToRichText asks for). */
+const takenWithMentions = (html: string) => simpleParagraphs(html, turndownEscape, { links: true, out: new MentionsAndFiles(ctx) }) !== null;
+const same = (html: string) => expect([html, htmlToRichText(html, ctx)]).toEqual([html, convertWithTurndown(html, ctx)]);
 
 const CORPUS = [
   '<p>Hi <b>Ann</b>,<br>thanks for writing in!</p>',
@@ -91,9 +94,63 @@ describe('the fast path for simple bodies', () => {
     expect(htmlToRichText(fileLink, articleCtx).attachments.map((a) => a.url)).toEqual(['https://files.acme.io/report.pdf']);
   });
 
+  it('gives what turndown gives on teammate mentions and images alone in a div, and is taken for them', () => {
+    const img = 'https://files.acme.io/downloads/png-1/Screen%20Shot.png?expires=1&signature=ab&amp;x=1';
+    const bodies = [
+      '<p><a class="intercom-mention" data-mention-id="995326723" data-mention-type="admin" href="#">@Jettie Raynor</a> can you take a look?</p>',
+      '<p>Hi <a data-mention-id="42" href="#">@</a>, and <a data-mention-type="teammate" data-mention-id="5" class="m">@Bo  Li</a>!</p>',
+      `<p>Before</p><div class="intercom-container"><img src="${img}" alt="screen [1]" width="295"></div>\n<p>after</p>`,
+      `<div><img alt="" src="${img}" height="3" /></div><div><img src="${img}"></div>`,
+      '<p>See <a href="https://x.io/docs">the docs</a>, <a class="intercom-mention" data-mention-id="7" href="#">@Ann</a>.</p>',
+    ];
+    for (const html of bodies) {
+      expect([html, takenWithMentions(html)]).toEqual([html, true]);
+      same(html);
+    }
+    // By hand: the mention's name drops its @, an empty one takes the admin's name, and an image is one attachment however often it appears.
+    expect(htmlToRichText(bodies[1]!, ctx).richText).toEqual([
+      'Hi ', { ref_type: 'admins', id: '42', fallback_record_name: 'Ann Lee' }, ', and ',
+      { ref_type: 'admins', id: '5', fallback_record_name: 'Bo Li' }, '!',
+    ]);
+    const { richText, attachments } = htmlToRichText(bodies[3]!, ctx);
+    const file = { ref_type: 'artifact', id: 'part-1-img-' + attachments[0]!.id.slice(-16), fallback_record_name: 'Screen Shot.png' };
+    expect(richText).toEqual(['![](', file, ')\n\n![](', file, ')']);
+    expect(attachments).toEqual([{ id: file.id, url: 'https://files.acme.io/downloads/png-1/Screen%20Shot.png?expires=1&signature=ab&x=1',
+      file_name: 'Screen Shot.png', content_type: 'image/png', parent_id: '1', author_id: '7', inline: true }]);
+  });
+
+  it('leaves to turndown the mentions and images it cannot take whole', () => {
+    for (const html of [
+      '<p><a class="intercom-mention" data-admin-id="5" data-mention-id="6" href="#">@Ann</a></p>',
+      '<p><a data-mention-id="5" href="https://app.intercom.com/a/apps/x/admins/6">@Ann</a></p>',
+      '<p><a data-mention-id="5" data-mention-type="team" href="#">@Ann</a></p>',
+      '<p><a data-mention-id="5" data-mention-type="Admin" href="#">@Ann</a></p>',
+      '<p><a data-mention-id="5" data-mention-id="6" href="#">@Ann</a></p>',
+      '<p><a data-mention-id="5" href="#"> @Ann </a></p>',
+      '<p><a data-mention-id="5" href="#">@Ann &amp; Bo</a></p>',
+      '<p><a class="data-mention-id=" href="#">@Ann</a></p>',
+      '<p><span data-mention-id="5">@Ann</span></p>',
+      '<div><img src="data:image/png;base64,AAAA" alt="x"></div>',
+      '<div><img class="emoji" src="https://x.io/e.png" alt="😀"></div>',
+      '<div><img src="https://x.io/a.png" alt="a &amp; b"></div>',
+      '<div><img src="https://x.io/a.png?a=1&copy_x=2"></div>',
+      '<div><img src="https://x.io/a.png" src="https://x.io/b.png"></div>',
+      '<div><img alt="no source"></div>',
+      '<div> <img src="https://x.io/a.png"></div>',
+      '<div><img src="https://x.io/a.png"><img src="https://x.io/b.png"></div>',
+      '<p><img src="https://x.io/a.png"></p>',
+      '<img src="https://x.io/a.png">',
+    ]) {
+      expect([html, takenWithMentions(html)]).toEqual([html, false]);
+      same(html);
+    }
+  });
+
   it('gives what turndown gives on random bodies made of paragraphs, breaks, marks and markdown-special text', () => {
     const words = ['a', 'Zq', ' ', '  ', '\n', '\t', '*', '_', '#', '-', '+', '1.', '2)', '[', ']', '`', '>', '~', '|', '\\', '!', '=', 'é', '😀', '.', '\u00a0'];
-    const inline = ['<br>', '<br/>', '<b>w</b>', '<strong>w w</strong>', '<i>w</i>', '<em>w*</em>', '<b>_</b>', '<a href="https://x.io/w?q=1&amp;r=w">w</a>'];
+    const inline = ['<br>', '<br/>', '<b>w</b>', '<strong>w w</strong>', '<i>w</i>', '<em>w*</em>', '<b>_</b>', '<a href="https://x.io/w?q=1&amp;r=w">w</a>',
+      '<a class="intercom-mention" data-mention-id="42" data-mention-type="admin" href="#">w</a>'];
+    const image = '<div class="intercom-container"><img src="https://x.io/w.png?q=w&amp;r=1" alt="w"></div>';
     const opens = ['<p>', '<p dir="auto">', '<p class="no-margin">'];
     let seed = 11;
     const rand = (n: number) => {
@@ -105,26 +162,31 @@ describe('the fast path for simple bodies', () => {
       const paragraphs = Array.from({ length: 1 + rand(3) }, () => {
         const pieces = Array.from({ length: rand(10) }, () =>
           rand(4) === 0 ? inline[rand(inline.length)]!.replace(/w/g, () => words[rand(words.length)]!) : words[rand(words.length)]!);
+        if (rand(5) === 0) return image.replace(/w/g, () => words[rand(words.length)]!);
         return `${opens[rand(opens.length)]}${pieces.join('')}</p>`;
       });
       const html = paragraphs.join(rand(2) ? '\n' : '');
-      if (taken(html, true)) fast++;
+      if (takenWithMentions(html)) fast++;
       same(html);
     }
-    expect(fast).toBeGreaterThan(200);
+    expect(fast).toBeGreaterThan(150);
   });
 
   it("gives what turndown gives on every body of a generated workspace's conversations", () => {
     const ws = createWorkspace({ seed: 5, size: { conversations: 50 }, fileBaseUrl: 'http://127.0.0.1:4010' });
     let bodies = 0;
+    let fast = 0;
     for (const { id } of ws.conversationIndex()) {
       const conversation = ws.conversation(id, { withParts: true }) as { source?: { body?: string }; conversation_parts: { conversation_parts: Array<{ body?: string | null }> } };
       for (const body of [conversation.source?.body, ...conversation.conversation_parts.conversation_parts.map((p) => p.body)]) {
         if (!body) continue;
         bodies++;
+        if (takenWithMentions(body)) fast++;
         same(body);
       }
     }
     expect(bodies).toBeGreaterThan(500);
+    // Bodies with a mention or an image (and nothing else turndown alone takes) are among them.
+    expect(fast / bodies).toBeGreaterThan(0.75);
   });
 });
