@@ -1,13 +1,22 @@
 /**
  * The bytes of a generated file: exactly `spec.size` bytes that open as a file of `spec.type`
- * (decodable PNG, JFIF, one-page PDF, stored zip, text, CSV), the same for the same spec.
+ * (decodable PNG and JPEG, one-page PDF, stored zip, text, CSV), the same for the same spec.
+ *
+ * Each file is a small fixed part (the samples in `samples.ts`, or a PNG's header, which states the
+ * file's own width and height) padded to its size where the format allows it: a PNG text chunk, JPEG
+ * comment segments, PDF comment lines, a zip's one stored entry, text lines. The padding is one of a
+ * few 64 KiB filler blocks made once, read round and round from a line the file's nonce picks, so
+ * serving a file costs about a copy of its bytes.
  */
-import { createCipheriv, createHash } from 'crypto';
 import { crc32, deflateSync } from 'zlib';
-import type { FileSpec } from './files';
+import type { FileSpec, FileType } from './files';
 import { Rng } from '../random';
+import { JPEG_SAMPLE, PDF_SAMPLE } from './samples';
 
-/** Generates exactly `spec.size` bytes that start like a real file of `spec.type`. */
+/** Smallest size each type can be generated at (samples and headers; text files may be empty). */
+export const MIN_SIZE: Record<FileType, number> = { png: 4096, jpeg: JPEG_SAMPLE.length, pdf: PDF_SAMPLE.length, txt: 0, csv: 0, zip: 256 };
+
+/** Generates exactly `spec.size` bytes that are a real file of `spec.type`. */
 export function generateBytes(spec: FileSpec): Buffer {
   switch (spec.type) {
     case 'png':
@@ -19,57 +28,80 @@ export function generateBytes(spec: FileSpec): Buffer {
     case 'zip':
       return zip(spec);
     case 'csv':
-      return text(spec, 'id,name,amount,note\n', (r, i) => `${i},item ${r.int(1, 99999)},${(r.next() * 1000).toFixed(2)},"a, ""quoted"" note"\n`);
+      return text(spec, 'id,name,amount,note\n', FILLERS.csv);
     case 'txt':
-      return text(spec, '', (r) => `${WORDS[r.int(0, WORDS.length - 1)]}${r.chance(0.1) ? '.\n' : ' '}`);
+      return text(spec, '', FILLERS.words);
   }
 }
 
+/** A block of filler and the offsets a file may start reading it from (line starts, for text). */
+interface Filler {
+  block: Buffer;
+  starts: number[];
+}
+
+const BLOCK_SIZE = 64 * 1024;
 const WORDS = ['lorem', 'ipsum', 'invoice', 'order', 'refund', 'login', 'error', 'export', 'report', 'customer', 'ticket', 'retry'];
 
-/** Text made of generated lines; beyond 64 KiB a generated block repeats with a line counter. */
-function text(spec: FileSpec, header: string, line: (r: Rng, i: number) => string): Buffer {
-  const r = new Rng('bytes', spec.nonce);
-  const parts: string[] = [header];
-  let length = header.length;
-  const blockLimit = Math.min(spec.size, 64 * 1024);
-  let i = 1;
-  for (; length < blockLimit; i++) {
+function lineFiller(name: string, line: (r: Rng, i: number) => string): Filler {
+  const r = new Rng('filler', name);
+  const parts: string[] = [];
+  const starts: number[] = [];
+  for (let length = 0, i = 1; length < BLOCK_SIZE; i++) {
+    starts.push(length);
     const next = line(r, i);
     parts.push(next);
     length += next.length;
   }
-  let out = parts.join('');
-  if (out.length < spec.size) {
-    const block = out.slice(header.length);
-    const chunks = [out];
-    for (let copy = 1; length < spec.size; copy++) {
-      const chunk = `\n${copy}\n${block}`;
-      chunks.push(chunk);
-      length += chunk.length;
-    }
-    out = chunks.join('');
-  }
-  return Buffer.from(out, 'ascii').subarray(0, spec.size);
+  return { block: Buffer.from(parts.join(''), 'latin1'), starts };
 }
 
-/** Deterministic pseudo-random bytes (AES-128-CTR keystream keyed by the nonce: fast for megabytes). */
-function noise(length: number, nonce: string): Buffer {
-  const key = createHash('sha256').update(`noise:${nonce}`).digest();
-  const cipher = createCipheriv('aes-128-ctr', key.subarray(0, 16), key.subarray(16, 32));
-  return cipher.update(Buffer.alloc(length));
+function sentence(r: Rng): string {
+  return Array.from({ length: r.int(4, 14) }, () => WORDS[r.int(0, WORDS.length - 1)]).join(' ');
+}
+
+const FILLERS = {
+  words: lineFiller('words', (r) => `${sentence(r)}.\n`),
+  /** Lines that are PDF comments. */
+  comments: lineFiller('comments', (r) => `% ${sentence(r)}\n`),
+  csv: lineFiller('csv', (r, i) => `${i},item ${r.int(1, 99999)},${(r.next() * 1000).toFixed(2)},"a, ""quoted"" note"\n`),
+  binary: ((): Filler => {
+    const r = new Rng('filler', 'binary');
+    const block = Buffer.from(Array.from({ length: BLOCK_SIZE }, () => r.int(0, 255)));
+    return { block, starts: Array.from({ length: BLOCK_SIZE / 16 }, (_, i) => i * 16) };
+  })(),
+};
+
+/** Writes filler into `out[from, to)`: the block from the start the nonce picks, then round again from 0. */
+function fill(out: Buffer, from: number, to: number, filler: Filler, nonce: string): void {
+  let source = filler.starts[parseInt(nonce.slice(0, 8), 16) % filler.starts.length];
+  for (let at = from; at < to; source = 0) {
+    at += filler.block.copy(out, at, source, Math.min(filler.block.length, source + (to - at)));
+  }
+}
+
+/** A header (cut to the size) and text lines. */
+function text(spec: FileSpec, header: string, filler: Filler): Buffer {
+  const out = Buffer.allocUnsafe(spec.size);
+  const written = out.write(header, 0, 'latin1');
+  fill(out, written, spec.size, filler, spec.nonce);
+  return out;
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, 'ascii');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)) >>> 0, 8 + data.length);
+  return chunk;
 }
 
-/** A decodable PNG (solid colour) padded to the exact size with a `tEXt` chunk. */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_END = pngChunk('IEND', Buffer.alloc(0));
+const PNG_TEXT_KEYWORD = Buffer.from('Comment\0', 'latin1');
+
+/** A decodable PNG of the spec's width and height (one colour), padded with a `tEXt` chunk before `IEND`. */
 function png(spec: FileSpec): Buffer {
   const width = spec.width ?? 16;
   const height = spec.height ?? 16;
@@ -83,82 +115,88 @@ function png(spec: FileSpec): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const head = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 1 })),
-  ]);
-  const end = pngChunk('IEND', Buffer.alloc(0));
-  const padLength = spec.size - head.length - end.length - 12;
-  if (padLength < 8) return Buffer.concat([head, end]).subarray(0, spec.size); // unreachable with MIN_SIZE
-  const pad = Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.from(noise(padLength - 8, spec.nonce).toString('hex').slice(0, padLength - 8), 'latin1')]);
-  return Buffer.concat([head, pngChunk('tEXt', pad), end]);
+  const head = Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 1 }))]);
+  // MIN_SIZE leaves room for the text chunk: the largest image's header is about 3.2 KB.
+  const textLength = spec.size - head.length - 12 - PNG_END.length;
+  const out = Buffer.allocUnsafe(spec.size);
+  head.copy(out);
+  let at = head.length;
+  out.writeUInt32BE(textLength, at);
+  out.write('tEXt', at + 4, 'ascii');
+  PNG_TEXT_KEYWORD.copy(out, at + 8);
+  fill(out, at + 8 + PNG_TEXT_KEYWORD.length, at + 8 + textLength, FILLERS.words, spec.nonce);
+  out.writeUInt32BE(crc32(out.subarray(at + 4, at + 8 + textLength)) >>> 0, at + 8 + textLength);
+  at += 12 + textLength;
+  PNG_END.copy(out, at);
+  return out;
 }
 
-/** JFIF header, comment segments of noise to reach the size, end-of-image marker. */
+/** Where the sample JPEG's JFIF segment ends: comment segments go right after it. */
+const JPEG_APP0_END = 4 + JPEG_SAMPLE.readUInt16BE(4);
+
+/** The sample JPEG with comment segments after its JFIF segment to reach the size. */
 function jpeg(spec: FileSpec): Buffer {
-  const soiApp0 = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x48, 0x00, 0x48, 0x00, 0x00]);
-  const eoi = Buffer.from([0xff, 0xd9]);
-  let remaining = spec.size - soiApp0.length - eoi.length;
-  const segments: Buffer[] = [];
-  const body = noise(remaining, spec.nonce);
-  let offset = 0;
-  while (remaining > 0) {
-    const payload = Math.min(65533, remaining - 4);
-    if (payload < 0) {
-      segments.push(Buffer.alloc(remaining, 0xff)); // fill bytes are legal between markers
-      break;
-    }
-    const head = Buffer.from([0xff, 0xfe, 0, 0]);
-    head.writeUInt16BE(payload + 2, 2);
-    segments.push(head, body.subarray(offset, offset + payload));
-    offset += payload;
-    remaining -= payload + 4;
+  const out = Buffer.allocUnsafe(spec.size);
+  JPEG_SAMPLE.copy(out, 0, 0, JPEG_APP0_END);
+  const end = spec.size - (JPEG_SAMPLE.length - JPEG_APP0_END);
+  let at = JPEG_APP0_END;
+  while (end - at >= 4) {
+    const payload = Math.min(65533, end - at - 4);
+    out.writeUInt16BE(0xfffe, at);
+    out.writeUInt16BE(payload + 2, at + 2);
+    fill(out, at + 4, at + 4 + payload, FILLERS.words, spec.nonce);
+    at += 4 + payload;
   }
-  return Buffer.concat([soiApp0, ...segments, eoi]);
+  out.fill(0xff, at, end); // fill bytes are legal before a marker
+  JPEG_SAMPLE.copy(out, end, JPEG_APP0_END);
+  return out;
 }
 
-/** A one-page PDF padded with comment lines before the trailer. */
+/** Where the sample PDF's `startxref` line begins: comment lines go right before it. */
+const PDF_PAD_AT = PDF_SAMPLE.lastIndexOf('startxref');
+
+/** The sample PDF with comment lines between its trailer and `startxref` to reach the size. */
 function pdf(spec: FileSpec): Buffer {
-  const head = '%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>> endobj\n';
-  const tail = 'trailer <</Root 1 0 R>>\n%%EOF\n';
-  const padLength = spec.size - head.length - tail.length;
-  const hex = noise(Math.ceil(padLength / 2), spec.nonce).toString('hex');
-  const lines: string[] = [];
-  for (let i = 0, left = padLength; left > 0; i++) {
-    const lineLength = Math.min(left, 80);
-    lines.push(lineLength === 1 ? '\n' : `%${hex.slice(i * 78, i * 78 + lineLength - 2).padEnd(lineLength - 2, '0')}\n`);
-    left -= lineLength;
+  const out = Buffer.allocUnsafe(spec.size);
+  out.write(PDF_SAMPLE.slice(0, PDF_PAD_AT), 0, 'latin1');
+  const padEnd = spec.size - (PDF_SAMPLE.length - PDF_PAD_AT);
+  if (padEnd > PDF_PAD_AT) {
+    fill(out, PDF_PAD_AT, padEnd, FILLERS.comments, spec.nonce);
+    out[padEnd - 1] = 0x0a; // a comment cut short still ends its line
   }
-  return Buffer.from(head + lines.join('') + tail, 'latin1');
+  out.write(PDF_SAMPLE.slice(PDF_PAD_AT), padEnd, 'latin1');
+  return out;
 }
 
 /** A valid zip archive with one stored (uncompressed) entry sized to hit the total exactly. */
 function zip(spec: FileSpec): Buffer {
-  const entryName = Buffer.from('data.bin');
-  const dataLength = spec.size - (30 + entryName.length) - (46 + entryName.length) - 22;
-  const data = noise(dataLength, spec.nonce);
+  const name = Buffer.from('data.bin');
+  const localLength = 30 + name.length;
+  const dataLength = spec.size - localLength - (46 + name.length) - 22;
+  const out = Buffer.alloc(spec.size);
+  fill(out, localLength, localLength + dataLength, FILLERS.binary, spec.nonce);
   // The fields the local and the central header share: version needed 1.0, no flags, stored, no date, crc, sizes, name length.
-  const entry = Buffer.alloc(26);
-  entry.writeUInt16LE(10, 0);
-  entry.writeUInt32LE(crc32(data) >>> 0, 10);
-  entry.writeUInt32LE(dataLength, 14);
-  entry.writeUInt32LE(dataLength, 18);
-  entry.writeUInt16LE(entryName.length, 22);
-  const local = Buffer.concat([uint32LE(0x04034b50), entry]);
+  const shared = Buffer.alloc(26);
+  shared.writeUInt16LE(10, 0);
+  shared.writeUInt32LE(crc32(out.subarray(localLength, localLength + dataLength)) >>> 0, 10);
+  shared.writeUInt32LE(dataLength, 14);
+  shared.writeUInt32LE(dataLength, 18);
+  shared.writeUInt16LE(name.length, 22);
+  out.writeUInt32LE(0x04034b50, 0);
+  shared.copy(out, 4);
+  name.copy(out, 30);
   // Central header: made by version 2.0, the shared fields, then comment, disk, attributes and the local header's offset (0).
-  const central = Buffer.concat([uint32LE(0x02014b50), Buffer.from([20, 0]), entry, Buffer.alloc(14)]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + entryName.length, 12);
-  end.writeUInt32LE(local.length + entryName.length + dataLength, 16);
-  return Buffer.concat([local, entryName, data, central, entryName, end]);
-}
-
-function uint32LE(value: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(value, 0);
-  return b;
+  let at = localLength + dataLength;
+  const centralAt = at;
+  out.writeUInt32LE(0x02014b50, at);
+  out.writeUInt16LE(20, at + 4);
+  shared.copy(out, at + 6);
+  name.copy(out, at + 46);
+  at += 46 + name.length;
+  out.writeUInt32LE(0x06054b50, at);
+  out.writeUInt16LE(1, at + 8);
+  out.writeUInt16LE(1, at + 10);
+  out.writeUInt32LE(at - centralAt, at + 12);
+  out.writeUInt32LE(centralAt, at + 16);
+  return out;
 }

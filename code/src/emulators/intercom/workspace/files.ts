@@ -6,7 +6,8 @@
  * The key is self-describing (`<type>-<size>-<nonce>-<check>`), so `resolve` needs no lookup table.
  */
 import { createHash, createHmac } from 'crypto';
-import { generateBytes } from './file-bytes';
+import { generateBytes, MIN_SIZE } from './file-bytes';
+import { JPEG_SAMPLE_SIZE } from './samples';
 import { Rng, hexId } from '../random';
 import type { FileResult } from './types';
 
@@ -20,9 +21,6 @@ export const CONTENT_TYPES: Record<FileType, string> = {
   csv: 'text/csv',
   zip: 'application/zip',
 };
-
-/** Smallest size each type can be generated at (headers and trailers; text files may be empty). */
-const MIN_SIZE: Record<FileType, number> = { png: 4096, jpeg: 64, pdf: 512, txt: 0, csv: 0, zip: 256 };
 
 /** How long a signed URL stays valid after its parent object was materialized. */
 export const URL_LIFETIME_SECONDS = 3600;
@@ -155,12 +153,16 @@ export class FileStore {
   }
 }
 
-/** Images get their width and height from the nonce, so a key alone gives them back. */
+/**
+ * Images state their width and height: a PNG's come from the nonce (so a key alone gives them back),
+ * a JPEG's are the sample's it is made from.
+ */
 function withDimensions(spec: FileSpec): FileSpec {
-  if (spec.type === 'png' || spec.type === 'jpeg') {
+  if (spec.type === 'png') {
     const r = new Rng('dims', spec.nonce);
     spec.width = r.int(16, 480);
     spec.height = r.int(16, 360);
   }
+  if (spec.type === 'jpeg') Object.assign(spec, JPEG_SAMPLE_SIZE);
   return spec;
 }

@@ -131,6 +131,39 @@ describe('files', () => {
     expect(seen.size).toBeGreaterThanOrEqual(4);
   });
 
+  it('serves JPEGs whose frame states the announced size and PDFs whose cross-reference table is true', () => {
+    const w = workspace({ seed: 11, size: { conversations: 30 } });
+    const files = (allConversations(w) as Obj[]).flatMap((c) => [...c.source.attachments, ...partsOf(c).flatMap((p) => p.attachments as Obj[])] as Obj[]);
+    const jpegs = files.filter((a) => a.content_type === 'image/jpeg');
+    const pdfs = files.filter((a) => a.content_type === 'application/pdf');
+    expect(jpegs.length).toBeGreaterThan(0);
+    expect(pdfs.length).toBeGreaterThan(0);
+    const bytesOf = (a: Obj) => {
+      const r = w.file(requestPath(a.url));
+      if (r.status !== 'ok') throw new Error(`${a.url}: ${r.status}`);
+      return r.bytes;
+    };
+    for (const a of jpegs) {
+      const b = bytesOf(a);
+      // Walk the marker segments (each FF xx plus a 2-byte length; FF fill bytes may precede a marker) to the baseline frame header.
+      let at = 2;
+      while (b[at + 1] !== 0xc0) {
+        expect(b[at]).toBe(0xff);
+        at += b[at + 1] === 0xff ? 1 : 2 + b.readUInt16BE(at + 2);
+      }
+      expect([b.readUInt16BE(at + 7), b.readUInt16BE(at + 5)]).toEqual([a.width, a.height]);
+    }
+    for (const a of pdfs) {
+      const text = bytesOf(a).toString('latin1');
+      const xrefAt = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]);
+      expect(text.slice(xrefAt, xrefAt + 5)).toBe('xref\n');
+      const offsets = [...text.slice(xrefAt).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+      expect(offsets.length).toBeGreaterThanOrEqual(3);
+      offsets.forEach((offset, i) => expect(text.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`));
+      expect(text).toContain('/Type /Page ');
+    }
+  });
+
   it('expires URLs by the emulated clock; re-reading the parent gives a fresh URL', () => {
     const w = workspace({ seed: 12, size: { conversations: 20 } });
     const c = allConversations(w).find((x) => ((x as Obj).source.attachments as Obj[]).length > 0) as Obj;
