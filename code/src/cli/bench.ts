@@ -6,6 +6,12 @@
  * Intercom emulator runs in a process of its own and each snap-in run in another, so `peak_rss_mb` is
  * the snap-in side's alone (CLI, workers, platform emulator). Writes `bench/results.json`.
  *
+ * The workspace has issue 11's reference shape (`bench/workspace-shape.ts`): per conversation about
+ * 17 parts, 1.33 contacts and 1 file (the generator's file sizes), through generator options
+ * (`maxPartsPerConversation`, `contacts`, `fileShare`) that only the bench sets. Each record names it
+ * (`workspace_shape`) with what the import found: `parts_per_conversation`, `contacts_per_conversation`,
+ * `files_per_conversation` (downloads) and `attachment_mb`.
+ *
  * - `floor_seconds`: requests ÷ the allowed rate, the least time the limit allows;
  * - `wall_over_floor`: the API phase's wall time (first to last API request) over that floor;
  * - `utilization`: share of the allowed rate used during the API phase (floor ÷ API time);
@@ -33,6 +39,7 @@ import { forkSnapIn } from './bench/fork-snap-in';
 import { inFlightTimeline, type Traffic } from './bench/traffic';
 import { workspaceHeapMb } from './bench/workspace-heap';
 import { cpuMsBetween, type CpuSamples } from './bench/cpu';
+import { REFERENCE_SHAPE_LABEL, referenceShapeOptions } from './bench/workspace-shape';
 
 interface SnapInResult {
   status: string;
@@ -133,6 +140,7 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
     run,
     status: result.status,
     ...(result.error ? { error: result.error } : {}),
+    workspace_shape: REFERENCE_SHAPE_LABEL,
     conversations,
     requests: traffic.requests,
     requests_per_conversation: round(traffic.requests / conversations, 3),
@@ -140,6 +148,7 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
     status_5xx: traffic.status5xx,
     connection_resets: traffic.resets,
     downloads: traffic.downloads,
+    attachment_mb: Math.round(traffic.downloadBytes / 1e6),
     api_seconds: round(apiSeconds, 1),
     attachment_seconds: round(attachmentSeconds, 1),
     wall_seconds: round(result.wallSeconds, 1),
@@ -154,8 +163,18 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
   };
 }
 
+/** The workspace's shape as the import found it, per conversation. */
+function shapeFound(conversations: number, result: SnapInResult, traffic: Traffic): BenchRecord {
+  const per = (n: number | undefined) => round((n ?? 0) / conversations);
+  return {
+    parts_per_conversation: per(result.received.conversation_parts),
+    contacts_per_conversation: per(result.received.contacts),
+    files_per_conversation: per(traffic.downloads),
+  };
+}
+
 async function benchSize(conversations: number, latencyMs: number, seed: number, records: BenchRecord[], withFaults = true): Promise<void> {
-  const intercom = await IntercomProcess.start({ seed, size: { conversations }, latencyMs });
+  const intercom = await IntercomProcess.start({ seed, ...referenceShapeOptions(conversations), latencyMs });
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-'));
   const faultedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-faults-'));
   const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}) => {
@@ -164,6 +183,7 @@ async function benchSize(conversations: number, latencyMs: number, seed: number,
     const result = await runSnapIn({ kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
     const traffic = await intercom.ask({ cmd: 'traffic' });
     const record = recordOf(label, intercom.conversations, result, traffic);
+    if (kind === 'import') Object.assign(record, shapeFound(intercom.conversations, result, traffic));
     Object.assign(record, load.stop());
     extra(record);
     record.requests_by_route = JSON.stringify(traffic.byRoute);
@@ -215,7 +235,7 @@ async function main(): Promise<void> {
   const flags = program.opts<{ faults: boolean; quick?: boolean; sizes: string; latencyMs: string; seed: string; out: string }>();
   const sizes = flags.quick ? [3000] : flags.sizes.split(',').map(Number);
   const records: BenchRecord[] = [];
-  out.line(`Benchmark at Intercom's default limit, ${flags.latencyMs} ms latency: ${sizes.join(', ')} conversations`);
+  out.line(`Benchmark at Intercom's default limit, ${flags.latencyMs} ms latency: ${sizes.join(', ')} conversations (${REFERENCE_SHAPE_LABEL})`);
   for (const size of sizes) {
     await benchSize(size, Number(flags.latencyMs), Number(flags.seed), records, flags.faults);
     fs.mkdirSync(path.dirname(flags.out), { recursive: true });

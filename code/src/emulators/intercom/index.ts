@@ -27,6 +27,8 @@ export interface IntercomEmulatorOptions {
   size?: Partial<WorkspaceSize>;
   /** Default true: every nasty case appears at least once. */
   edgeCases?: boolean;
+  /** Share of the drawn conversation files kept (`CreateWorkspaceOptions.fileShare`). Default 1. */
+  fileShare?: number;
   /** Default 0 (ephemeral); always bound to 127.0.0.1. */
   port?: number;
   /** Requests per 10-second window; defaults are Intercom's (10,000/min per app, 25,000/min per workspace). */
@@ -97,7 +99,7 @@ export async function startIntercomEmulator(options: IntercomEmulatorOptions = {
   const { port } = app.server.address() as AddressInfo;
   ctx.baseUrl = `http://127.0.0.1:${port}`;
   try {
-    workspace = createWorkspace({ seed, size: options.size, edgeCases: options.edgeCases ?? true, fileBaseUrl: ctx.baseUrl, startTime: options.startTime });
+    workspace = createWorkspace({ seed, size: options.size, edgeCases: options.edgeCases ?? true, fileBaseUrl: ctx.baseUrl, startTime: options.startTime, fileShare: options.fileShare });
   } catch (error) {
     await app.close();
     throw error;

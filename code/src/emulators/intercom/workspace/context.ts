@@ -4,7 +4,7 @@
  */
 import { Faker, base, de, en, fr, ja, ar } from '@faker-js/faker';
 import { FileStore } from './files';
-import { fakerRandomizer, hash32, hexId } from '../random';
+import { Rng, fakerRandomizer, hash32, hexId } from '../random';
 import type { WorkspaceSize } from './types';
 
 /** One faker per generator kind, so that building one object never reseeds another's stream. */
@@ -23,6 +23,11 @@ export interface Context {
   faker(kind: FakerKind, ...key: Array<string | number>): Faker;
   /** Faker for an article locale (en, fr, de, ja, ar). */
   localeFaker(locale: string, ...key: Array<string | number>): Faker;
+  /**
+   * Whether a conversation message keeps a file (an attachment list, an inline image) it drew:
+   * always, unless a `fileShare` below 1 was asked for (`CreateWorkspaceOptions.fileShare`).
+   */
+  keepsFile(...key: Array<string | number>): boolean;
 }
 
 /** Numeric id bases (Intercom ids are strings that look numeric) and hex ids, all seed-dependent. */
@@ -63,7 +68,7 @@ export class IdSpace {
 
 const LOCALES: Record<string, typeof en[]> = { en: [en], fr: [fr, en], de: [de, en], ja: [ja, en], ar: [ar, en] };
 
-export function createContext(o: { seed: number; size: WorkspaceSize; edgeCases: boolean; start: number; fileBaseUrl: string }): Context {
+export function createContext(o: { seed: number; size: WorkspaceSize; edgeCases: boolean; start: number; fileBaseUrl: string; fileShare?: number }): Context {
   const fakers = new Map<string, Faker>();
   const get = (name: string, locale: typeof en[]): Faker => {
     let f = fakers.get(name);
@@ -85,6 +90,8 @@ export function createContext(o: { seed: number; size: WorkspaceSize; edgeCases:
       f.seed([o.seed, hash32(kind, ...key)]);
       return f;
     },
+    // Drawn apart from the messages' own sequences: at 1 nothing is drawn and the workspace is unchanged.
+    keepsFile: (...key) => (o.fileShare ?? 1) >= 1 || new Rng(o.seed, 'file-share', ...key).next() < (o.fileShare ?? 1),
     localeFaker(locale, ...key) {
       const f = get(`locale:${locale}`, LOCALES[locale] ?? [en]);
       f.seed([o.seed, hash32('locale', locale, ...key)]);

@@ -37,7 +37,8 @@ export function generatedPart(deps: ConversationDeps, skel: ConversationSkeleton
 
   if (!EVENT_TYPES.has(partType) && !lite) {
     const r = new Rng(ctx.seed, 'part-body', skel.index, k);
-    const features: HtmlFeature[] = flags.includes('rich') ? ALL_HTML_FEATURES.filter((x) => x !== 'articleLink' && x !== 'fileLink') : randomFeatures(r, ['link', 'image', 'mention', 'code', 'list', 'emoji', 'rtl', 'brokenEntity', 'table']);
+    const drawn: HtmlFeature[] = flags.includes('rich') ? ALL_HTML_FEATURES.filter((x) => x !== 'articleLink' && x !== 'fileLink') : randomFeatures(r, ['link', 'image', 'mention', 'code', 'list', 'emoji', 'rtl', 'brokenEntity', 'table']);
+    const features = flags.includes('rich') || ctx.keepsFile('part-img', skel.index, k) ? drawn : drawn.filter((x) => x !== 'image');
     if (flags.includes('image')) features.push('image');
     if (flags.includes('mention')) features.push('mention');
     let img = 0;
@@ -45,7 +46,7 @@ export function generatedPart(deps: ConversationDeps, skel: ConversationSkeleton
       image: () => embeddableUrl(ctx, randomImage(ctx, r, 'part-img', skel.index, k, img++)),
       admins: deps.people.allAdmins,
     });
-    const withFiles = flags.includes('attachments') || (!scripted && (partType === 'comment' || partType === 'note') && r.chance(0.07));
+    const withFiles = flags.includes('attachments') || (!scripted && (partType === 'comment' || partType === 'note') && r.chance(0.07) && ctx.keepsFile('part-file', skel.index, k));
     if (withFiles) {
       const count = flags.includes('attachments') ? 3 : r.int(1, 3);
       part.attachments = Array.from({ length: count }, (_, a) => attachmentObject(ctx, randomFile(ctx, r, 'part-file', skel.index, k, a)));

@@ -19,7 +19,8 @@ export function generatedSource(deps: ConversationDeps, skel: ConversationSkelet
   const i = skel.index;
   const nasty = edge && i === edge.groupWithNastySource;
   let img = 0;
-  const features: HtmlFeature[] = nasty ? ALL_HTML_FEATURES.filter((x) => x !== 'articleLink' && x !== 'fileLink') : randomFeatures(r, ['link', 'image', 'emoji', 'rtl', 'brokenEntity', 'list']);
+  const drawn: HtmlFeature[] = nasty ? ALL_HTML_FEATURES.filter((x) => x !== 'articleLink' && x !== 'fileLink') : randomFeatures(r, ['link', 'image', 'emoji', 'rtl', 'brokenEntity', 'list']);
+  const features = nasty || ctx.keepsFile('source-img', i) ? drawn : drawn.filter((x) => x !== 'image');
   const subject = plan.sourceType === 'email' ? f.lorem.sentence({ min: 2, max: 6 }).replace(/\.$/, '') : '';
   const source: JsonObject = {
     type: plan.sourceType,
@@ -32,7 +33,7 @@ export function generatedSource(deps: ConversationDeps, skel: ConversationSkelet
     url: plan.sourceType === 'conversation' && r.chance(0.5) ? `https://${f.internet.domainName()}/pricing?plan=pro` : null,
     redacted: false,
   };
-  const files = nasty || (edge && i === edge.tagsAttributesAndFiles) || skel.withAttachment || r.chance(0.08);
+  const files = nasty || (edge && i === edge.tagsAttributesAndFiles) || skel.withAttachment || (r.chance(0.08) && ctx.keepsFile('source-file', i));
   if (files) {
     const list = [attachmentObject(ctx, randomFile(ctx, r, 'source-file', i, 0))];
     if (edge && i === edge.tagsAttributesAndFiles) {

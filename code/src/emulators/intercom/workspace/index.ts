@@ -33,7 +33,9 @@ export function createWorkspace(o: CreateWorkspaceOptions): Workspace {
   const start = o.startTime ?? DEFAULT_START_TIME;
   if (!Number.isSafeInteger(start) || start < 100_000_000) throw invalid('workspace', 'startTime', `startTime must be unix seconds, got ${String(o.startTime)}`);
   const edgeCases = o.edgeCases ?? true;
-  const ctx = createContext({ seed, size: resolveSize(o.size, edgeCases), edgeCases, start, fileBaseUrl: o.fileBaseUrl });
+  const fileShare = o.fileShare ?? 1;
+  if (!(fileShare >= 0 && fileShare <= 1)) throw invalid('workspace', 'fileShare', `fileShare must be between 0 and 1, got ${String(o.fileShare)}`);
+  const ctx = createContext({ seed, size: resolveSize(o.size, edgeCases), edgeCases, start, fileBaseUrl: o.fileBaseUrl, fileShare });
   const ws = new WorkspaceCore(ctx);
   const tickets = new TicketBook(ws);
   const owner = ws.people.admins[0];

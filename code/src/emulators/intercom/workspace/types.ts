@@ -45,6 +45,12 @@ export interface CreateWorkspaceOptions {
   fileBaseUrl: string;
   /** Unix seconds of the emulated clock's start. Default a fixed instant (2026-01-01T00:00:00Z). */
   startTime?: number;
+  /**
+   * Share (0 to 1) of the randomly drawn conversation files kept: attachment lists and inline images
+   * of sources and parts (edge cases keep theirs). Default 1. The bench sets it to match a reference
+   * workspace's files per conversation; sizes of the files kept are drawn as always.
+   */
+  fileShare?: number;
 }
 
 /** One row of the conversation index: enough for listing, sorting and search by date/state. */
