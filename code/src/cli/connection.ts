@@ -9,7 +9,7 @@ import {
   type IntercomClientOptions,
 } from '../intercom';
 import { MeSchema } from '../intercom/schemas';
-import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, regionOfApp } from '../intercom/regions';
+import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, regionOfApp, RegionMismatchError, resolveRegion } from '../intercom/regions';
 import { CliError, ExitCode, isNetworkError, toCliError } from './cli-error';
 import { registerSecret } from './secrets';
 import { Region, REGIONS, WorkspaceInfo } from './settings';
@@ -39,9 +39,12 @@ export function parseRegion(value: string | undefined): Region | undefined {
   try {
     return parseRegionName(value);
   } catch {
-    throw new CliError(`Unknown region "${value}": use --region ${REGIONS.slice(0, -1).join(', ')} or ${REGIONS[REGIONS.length - 1]}.`, ExitCode.usage);
+    throw new CliError(`Unknown region "${value}": use --region ${REGION_CHOICES}.`, ExitCode.usage);
   }
 }
+
+/** "us, eu or au" */
+const REGION_CHOICES = `${REGIONS.slice(0, -1).join(', ')} or ${REGIONS[REGIONS.length - 1]}`;
 
 /**
  * Why `--token` is the last resort: a command-line argument is visible to every user of the machine
@@ -156,7 +159,7 @@ function probeError(err: unknown, connection: IntercomConnection): CliError {
   if (err instanceof CliError) return err;
   if (err instanceof IntercomAuthError) {
     const regionHint = !connection.customBaseUrl
-      ? ` If the workspace is hosted in another region, pass the right --region (us, eu or au; now ${connection.region ?? 'us'}).`
+      ? ` If the workspace is hosted in another region, pass the right --region (${REGION_CHOICES}; now ${connection.region ?? 'us'}).`
       : '';
     return new CliError(
       `Intercom rejected the token (${err.status} ${err.code ?? 'error'}): it is wrong, expired or revoked; pass a valid access token with --token or INTERCOM_TOKEN.${regionHint}`,
@@ -205,16 +208,19 @@ export async function preflight(connection: IntercomConnection, probe = new Inte
     region: (app.region ?? 'US').toUpperCase(),
     timezone: app.timezone ?? undefined,
   };
-  const actual = regionOfApp(workspace.region);
-  if (connection.region && actual && actual !== connection.region) {
+  let region: Region;
+  try {
+    region = resolveRegion(workspace.region, connection.region);
+  } catch (err) {
+    if (!(err instanceof RegionMismatchError)) throw err;
     throw new CliError(
-      `Workspace "${workspace.name}" is hosted in region ${workspace.region}, not ${connection.region.toUpperCase()}: run again with --region ${actual} (or without --region).`,
+      `Workspace "${workspace.name}" is hosted in region ${workspace.region}, not ${connection.region!.toUpperCase()}: run again with --region ${regionOfApp(workspace.region)} (or without --region).`,
       ExitCode.usage,
     );
   }
-  if (!connection.region && actual && !connection.customBaseUrl) {
-    connection.region = actual;
-    connection.baseUrl = REGION_BASE_URLS[actual];
+  if (!connection.region && regionOfApp(workspace.region) && !connection.customBaseUrl) {
+    connection.region = region;
+    connection.baseUrl = REGION_BASE_URLS[region];
   }
   return { workspace, rateLimitPer10s: readRateLimit(me.headers).limit };
 }
