@@ -10,7 +10,7 @@
  * (`<a class="intercom-mention" data-mention-id="5" data-mention-type="admin" href="#">@Ann</a>`, the
  * adminMention rule's token) and an image alone in a `<div>` (`<div class="intercom-container"><img
  * src="https://…" alt="x" width="9"></div>`, the image rule's `![alt](artifact)` and its attachment),
- * and tables of plain-text cells (`rich-text-fast-tables.ts`).
+ * tables of plain-text cells (`rich-text-fast-tables.ts`) and lists of plain-text items (`rich-text-fast-lists.ts`).
  *
  * What it reproduces of turndown: whitespace runs collapse to one space, dropped at a paragraph's
  * edges and around `<br>` (`collapseWhitespace`); each text node is escaped on its own; `<br>` is
@@ -19,6 +19,7 @@
  * ones vanish.
  */
 import TurndownService from 'turndown';
+import { listMarkdown, listPattern } from './rich-text-fast-lists';
 import { tableMarkdown, tablePattern } from './rich-text-fast-tables';
 import type { MentionsAndFiles } from './rich-text-mentions';
 
@@ -54,14 +55,15 @@ const SRC = '(https?:\\/\\/(?:[^"<>&\\s\\uE000\\uE001\\u0000]|&amp;|&[A-Za-z0-9]
 const IMG = `<img(?:[ \\t\\r\\n\\f]+(?:src="${SRC.slice(1, -1)}"|alt="[^"<>&\\uE000\\uE001\\u0000]*"|width="\\d+"|height="\\d+"))+[ \\t\\r\\n\\f]*\\/?>`;
 const IMAGE_DIV = `<div(?:[ \\t\\r\\n\\f]+class="[^"<>&]*")?>${IMG}<\\/div>`;
 const TABLE = tablePattern(`${CHAR}(?:${TEXT}*${CHAR})?`);
+const LIST = listPattern(`${CHAR}(?:${TEXT}*${CHAR})?`);
 const inline = (links: boolean, mentions: boolean) => `(?:${TEXT}|${BR}|${MARK}${links ? `|${LINK}` : ''}${mentions ? `|${MENTION}` : ''})*`;
 const bodyPattern = (links: boolean, mentions: boolean) =>
-  new RegExp(`^(?:[ \\t\\r\\n]*(?:${P_OPEN}${inline(links, mentions)}<\\/p>${mentions ? `|${IMAGE_DIV}|${TABLE}` : ''}))+[ \\t\\r\\n]*$`);
+  new RegExp(`^(?:[ \\t\\r\\n]*(?:${P_OPEN}${inline(links, mentions)}<\\/p>${mentions ? `|${IMAGE_DIV}|${TABLE}|${LIST}` : ''}))+[ \\t\\r\\n]*$`);
 const SIMPLE_BODY = bodyPattern(false, false);
 const SIMPLE_BODY_WITH_LINKS = bodyPattern(true, false);
 const BODY_WITH_MENTIONS = bodyPattern(false, true);
 const BODY_WITH_LINKS_AND_MENTIONS = bodyPattern(true, true);
-const BLOCK = new RegExp(`${P_OPEN}(?<paragraph>${inline(true, true)})<\\/p>|(?<image>${IMAGE_DIV})|(?<table>${TABLE})`, 'g');
+const BLOCK = new RegExp(`${P_OPEN}(?<paragraph>${inline(true, true)})<\\/p>|(?<image>${IMAGE_DIV})|(?<table>${TABLE})|(?<list>${LIST})`, 'g');
 const TOKEN = /<br[^>]*>|<(b|strong|i|em)>([^<]*)<\/\1>|<a([^>]*)>([^<]*)<\/a>|[^<]+/g;
 const ATTRIBUTE = /([a-z-]+)="([^"]*)"/g;
 
@@ -92,8 +94,12 @@ export function simpleParagraphs(
   // Whitespace between paragraphs ends up empty in turndown (trimmed next to a block).
   const output: string[] = [];
   for (const match of html.matchAll(BLOCK)) {
-    const { paragraph: inner, image: div, table } = match.groups!;
-    const markdown = table !== undefined ? tableMarkdown(table, escape) : div !== undefined ? image(div, o.out!) : paragraph(inner!, escape, o.out);
+    const { paragraph: inner, image: div, table, list } = match.groups!;
+    const markdown =
+      list !== undefined ? listMarkdown(list, escape)
+      : table !== undefined ? tableMarkdown(table, escape)
+      : div !== undefined ? image(div, o.out!)
+      : paragraph(inner!, escape, o.out);
     if (markdown === null) return null;
     join(output, `\n\n${markdown}\n\n`);
   }

@@ -174,11 +174,41 @@ describe('the fast path for simple bodies', () => {
     }
   });
 
+  it('gives what turndown gives on lists of plain-text items, and is taken for them', () => {
+    const ten = Array.from({ length: 11 }, (_, i) => `<li>step ${i}</li>`).join('');
+    const bodies = [
+      '<ul><li>Clamo thermae cumque supra.</li><li>thesaurus patruus<ol><li>nested step</li><li>another step</li></ol></li></ul>',
+      `<p>Steps:</p><ol>${ten}</ol><ol><li>1. one *two*   _x_<ul><li>- y<ol><li># z</li></ol></li></ul></li><li>last</li></ol>`,
+      '<ul><li>a\nb</li></ul>\n<ul><li>[c]</li></ul>',
+    ];
+    for (const html of bodies) {
+      expect([html, takenWithMentions(html)]).toEqual([html, true]);
+      same(html);
+    }
+    expect(htmlToRichText(bodies[0]!, ctx).richText).toEqual(['-   Clamo thermae cumque supra.\n-   thesaurus patruus\n    1.  nested step\n    2.  another step']);
+    for (const html of [
+      '<ol start="3"><li>x</li></ol>',
+      '<ul><li class="a">x</li></ul>',
+      '<ul><li></li><li>x</li></ul>',
+      '<ul>\n<li>x</li></ul>',
+      '<ul><li><b>x</b></li></ul>',
+      '<ul><li>x<ul><li>y</li></ul>after</li></ul>',
+      '<ul><li>x<ul><li>y</li></ul><ul><li>z</li></ul></li></ul>',
+      '<ul><li><ul><li>y</li></ul></li></ul>',
+      '<ul><li>1<ul><li>2<ul><li>3<ul><li>4</li></ul></li></ul></li></ul></li></ul>',
+      '<ul><li>x</li><p>y</p></ul>',
+    ]) {
+      expect([html, takenWithMentions(html)]).toEqual([html, false]);
+      same(html);
+    }
+  });
+
   it('gives what turndown gives on random bodies made of paragraphs, breaks, marks and markdown-special text', () => {
     const words = ['a', 'Zq', ' ', '  ', '\n', '\t', '*', '_', '#', '-', '+', '1.', '2)', '[', ']', '`', '>', '~', '|', '\\', '!', '=', 'é', '😀', '.', '\u00a0'];
     const inline = ['<br>', '<br/>', '<b>w</b>', '<strong>w w</strong>', '<i>w</i>', '<em>w*</em>', '<b>_</b>', '<a href="https://x.io/w?q=1&amp;r=w">w</a>',
       '<a class="intercom-mention" data-mention-id="42" data-mention-type="admin" href="#">w</a>'];
     const image = '<div class="intercom-container"><img src="https://x.io/w.png?q=w&amp;r=1" alt="w"></div>';
+    const list = '<ol><li>w</li><li>w<ul><li>w</li><li>w</li></ul></li></ol>';
     const table = '<table><thead><tr><th>w</th><th>w</th></tr></thead><tbody><tr><td colspan="2">w</td></tr><tr><td>w</td><td>w</td></tr></tbody></table>';
     const opens = ['<p>', '<p dir="auto">', '<p class="no-margin">'];
     let seed = 11;
@@ -187,11 +217,12 @@ describe('the fast path for simple bodies', () => {
       return seed % n;
     };
     let fast = 0;
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 1000; i++) {
       const paragraphs = Array.from({ length: 1 + rand(3) }, () => {
         const pieces = Array.from({ length: rand(10) }, () =>
           rand(4) === 0 ? inline[rand(inline.length)]!.replace(/w/g, () => words[rand(words.length)]!) : words[rand(words.length)]!);
         if (rand(5) === 0) return image.replace(/w/g, () => words[rand(words.length)]!);
+        if (rand(6) === 0) return list.replace(/w/g, () => words[rand(words.length)]! + words[rand(words.length)]!);
         if (rand(6) === 0) return table.replace(/w/g, () => words[rand(words.length)]! + words[rand(words.length)]!);
         return `${opens[rand(opens.length)]}${pieces.join('')}</p>`;
       });
