@@ -3,6 +3,14 @@ import type { AirdropEvent, InitialDomainMapping, WorkerAdapterOptions } from '.
 import { createWorkerAdapter } from '../../../src/adaas/workers/process-task';
 import type { PlatformServer } from './platform-server';
 
+/** The snap-in version of the mock events (`createMockEvent`). */
+export const SNAP_IN_VERSION = 'test-snap-in-version-id';
+
+/** Stores a state that needs no IDM install (its snap-in version is the events'). */
+export function seedState(server: PlatformServer, extra: Record<string, unknown> = {}): void {
+  server.states.set('1', JSON.stringify({ snapInVersionId: SNAP_IN_VERSION, ...extra }));
+}
+
 /** An event aimed at the test server, with overrides deep-merged. */
 export function testEvent(server: PlatformServer, eventType: string, overrides: Record<string, any> = {}): AirdropEvent {
   return createMockEvent(server.baseUrl, {
