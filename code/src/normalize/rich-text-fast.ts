@@ -10,7 +10,8 @@
  * (`<a class="intercom-mention" data-mention-id="5" data-mention-type="admin" href="#">@Ann</a>`, the
  * adminMention rule's token) and an image alone in a `<div>` (`<div class="intercom-container"><img
  * src="https://…" alt="x" width="9"></div>`, the image rule's `![alt](artifact)` and its attachment),
- * tables of plain-text cells (`rich-text-fast-tables.ts`) and lists of plain-text items (`rich-text-fast-lists.ts`).
+ * tables of plain-text cells (`rich-text-fast-tables.ts`), lists of plain-text items (`rich-text-fast-lists.ts`),
+ * code blocks (`<pre><code>`) and inline code without backticks.
  *
  * What it reproduces of turndown: whitespace runs collapse to one space, dropped at a paragraph's
  * edges and around `<br>` (`collapseWhitespace`); each text node is escaped on its own; `<br>` is
@@ -34,6 +35,16 @@ const P_OPEN = `<p(?:[ \\t\\r\\n\\f]+(?:dir|class|lang|style)="[^"<>&]*")*[ \\t\
 /** Bold or italic around text that starts and ends with a non-space (turndown moves edge spaces out). */
 const MARK = `<(?<mark>b|strong|i|em)>${CHAR}(?:${TEXT}*${CHAR})?<\\/\\k<mark>>`;
 const BR = '<br[ \\t\\r\\n\\f]*\\/?>';
+/** Inline code around text without backticks (the code rule would pad or lengthen its delimiter). */
+const CODE_CHAR = '[^<>&\\uE000\\uE001\\u0000\\s`]';
+const INLINE_CODE = `<code>${CODE_CHAR}(?:(?:${CODE_CHAR}|[ \\t\\r\\n])*${CODE_CHAR})?<\\/code>`;
+/**
+ * A code block: `<pre><code>` without attributes around text that is not blank (a blank `<pre>` is a
+ * blank element), without `\r` (the parser turns it into `\n`) and whose only entities are
+ * `&lt;` `&gt;` `&amp;` `&quot;` `&#39;`.
+ */
+const CODE_BLOCK = '<pre><code>(?=[^<]*[^\\s<])(?:[^<&\\uE000\\uE001\\u0000\\r]|&(?:lt|gt|amp|quot|#39);)*<\\/code><\\/pre>';
+const CODE_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
 /**
  * A link that turndown's own rule converts: an http(s) href without characters turndown escapes in a
  * destination (`<>()`, space) nor entities but `&amp;`, only attributes no rule reads, and text that
@@ -56,15 +67,16 @@ const IMG = `<img(?:[ \\t\\r\\n\\f]+(?:src="${SRC.slice(1, -1)}"|alt="[^"<>&\\uE
 const IMAGE_DIV = `<div(?:[ \\t\\r\\n\\f]+class="[^"<>&]*")?>${IMG}<\\/div>`;
 const TABLE = tablePattern(`${CHAR}(?:${TEXT}*${CHAR})?`);
 const LIST = listPattern(`${CHAR}(?:${TEXT}*${CHAR})?`);
-const inline = (links: boolean, mentions: boolean) => `(?:${TEXT}|${BR}|${MARK}${links ? `|${LINK}` : ''}${mentions ? `|${MENTION}` : ''})*`;
+const inline = (links: boolean, mentions: boolean) =>
+  `(?:${TEXT}|${BR}|${MARK}${links ? `|${LINK}` : ''}${mentions ? `|${MENTION}|${INLINE_CODE}` : ''})*`;
 const bodyPattern = (links: boolean, mentions: boolean) =>
-  new RegExp(`^(?:[ \\t\\r\\n]*(?:${P_OPEN}${inline(links, mentions)}<\\/p>${mentions ? `|${IMAGE_DIV}|${TABLE}|${LIST}` : ''}))+[ \\t\\r\\n]*$`);
+  new RegExp(`^(?:[ \\t\\r\\n]*(?:${P_OPEN}${inline(links, mentions)}<\\/p>${mentions ? `|${IMAGE_DIV}|${TABLE}|${LIST}|${CODE_BLOCK}` : ''}))+[ \\t\\r\\n]*$`);
 const SIMPLE_BODY = bodyPattern(false, false);
 const SIMPLE_BODY_WITH_LINKS = bodyPattern(true, false);
 const BODY_WITH_MENTIONS = bodyPattern(false, true);
 const BODY_WITH_LINKS_AND_MENTIONS = bodyPattern(true, true);
-const BLOCK = new RegExp(`${P_OPEN}(?<paragraph>${inline(true, true)})<\\/p>|(?<image>${IMAGE_DIV})|(?<table>${TABLE})|(?<list>${LIST})`, 'g');
-const TOKEN = /<br[^>]*>|<(b|strong|i|em)>([^<]*)<\/\1>|<a([^>]*)>([^<]*)<\/a>|[^<]+/g;
+const BLOCK = new RegExp(`${P_OPEN}(?<paragraph>${inline(true, true)})<\\/p>|(?<image>${IMAGE_DIV})|(?<table>${TABLE})|(?<list>${LIST})|(?<code>${CODE_BLOCK})`, 'g');
+const TOKEN = /<br[^>]*>|<(b|strong|i|em|code)>([^<]*)<\/\1>|<a([^>]*)>([^<]*)<\/a>|[^<]+/g;
 const ATTRIBUTE = /([a-z-]+)="([^"]*)"/g;
 
 const DELIMITER: Record<string, string> = { b: '**', strong: '**', i: '_', em: '_' };
@@ -94,9 +106,10 @@ export function simpleParagraphs(
   // Whitespace between paragraphs ends up empty in turndown (trimmed next to a block).
   const output: string[] = [];
   for (const match of html.matchAll(BLOCK)) {
-    const { paragraph: inner, image: div, table, list } = match.groups!;
+    const { paragraph: inner, image: div, table, list, code } = match.groups!;
     const markdown =
-      list !== undefined ? listMarkdown(list, escape)
+      code !== undefined ? codeBlock(code)
+      : list !== undefined ? listMarkdown(list, escape)
       : table !== undefined ? tableMarkdown(table, escape)
       : div !== undefined ? image(div, o.out!)
       : paragraph(inner!, escape, o.out);
@@ -172,8 +185,18 @@ function image(div: string, out: MentionsAndFiles): string | null {
   return out.imageMarkdown(src.replace(/&amp;/g, '&'), attrs.get('alt') ?? '');
 }
 
+/** turndown's fencedCodeBlock: a fence of three backticks, longer than any run of them that starts a line of the code. */
+function codeBlock(html: string): string {
+  const code = html.slice('<pre><code>'.length, -'</code></pre>'.length).replace(/&(?:lt|gt|amp|quot|#39);/g, (e) => CODE_ENTITIES[e]!);
+  let size = 3;
+  for (const [run] of code.matchAll(/^`{3,}/gm)) size = Math.max(size, run.length + 1);
+  const fence = '`'.repeat(size);
+  return `${fence}\n${code.replace(/\n$/, '')}\n${fence}`;
+}
+
 function markdownOf(piece: Text, escape: (text: string) => string): string {
   if (piece.mention !== undefined) return piece.mention;
+  if (piece.mark === 'code') return `\`${piece.text}\``;
   if (piece.href !== undefined) return `[${escape(piece.text)}](${piece.href})`;
   return piece.mark ? `${DELIMITER[piece.mark]}${escape(piece.text)}${DELIMITER[piece.mark]}` : escape(piece.text);
 }

@@ -203,10 +203,40 @@ describe('the fast path for simple bodies', () => {
     }
   });
 
+  it('gives what turndown gives on code blocks and inline code, and is taken for them', () => {
+    const bodies = [
+      '<pre><code>const total = items.reduce((a, b) =&gt; a + b.price, 0);\nif (total &lt; 0 &amp;&amp; flag) {\n  throw new Error("negative &lt;total&gt;");\n}</code></pre><p>Inline <code>npm run build --prod</code> too.</p>',
+      '<pre><code>\n```\nfenced `inside`\n````x\n  *not* _markdown_ &quot;q&quot; &#39;s\n\n</code></pre>',
+      '<p>Run <code>a  *b*\n_c_</code>, <b>then</b> <code>x</code></p>',
+    ];
+    for (const html of bodies) {
+      expect([html, takenWithMentions(html)]).toEqual([html, true]);
+      same(html);
+    }
+    expect(htmlToRichText(bodies[0]!, ctx).richText).toEqual([
+      '```\nconst total = items.reduce((a, b) => a + b.price, 0);\nif (total < 0 && flag) {\n  throw new Error("negative <total>");\n}\n```\n\nInline `npm run build --prod` too.',
+    ]);
+    for (const html of [
+      '<pre>plain pre</pre>',
+      '<pre><code class="language-js">x</code></pre>',
+      '<pre><code>a&nbsp;b</code></pre>',
+      '<pre><code>a\r\nb</code></pre>',
+      '<pre><code> \n </code></pre>',
+      '<pre><code><b>x</b></code></pre>',
+      '<pre>\n<code>x</code></pre>',
+      '<p><code>a`b</code></p>',
+      '<p><code> x </code></p>',
+      '<p><code>a &amp; b</code></p>',
+    ]) {
+      expect([html, takenWithMentions(html)]).toEqual([html, false]);
+      same(html);
+    }
+  });
+
   it('gives what turndown gives on random bodies made of paragraphs, breaks, marks and markdown-special text', () => {
     const words = ['a', 'Zq', ' ', '  ', '\n', '\t', '*', '_', '#', '-', '+', '1.', '2)', '[', ']', '`', '>', '~', '|', '\\', '!', '=', 'é', '😀', '.', '\u00a0'];
     const inline = ['<br>', '<br/>', '<b>w</b>', '<strong>w w</strong>', '<i>w</i>', '<em>w*</em>', '<b>_</b>', '<a href="https://x.io/w?q=1&amp;r=w">w</a>',
-      '<a class="intercom-mention" data-mention-id="42" data-mention-type="admin" href="#">w</a>'];
+      '<a class="intercom-mention" data-mention-id="42" data-mention-type="admin" href="#">w</a>', '<code>w</code>'];
     const image = '<div class="intercom-container"><img src="https://x.io/w.png?q=w&amp;r=1" alt="w"></div>';
     const list = '<ol><li>w</li><li>w<ul><li>w</li><li>w</li></ul></li></ol>';
     const table = '<table><thead><tr><th>w</th><th>w</th></tr></thead><tbody><tr><td colspan="2">w</td></tr><tr><td>w</td><td>w</td></tr></tbody></table>';
@@ -222,6 +252,7 @@ describe('the fast path for simple bodies', () => {
         const pieces = Array.from({ length: rand(10) }, () =>
           rand(4) === 0 ? inline[rand(inline.length)]!.replace(/w/g, () => words[rand(words.length)]!) : words[rand(words.length)]!);
         if (rand(5) === 0) return image.replace(/w/g, () => words[rand(words.length)]!);
+        if (rand(8) === 0) return `<pre><code>${pieces.map((p) => (p.startsWith('<') ? '&lt;' : p)).join('')}</code></pre>`;
         if (rand(6) === 0) return list.replace(/w/g, () => words[rand(words.length)]! + words[rand(words.length)]!);
         if (rand(6) === 0) return table.replace(/w/g, () => words[rand(words.length)]! + words[rand(words.length)]!);
         return `${opens[rand(opens.length)]}${pieces.join('')}</p>`;
