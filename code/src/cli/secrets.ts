@@ -8,9 +8,9 @@ import { redactSecrets } from '../text/redact';
 
 const secrets = new Set<string>();
 
-/** Remembers a secret so that `redact` removes it from any text. Short values are ignored (no false hits). */
+/** Remembers a secret so that `redact` removes it from any text (values shorter than `MIN_SECRET_LENGTH` are left alone there). */
 export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= 8) secrets.add(value);
+  if (value) secrets.add(value);
 }
 
 /** Replaces every registered secret in `text` with `[REDACTED]`. */

@@ -65,6 +65,11 @@ describe('error classification', () => {
     registerSecret('abc');
     expect(redact('abc')).toBe('abc');
   });
+
+  it('a secret of 4 to 7 characters is redacted as the platform layer redacts it', () => {
+    registerSecret('k7x9q');
+    expect(redact('Bearer k7x9q was refused')).toBe('Bearer [REDACTED] was refused');
+  });
 });
 
 describe('Interrupt', () => {
