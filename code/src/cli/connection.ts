@@ -9,7 +9,7 @@ import {
   type IntercomClientOptions,
 } from '../intercom';
 import { MeSchema } from '../intercom/schemas';
-import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, regionOfApp, RegionMismatchError, resolveRegion } from '../intercom/regions';
+import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, appRegionName, regionOfApp, RegionMismatchError, resolveRegion } from '../intercom/regions';
 import { CliError, ExitCode, isNetworkError, toCliError } from './cli-error';
 import { registerSecret } from './secrets';
 import { Region, REGIONS, WorkspaceInfo } from './settings';
@@ -205,7 +205,7 @@ export async function preflight(connection: IntercomConnection, probe = new Inte
   const workspace: WorkspaceInfo = {
     id: app.id_code,
     name: app.name ?? app.id_code,
-    region: (app.region ?? 'US').toUpperCase(),
+    region: appRegionName(app.region),
     timezone: app.timezone ?? undefined,
   };
   let region: Region;

@@ -13,7 +13,7 @@ import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
 import type { MeAnswer } from '../connection/connection';
 import type { ExtractionOptions } from '../connection/options';
-import type { IntercomRegion } from '../intercom/regions';
+import { appRegionName, type IntercomRegion } from '../intercom/regions';
 import type { RunContext } from './state';
 import { readTicketAttributeDefinitions } from './ticket-attributes';
 
@@ -83,7 +83,7 @@ export function runStartTime(serverNow: number | undefined, newest: number | und
 
 /** The workspace of a `/me` answer (its schema requires `app.id_code`). */
 function workspaceOf({ app }: IntercomMe): Workspace {
-  return { id: app.id_code, name: app.name || app.id_code, region: app.region ?? 'US', timezone: app.timezone ?? 'UTC' };
+  return { id: app.id_code, name: app.name || app.id_code, region: appRegionName(app.region), timezone: app.timezone ?? 'UTC' };
 }
 
 type Model = 'contact' | 'company' | 'conversation';

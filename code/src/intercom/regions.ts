@@ -40,6 +40,11 @@ export function regionOfApp(appRegion: unknown): IntercomRegion | undefined {
   return (REGIONS as readonly string[]).includes(region) ? (region as IntercomRegion) : undefined;
 }
 
+/** The region name `/me` states (`app.region`), for people to read: "US" when it states none (the routing host's). */
+export function appRegionName(appRegion: string | null | undefined): string {
+  return (appRegion ?? 'US').toUpperCase();
+}
+
 /** The region chosen as an override disagrees with the workspace's own. */
 export class RegionMismatchError extends Error {
   override name = 'RegionMismatchError';
