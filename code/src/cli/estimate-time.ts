@@ -5,9 +5,9 @@
  * plus the round trips that cannot overlap (the run's opening reads, each kind's first page) — unless
  * the data loop's own CPU takes longer: every detail read is parsed, checked, normalized and pushed
  * on one thread, so the phase lasts at least detail reads × that CPU time.
- * Attachments stream {@link ATTACHMENTS_AT_ONCE} at a time, each taking about one sampled download.
+ * The attachments phase moves the workspace's file bytes at the rate `estimate`'s own downloads of the
+ * sampled files reached, as many at once as the import streams (`estimate-attachments.ts`).
  */
-import { ATTACHMENTS_AT_ONCE } from '../extraction/attachment-stream';
 import { AdaptiveConcurrency } from '../intercom/concurrency';
 
 /** Intercom's window, ms. */
@@ -50,7 +50,7 @@ export function loopCpuSeconds(detailReads: number, normalizeMs: number): number
   return (detailReads * normalizeMs * LOOP_CPU_OVER_NORMALIZE) / 1000;
 }
 
-/** Seconds of the attachments phase: `files` downloads of `perFileMs` each, so many at once. */
-export function predictAttachmentSeconds(files: number, perFileMs: number): number {
-  return (Math.ceil(files / ATTACHMENTS_AT_ONCE) * perFileMs) / 1000;
+/** Seconds of the attachments phase: `bytes` at `bytesPerSecond` (measured by the probe downloads). */
+export function predictAttachmentSeconds(bytes: number, bytesPerSecond: number): number {
+  return bytes / bytesPerSecond;
 }

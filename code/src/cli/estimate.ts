@@ -6,11 +6,11 @@
  */
 import { DEFAULT_PER_PAGE } from '../intercom/pagers';
 import type { Pager } from '../intercom/pagers';
-import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems, type IntercomConversation, type IntercomConversationListItem } from '../intercom/schemas';
+import type { IntercomConversation } from '../intercom/schemas';
 import { KINDS } from '../kinds';
-import { htmlToRichText } from '../normalize';
 import type { IntercomProbe } from './connection';
-import { loopCpuSeconds, predictApiSeconds, predictAttachmentSeconds } from './estimate-time';
+import { sampleAttachments, type AttachmentEstimate, type DownloadAll } from './estimate-attachments';
+import { loopCpuSeconds, predictApiSeconds } from './estimate-time';
 
 /** Intercom's documented default: 10,000 requests per minute per app, in 10-second windows. */
 export const DEFAULT_RATE_LIMIT_PER_10S = Math.floor(10_000 / 6);
@@ -42,27 +42,8 @@ export interface Estimate {
   normalizeMs: number | null;
   /** Predicted wall time of the API phase (estimate-time.ts). */
   apiSeconds: number;
-  attachments: {
-    sampledConversations: number;
-    /** Files of the sampled opening messages: attached, and images inside the body. */
-    sampledFiles: number;
-    /** Sizes of the attached ones (Intercom gives no size for an image inside a body). */
-    sampledBytes: number;
-    /** Sampled bytes scaled to all conversations (source messages only; parts are not in listings). */
-    extrapolatedBytes: number | null;
-    /** Conversations read whole to count the files of their parts. */
-    readWhole: number;
-    /** Files of the opening messages and parts (attached and inline images), scaled to all conversations. */
-    files: number | null;
-    /** Time of one sampled download, ms (null: nothing to download). */
-    downloadMs: number | null;
-    /** Predicted wall time of the attachments phase (null: unknown). */
-    seconds: number | null;
-  };
+  attachments: AttachmentEstimate;
 }
-
-/** Conversations read whole to sample the files of their parts. */
-const WHOLE_READS = 5;
 
 /** Requests to read `count` objects in pages of `perPage` (an empty listing still costs one request). */
 export function pagesFor(count: number, perPage: number): number {
@@ -96,7 +77,7 @@ async function countKind(probe: IntercomProbe, spec: Pager<unknown>): Promise<{ 
 /** Runs the estimate against the workspace behind `probe`. */
 export async function estimateImport(
   probe: IntercomProbe,
-  o: { allConversations: boolean; rateLimitPer10s?: number; timeDownload?: (url: string) => Promise<number> },
+  o: { allConversations: boolean; rateLimitPer10s?: number; downloadAll?: DownloadAll },
 ): Promise<Estimate> {
   const kinds: KindEstimate[] = [];
   let customAttributeModels = 0;
@@ -117,7 +98,8 @@ export async function estimateImport(
       how: `${spec.style} ${spec.path}: ${pages} page${pages === 1 ? '' : 's'}${details ? ` + ${details} detail reads` : ''}`,
     });
   }
-  const { attachments, normalizeMs } = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null, o.timeDownload);
+  const { attachments, readWhole } = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null, o.downloadAll);
+  const normalizeMs = timeNormalize(readWhole);
   const requests =
     kinds.reduce((sum, k) => sum + k.requests, 0) + FIXED_REQUESTS.me + FIXED_REQUESTS.dataAttributesPerModel * customAttributeModels;
   const rateLimitPer10s = o.rateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S;
@@ -159,78 +141,4 @@ function timeNormalize(conversations: IntercomConversation[]): number | null {
     cpuMs = (used.user + used.system) / 1000;
   }
   return cpuMs / timed;
-}
-
-/**
- * Sums the sizes of the source attachments in one page of conversations (listings carry the source),
- * reads a few conversations whole for the files of their parts (and times normalizing them), and
- * times one download.
- */
-async function sampleAttachments(
-  probe: IntercomProbe,
-  conversations: number | null,
-  timeDownload?: (url: string) => Promise<number>,
-): Promise<{ attachments: Estimate['attachments']; normalizeMs: number | null }> {
-  const page = await probe.call((client) => client.get('/conversations', { query: { per_page: DEFAULT_PER_PAGE }, schema: ConversationPageSchema, kind: 'conversations page' }));
-  const sample = validItems(page, 'conversations', ConversationListItemSchema);
-  let files = 0;
-  let bytes = 0;
-  for (const conversation of sample) {
-    files += inlineImages(conversation.source?.body);
-    for (const attachment of conversation.source?.attachments ?? []) {
-      files++;
-      bytes += typeof attachment.filesize === 'number' ? attachment.filesize : 0;
-    }
-  }
-  let partFiles = 0;
-  let url: string | undefined = sample.flatMap((c) => c.source?.attachments ?? []).find((a) => a.url)?.url;
-  // Spread over the page: its first conversations were the longest (30 parts for 22 on average, seed 11).
-  const whole = Array.from(new Set(Array.from({ length: Math.min(WHOLE_READS, sample.length) }, (_, i) => sample[Math.floor((i * sample.length) / WHOLE_READS)])));
-  const readWhole: IntercomConversation[] = [];
-  for (const conversation of whole) {
-    const read = await probe.call((client) =>
-      client.get(`/conversations/${encodeURIComponent(conversation.id)}`, { schema: ConversationSchema, kind: 'conversation' }),
-    );
-    readWhole.push(read);
-    for (const part of validItems(read.conversation_parts, 'conversation_parts', ConversationPartSchema)) {
-      partFiles += (part.attachments?.length ?? 0) + inlineImages(part.body);
-      url ??= part.attachments?.find((a) => a.url)?.url;
-    }
-  }
-  const perConversation = sample.length ? files / sample.length + partFilesPerConversation(partFiles, readWhole, sample) : 0;
-  const allFiles = conversations === null || !sample.length ? null : Math.round(perConversation * conversations);
-  const downloadMs = url && timeDownload ? await timeDownload(url).catch(() => null) : null;
-  const attachments = {
-    sampledConversations: sample.length,
-    sampledFiles: files,
-    sampledBytes: bytes,
-    extrapolatedBytes: sample.length && conversations !== null ? Math.round((bytes / sample.length) * conversations) : null,
-    readWhole: whole.length,
-    files: allFiles,
-    downloadMs,
-    seconds: allFiles !== null && downloadMs !== null ? Math.round(predictAttachmentSeconds(allFiles, downloadMs)) : null,
-  };
-  return { attachments, normalizeMs: timeNormalize(readWhole) };
-}
-
-/** Images inside a body that the import downloads (emoji and `data:` images are not files): as many files as attachments. */
-function inlineImages(body: string | null | undefined): number {
-  return body ? htmlToRichText(body, { owner: { kind: 'part', id: 'estimate' }, parentId: 'estimate' }).attachments.length : 0;
-}
-
-const partCount = (c: IntercomConversationListItem): number | null => c.statistics?.count_conversation_parts ?? null;
-
-/**
- * Part files per conversation: the whole reads' files per part times the parts of an average listed
- * conversation (listings carry `statistics.count_conversation_parts`). Conversation lengths vary far more
- * than files per part, so the 50 listed ones say more about them than the 5 read whole; without counts,
- * the whole reads' files per conversation.
- */
-function partFilesPerConversation(partFiles: number, whole: IntercomConversationListItem[], sample: IntercomConversationListItem[]): number {
-  if (whole.length === 0) return 0;
-  const wholeParts = whole.map(partCount);
-  const sampleParts = sample.map(partCount);
-  if ([...wholeParts, ...sampleParts].some((n) => n === null)) return partFiles / whole.length;
-  const sum = (ns: Array<number | null>) => ns.reduce<number>((a, n) => a + (n ?? 0), 0);
-  return sum(wholeParts) === 0 ? 0 : (partFiles / sum(wholeParts)) * (sum(sampleParts) / sample.length);
 }

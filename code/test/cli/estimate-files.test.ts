@@ -1,7 +1,7 @@
 /**
  * `estimate` counts the files an import downloads: attached files and the images inside message
  * bodies (which the import downloads too). With every conversation of a small workspace sampled and
- * read whole, its count is the ground truth's.
+ * read whole, its count and their bytes are the ground truth's, and it downloaded each of them once.
  */
 import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
 import { estimateCommand } from '../../src/cli/commands/estimate';
@@ -14,7 +14,7 @@ describe('estimate: attachment files', () => {
   });
   afterAll(async () => emulator.close());
 
-  it('counts attached files and inline images of opening messages and parts as the workspace holds them', async () => {
+  it('counts attached files and inline images of opening messages and parts, and their bytes, as the workspace holds them', async () => {
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const estimate = await estimateCommand({ intercomUrl: emulator.baseUrl, token: emulator.token, allConversations: true });
@@ -23,6 +23,10 @@ describe('estimate: attachment files', () => {
       expect(inline).toBeGreaterThan(0);
       expect(estimate.attachments.readWhole).toBe(5);
       expect(estimate.attachments.files).toBe(truth.length);
+      const bytes = truth.reduce((sum, a) => sum + a.size, 0);
+      expect(estimate.attachments.bytes).toBe(bytes);
+      expect(estimate.attachments.probeFiles).toBe(truth.length);
+      expect(estimate.attachments.probeBytes).toBe(bytes);
     } finally {
       spy.mockRestore();
     }

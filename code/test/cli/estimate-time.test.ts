@@ -25,9 +25,9 @@ describe('predicted wall time (hand-computed)', () => {
     expect(predictApiSeconds(3400, 1667, 250, loopCpuSeconds(3375, 2))).toBeCloseTo(3400 / 166.7 + 4.75, 3);
   });
 
-  it('attachments go 32 at a time', () => {
-    expect(predictAttachmentSeconds(100, 50)).toBeCloseTo(0.2, 5); // 4 rounds of 50 ms
-    expect(predictAttachmentSeconds(32, 1000)).toBeCloseTo(1, 5);
+  it("the attachments phase moves the workspace's bytes at the probe downloads' rate", () => {
+    expect(predictAttachmentSeconds(750_000_000, 25_000_000)).toBeCloseTo(30, 5); // 750 MB at 25 MB/s
+    expect(predictAttachmentSeconds(2_000_000, 4_000_000)).toBeCloseTo(0.5, 5);
   });
 });
 
@@ -55,10 +55,13 @@ describe('estimate against an emulator with 200 ms latency', () => {
     const latencySeconds = estimate.latencyMs / 1000;
     expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor(estimate.requests / 5 + 19 * (latencySeconds - 0.001)));
     expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(estimate.requests / 5 + 19 * (latencySeconds + 0.001)));
-    // One download of 50–150 ms (plus the transfer): the files go 32 at a time.
+    // It downloaded the sampled files, each waiting 50–150 ms before its bytes: all of them at once
+    // (fewer than 32) take at least 50 ms, so their rate is at most their bytes in 0.05 s.
     const a = estimate.attachments;
     expect(a.files).toBeGreaterThan(0);
-    expect(a.downloadMs).toBeGreaterThanOrEqual(50);
-    expect(a.seconds).toBe(Math.round((Math.ceil(a.files! / 32) * a.downloadMs!) / 1000));
+    expect(a.probeFiles).toBeGreaterThan(0);
+    expect(a.bytesPerSecond).toBeLessThanOrEqual(a.probeBytes / 0.05);
+    // The phase: the workspace's bytes at that rate.
+    expect(a.seconds).toBe(Math.round(a.bytes! / a.bytesPerSecond!));
   }, 60_000);
 });

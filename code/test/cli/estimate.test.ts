@@ -58,11 +58,14 @@ describe('estimate', () => {
     expect(estimate.rateLimitFloorSeconds % 10).toBe(0);
     expect(estimate.rateLimitFloorSeconds).toBeGreaterThanOrEqual(10 * (estimate.requests / 50 - 1));
     expect(estimate.rateLimitFloorSeconds).toBeLessThanOrEqual(10 * (estimate.requests / 50));
-    // Cheap: a dozen calls, and five conversations read whole (for the files of their parts).
+    // Cheap: a dozen calls and 25 conversations read whole (for the files of their parts) on the API,
+    // and the sampled files downloaded from the file host (for their sizes and rate).
     const metrics = emulator.metrics();
     expect(metrics.requests).toBe(estimate.probeRequests);
-    expect(metrics.requests).toBeLessThan(20);
-    expect(metrics.byEndpoint['GET /conversations/:id']).toBe(5);
+    const downloads = Object.entries(metrics.byEndpoint).filter(([route]) => route.includes('/downloads/')).reduce((n, [, c]) => n + c, 0);
+    expect(downloads).toBe(estimate.attachments.probeFiles);
+    expect(metrics.requests - downloads).toBeLessThan(40);
+    expect(metrics.byEndpoint['GET /conversations/:id']).toBe(25);
     const printed = writes.join('');
     expect(printed).toContain(`Requests: about ${estimate.requests}`);
   });

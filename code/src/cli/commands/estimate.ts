@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { IntercomProbe, clientTarget, preflight, resolveConnection, type ConnectionFlags, type IntercomConnection } from '../connection';
 import { estimateImport, type Estimate } from '../estimate';
+import type { ProbeDownloads } from '../estimate-attachments';
+import { spool } from '../../extraction/spool';
 import { IntercomClient } from '../../intercom';
 import { out } from '../output';
 import { withConnectionFlags } from './shared';
@@ -28,7 +30,7 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
   const estimate = await estimateImport(probe, {
     allConversations: flags.allConversations ?? false,
     rateLimitPer10s,
-    timeDownload: (url) => timeDownload(connection, url),
+    downloadAll: (urls, atOnce) => downloadAll(connection, urls, atOnce),
   });
   out.line(`Workspace "${workspace.name}" (${workspace.id}, ${workspace.region}, ${workspace.timezone ?? 'no time zone'})`);
   out.line(`Conversations: ${flags.allConversations ? 'all' : 'closed only (add --all-conversations for all)'}`);
@@ -38,38 +40,49 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
     out.line(`  ${k.itemType.padEnd(16)}${String(k.count ?? '?').padStart(10)}${String(k.requests).padStart(10)}  ${k.how}`);
   }
   out.line();
-  out.line(`Requests: about ${estimate.requests} (plus ${probe.requests} made by this estimate${estimate.attachments.downloadMs === null ? '' : ', and one download'}).`);
+  const a = estimate.attachments;
+  out.line(`Requests: about ${estimate.requests} (plus ${probe.requests} made by this estimate${a.probeFiles ? `, and ${a.probeFiles} downloads` : ''}).`);
   out.line(
     `Rate limit: ${estimate.rateLimitPer10s} requests per 10 s (${estimate.rateLimitSource}); it forces at least ${formatDuration(estimate.rateLimitFloorSeconds)}.`,
   );
   const cpu = estimate.normalizeMs === null ? '' : `, ${estimate.normalizeMs} ms of CPU to normalize a conversation`;
   out.line(`Latency: ${estimate.latencyMs} ms per request (this estimate's own)${cpu}; API phase about ${formatDuration(estimate.apiSeconds)}.`);
-  const a = estimate.attachments;
   out.line(
-    a.sampledConversations
-      ? `Attachments: ${a.sampledFiles} files, ${formatBytes(a.sampledBytes)} on the opening messages of ${a.sampledConversations} sampled conversations` +
-          (a.extrapolatedBytes !== null ? ` (about ${formatBytes(a.extrapolatedBytes)} for all; replies' attachments are only known once read).` : '.')
-      : 'Attachments: unknown (no conversations to sample).',
+    a.files === null
+      ? 'Attachments: unknown (no conversations to sample).'
+      : `Attachments: about ${a.files} files` +
+          (a.bytes !== null ? `, ${formatBytes(a.bytes)}` : '') +
+          ` (from ${a.sampledConversations} opening messages and ${a.readWhole} conversations read whole)` +
+          (a.seconds !== null && a.bytesPerSecond !== null
+            ? `; ${a.probeFiles} sampled files came at ${formatBytes(a.bytesPerSecond)}/s, attachments phase about ${formatDuration(a.seconds)}.`
+            : '; download time unknown.'),
   );
-  if (a.files !== null) {
-    out.line(
-      `Attachment files: about ${a.files} (opening messages and ${a.readWhole} conversations read whole)` +
-        (a.seconds !== null ? `; ${a.downloadMs} ms per download, attachments phase about ${formatDuration(a.seconds)}.` : '; download time unknown.'),
-    );
-  }
-  // The timed download is a request too (to the file host).
-  return { ...estimate, workspaceId: workspace.id, probeRequests: probe.requests + (estimate.attachments.downloadMs === null ? 0 : 1) };
+  // The probe downloads are requests too (to the file host).
+  return { ...estimate, workspaceId: workspace.id, probeRequests: probe.requests + a.probeFiles };
 }
 
-/** Downloads one file the way the import does (no token, checked hosts) and returns how long it took, ms. */
-async function timeDownload(connection: IntercomConnection, url: string): Promise<number> {
+/**
+ * Downloads the files the way the import does (no token, checked hosts, each spooled to a temporary
+ * file), `atOnce` at a time; each file's bytes (null: it failed) and the wall time of them all, ms.
+ */
+async function downloadAll(connection: IntercomConnection, urls: string[], atOnce: number): Promise<ProbeDownloads> {
   const client = new IntercomClient({ token: connection.token, ...clientTarget(connection) });
+  const sizes: Array<number | null> = urls.map(() => null);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < urls.length; i = next++) {
+      try {
+        const { data, size } = await spool((await client.download(urls[i])).data);
+        data.destroy();
+        sizes[i] = size;
+      } catch {
+        // a file that fails is left out of the sample (null): the rest still measure the rate
+      }
+    }
+  };
   const startedAt = Date.now();
-  const file = await client.download(url);
-  for await (const _chunk of file.data) {
-    // read to the end: the time covers the transfer
-  }
-  return Date.now() - startedAt;
+  await Promise.all(Array.from({ length: Math.min(atOnce, urls.length) }, worker));
+  return { sizes, ms: Date.now() - startedAt };
 }
 
 export function registerEstimate(program: Command, run: (work: () => Promise<unknown>) => Promise<void>): void {
