@@ -42,7 +42,7 @@ function holdOneRetry(conversationIds: string[]): HeldRetry {
         },
       },
       {
-        match: (method, path) => path === heldPath,
+        match: (_method, path) => path === heldPath,
         times: 1,
         answer: async (_req, res, forward) => {
           await gate;
