@@ -11,7 +11,8 @@
  * adminMention rule's token) and an image alone in a `<div>` (`<div class="intercom-container"><img
  * src="https://…" alt="x" width="9"></div>`, the image rule's `![alt](artifact)` and its attachment),
  * tables of plain-text cells (`rich-text-fast-tables.ts`), lists of plain-text items (`rich-text-fast-lists.ts`),
- * code blocks (`<pre><code>`) and inline code without backticks.
+ * code blocks (`<pre><code>`) and inline code without backticks. A paragraph of other text (entities)
+ * goes to turndown alone (`withTurndown`), the rest of the body stays on the fast path.
  *
  * What it reproduces of turndown: whitespace runs collapse to one space, dropped at a paragraph's
  * edges and around `<br>` (`collapseWhitespace`); each text node is escaped on its own; `<br>` is
@@ -44,6 +45,13 @@ const INLINE_CODE = `<code>${CODE_CHAR}(?:(?:${CODE_CHAR}|[ \\t\\r\\n])*${CODE_C
  * `&lt;` `&gt;` `&amp;` `&quot;` `&#39;`.
  */
 const CODE_BLOCK = '<pre><code>(?=[^<]*[^\\s<])(?:[^<&\\uE000\\uE001\\u0000\\r]|&(?:lt|gt|amp|quot|#39);)*<\\/code><\\/pre>';
+/**
+ * A paragraph of text alone (entities allowed; a `<` that starts no tag is text): the fast path hands
+ * it to turndown by itself, which costs a fraction of converting the whole body there. A top-level
+ * block converts the same alone as among its siblings (each starts and ends its own whitespace run and
+ * is joined to the others by a blank line).
+ */
+const TEXT_PARAGRAPH = `${P_OPEN}(?:[^<\\uE000\\uE001\\u0000]|<(?![A-Za-z/!?]))*<\\/p>`;
 const CODE_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
 /**
  * A link that turndown's own rule converts: an http(s) href without characters turndown escapes in a
@@ -70,12 +78,12 @@ const LIST = listPattern(`${CHAR}(?:${TEXT}*${CHAR})?`);
 const inline = (links: boolean, mentions: boolean) =>
   `(?:${TEXT}|${BR}|${MARK}${links ? `|${LINK}` : ''}${mentions ? `|${MENTION}|${INLINE_CODE}` : ''})*`;
 const bodyPattern = (links: boolean, mentions: boolean) =>
-  new RegExp(`^(?:[ \\t\\r\\n]*(?:${P_OPEN}${inline(links, mentions)}<\\/p>${mentions ? `|${IMAGE_DIV}|${TABLE}|${LIST}|${CODE_BLOCK}` : ''}))+[ \\t\\r\\n]*$`);
+  new RegExp(`^(?:[ \\t\\r\\n]*(?:${P_OPEN}${inline(links, mentions)}<\\/p>${mentions ? `|${IMAGE_DIV}|${TABLE}|${LIST}|${CODE_BLOCK}|${TEXT_PARAGRAPH}` : ''}))+[ \\t\\r\\n]*$`);
 const SIMPLE_BODY = bodyPattern(false, false);
 const SIMPLE_BODY_WITH_LINKS = bodyPattern(true, false);
 const BODY_WITH_MENTIONS = bodyPattern(false, true);
 const BODY_WITH_LINKS_AND_MENTIONS = bodyPattern(true, true);
-const BLOCK = new RegExp(`${P_OPEN}(?<paragraph>${inline(true, true)})<\\/p>|(?<image>${IMAGE_DIV})|(?<table>${TABLE})|(?<list>${LIST})|(?<code>${CODE_BLOCK})`, 'g');
+const BLOCK = new RegExp(`${P_OPEN}(?<paragraph>${inline(true, true)})<\\/p>|(?<image>${IMAGE_DIV})|(?<table>${TABLE})|(?<list>${LIST})|(?<code>${CODE_BLOCK})|(?<text>${TEXT_PARAGRAPH})`, 'g');
 const TOKEN = /<br[^>]*>|<(b|strong|i|em|code)>([^<]*)<\/\1>|<a([^>]*)>([^<]*)<\/a>|[^<]+/g;
 const ATTRIBUTE = /([a-z-]+)="([^"]*)"/g;
 
@@ -100,15 +108,17 @@ function plainWebLinks(html: string): boolean {
 export function simpleParagraphs(
   html: string,
   escape: (text: string) => string,
-  o: { links?: boolean; out?: MentionsAndFiles } = {},
+  o: { links?: boolean; out?: MentionsAndFiles; withTurndown?: (paragraph: string) => string } = {},
 ): string | null {
   if (!isSimple(html, o.links === true, o.out !== undefined)) return null;
   // Whitespace between paragraphs ends up empty in turndown (trimmed next to a block).
   const output: string[] = [];
   for (const match of html.matchAll(BLOCK)) {
-    const { paragraph: inner, image: div, table, list, code } = match.groups!;
+    const { paragraph: inner, image: div, table, list, code, text } = match.groups!;
+    if (text !== undefined && !o.withTurndown) return null;
     const markdown =
-      code !== undefined ? codeBlock(code)
+      text !== undefined ? o.withTurndown!(text)
+      : code !== undefined ? codeBlock(code)
       : list !== undefined ? listMarkdown(list, escape)
       : table !== undefined ? tableMarkdown(table, escape)
       : div !== undefined ? image(div, o.out!)

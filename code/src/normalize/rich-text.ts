@@ -54,9 +54,18 @@ export function htmlToRichText(html: string | null | undefined, ctx: RichTextCon
   if (!html || html.trim() === '') return { richText: [], attachments: [] };
   // Article bodies' links may be Intercom-hosted files (the fileLink rule): they always take turndown.
   const out = new MentionsAndFiles(ctx);
-  const simple = simpleParagraphs(html, turndownEscape, { links: ctx.owner.kind !== 'article', out });
+  const withTurndown = (paragraph: string) => paragraphWithTurndown(paragraph, ctx);
+  const simple = simpleParagraphs(html, turndownEscape, { links: ctx.owner.kind !== 'article', out, withTurndown });
   if (simple !== null) return out.result(simple);
   return convertWithTurndown(boundHtmlDepth(html), ctx);
+}
+
+/**
+ * turndown's markdown for a paragraph of text alone (no mentions nor files in it), as it reads amid a
+ * body: turndown trims the end of its output, so a paragraph follows that keeps a trailing no-break space.
+ */
+export function paragraphWithTurndown(paragraph: string, ctx: RichTextContext): string {
+  return convertWithTurndown(`${paragraph}<p>x</p>`, ctx).richText.join('').replace(/\n*x$/, '');
 }
 
 /** The general conversion (htmlToRichText without its fast path); exported so tests can compare the two. */

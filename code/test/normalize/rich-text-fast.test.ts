@@ -4,7 +4,7 @@
  * those pieces, and on every body of a generated workspace. turndown is the ground truth here.
  */
 import { createWorkspace } from '../../src/emulators/intercom/workspace';
-import { convertWithTurndown, htmlToRichText, type RichTextContext } from '../../src/normalize';
+import { convertWithTurndown, htmlToRichText, paragraphWithTurndown, type RichTextContext } from '../../src/normalize';
 import { simpleParagraphs, turndownEscape } from '../../src/normalize/rich-text-fast';
 import { MentionsAndFiles } from '../../src/normalize/rich-text-mentions';
 
@@ -233,6 +233,42 @@ describe('the fast path for simple bodies', () => {
     }
   });
 
+  it('hands a paragraph of text with entities to turndown alone and keeps the rest of the body on the fast path', () => {
+    const calls: string[] = [];
+    const withTurndown = (html: string) => {
+      calls.push(html);
+      return paragraphWithTurndown(html, ctx);
+    };
+    const nasty = '<p>Price &euro 20 &amp;amp; tax &#xZZ; &copy2024 &notanentity; AT&T <3 & more</p>';
+    const bodies = [
+      `<p>Hi <b>Ann</b></p>${nasty}<table><tr><td>a</td></tr></table><p><a class="intercom-mention" data-mention-id="5" href="#">@Bo</a> look</p>`,
+      '<p>Q&amp;A: don&#39;t &lt;b&gt; &quot;x&quot;</p>\n<ul><li>one</li></ul><p dir="auto">1 < 2 &gt; 0 &nbsp; a</p>',
+      '<p>&nbsp;</p><p>after a blank one</p>',
+      '<p>*not* _emphasis_ &amp; # no heading</p><div><img src="https://x.io/a.png" alt="a"></div>',
+    ];
+    for (const html of bodies) {
+      calls.length = 0;
+      const fast = simpleParagraphs(html, turndownEscape, { links: true, out: new MentionsAndFiles(ctx), withTurndown });
+      expect([html, fast !== null]).toEqual([html, true]);
+      same(html);
+      // Only the paragraphs with entities went to turndown.
+      expect(calls.every((p) => /^<p[^>]*>[^<]*(<[^a-z/!?][^<]*)*<\/p>$/i.test(p))).toBe(true);
+    }
+    expect(htmlToRichText(bodies[0]!, ctx).richText).toEqual([
+      // By hand from HTML's rules: `&euro` needs its `;`, `&copy` and `&not` do not; what reads as an entity is escaped.
+      'Hi **Ann**\n\nPrice &euro 20 \\&amp; tax \\&#xZZ; ©2024 ¬anentity; AT&T <3 & more\n\n| a |\n| --- |\n\n',
+      { ref_type: 'admins', id: '5', fallback_record_name: 'Bo' }, ' look',
+    ]);
+    // A trailing no-break space stays amid the body (turndown trims it only at the end of its output).
+    same('<p>a&nbsp;</p><p>b</p>');
+    expect(htmlToRichText('<p>a&nbsp;</p><p>b</p>', ctx).richText).toEqual(['a\u00a0\n\nb']);
+    // Text with entities and markup in one paragraph goes through turndown whole.
+    for (const html of ['<p>a &amp; <b>b</b></p>', '<p>a &amp; b<br>c</p>', `${nasty}<p><span>x</span></p>`]) {
+      expect([html, simpleParagraphs(html, turndownEscape, { links: true, out: new MentionsAndFiles(ctx), withTurndown })]).toEqual([html, null]);
+      same(html);
+    }
+  });
+
   it('gives what turndown gives on random bodies made of paragraphs, breaks, marks and markdown-special text', () => {
     const words = ['a', 'Zq', ' ', '  ', '\n', '\t', '*', '_', '#', '-', '+', '1.', '2)', '[', ']', '`', '>', '~', '|', '\\', '!', '=', 'é', '😀', '.', '\u00a0'];
     const inline = ['<br>', '<br/>', '<b>w</b>', '<strong>w w</strong>', '<i>w</i>', '<em>w*</em>', '<b>_</b>', '<a href="https://x.io/w?q=1&amp;r=w">w</a>',
@@ -252,6 +288,7 @@ describe('the fast path for simple bodies', () => {
         const pieces = Array.from({ length: rand(10) }, () =>
           rand(4) === 0 ? inline[rand(inline.length)]!.replace(/w/g, () => words[rand(words.length)]!) : words[rand(words.length)]!);
         if (rand(5) === 0) return image.replace(/w/g, () => words[rand(words.length)]!);
+        if (rand(8) === 0) return `<p>${pieces.map((p) => (p.startsWith('<') ? ['&amp;', '&lt;', ' < ', '&nbsp;', '&copy', '&#x41;', '&bogus;'][rand(7)] : p)).join('')}</p>`;
         if (rand(8) === 0) return `<pre><code>${pieces.map((p) => (p.startsWith('<') ? '&lt;' : p)).join('')}</code></pre>`;
         if (rand(6) === 0) return list.replace(/w/g, () => words[rand(words.length)]! + words[rand(words.length)]!);
         if (rand(6) === 0) return table.replace(/w/g, () => words[rand(words.length)]! + words[rand(words.length)]!);
