@@ -16,6 +16,9 @@
  * - `wall_over_floor`: the API phase's wall time (first to last API request) over that floor;
  * - `utilization`: share of the allowed rate used during the API phase (floor ÷ API time);
  * - `attachments_over_api`: the attachments phase's time over the API phase's;
+ * - `attachment_cpu_ms_per_mb`, `intercom_download_cpu_ms_per_mb`: CPU per MB of files during the
+ *   attachments phase, of the snap-in side (worker, CLI, platform emulator) and of the Intercom
+ *   emulator serving them: on a shared machine the phase's speed is bounded by their sum;
  * - `api_cpu_ms_per_conversation`, `api_cpu_share`: the snap-in process's CPU time (all its threads)
  *   during the API phase, per conversation and per second of that phase (near the cores it may use:
  *   the import is CPU-bound, not waiting for Intercom); CPU time is less stretched by load than wall time;
@@ -136,6 +139,10 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
   const attachmentSeconds = traffic.downloadFirstAt === undefined ? 0 : (traffic.downloadLastAt! - traffic.downloadFirstAt) / 1000;
   const floorSeconds = (traffic.requests * 10) / limit;
   const apiCpuMs = cpuMsBetween(result.cpuSamples, traffic.apiFirstAt, traffic.apiLastAt);
+  const downloadMb = traffic.downloadBytes / 1e6;
+  const attachmentCpuMs = cpuMsBetween(result.cpuSamples, traffic.downloadFirstAt, traffic.downloadLastAt);
+  const intercomCpuMs = traffic.downloadCpuFirstMs === undefined ? undefined : traffic.downloadCpuLastMs! - traffic.downloadCpuFirstMs;
+  const perMb = (ms: number | undefined) => (ms === undefined || downloadMb < 1 ? undefined : round(ms / downloadMb, 1));
   return {
     run,
     status: result.status,
@@ -159,7 +166,9 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
     peak_rss_mb: Math.round(result.peakRssMb),
     api_cpu_ms_per_conversation: apiCpuMs === undefined ? undefined : round(apiCpuMs / conversations, 1),
     api_cpu_share: apiCpuMs === undefined || apiSeconds === 0 ? undefined : round(apiCpuMs / 1000 / apiSeconds),
-    attachment_mb_per_s: attachmentSeconds > 0 ? round(traffic.downloadBytes / 1e6 / attachmentSeconds) : undefined,
+    attachment_mb_per_s: attachmentSeconds > 0 ? round(downloadMb / attachmentSeconds) : undefined,
+    attachment_cpu_ms_per_mb: perMb(attachmentCpuMs),
+    intercom_download_cpu_ms_per_mb: perMb(intercomCpuMs),
   };
 }
 

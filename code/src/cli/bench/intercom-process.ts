@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as IntercomEmulatorOptions;
   const emulator = await startIntercomEmulator(options);
   let traffic = emptyTraffic();
-  emulator.onRequest((entry) => countRequest(traffic, entry));
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  emulator.onRequest((entry) => countRequest(traffic, entry, cpuMs()));
   process.on('message', (message: Command) => {
     if (message.cmd === 'reset') traffic = emptyTraffic();
     if (message.cmd === 'faults') emulator.setFaults(message.faults);

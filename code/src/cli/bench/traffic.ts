@@ -16,6 +16,9 @@ export interface Traffic {
   downloadBytes: number;
   downloadFirstAt?: number;
   downloadLastAt?: number;
+  /** The emulator process's CPU ms used so far, read at the first and at the last download's answer. */
+  downloadCpuFirstMs?: number;
+  downloadCpuLastMs?: number;
   /** API requests per route (`GET /contacts`, `POST /conversations/search`, ...). */
   byRoute: Record<string, number>;
   /**
@@ -29,10 +32,13 @@ export function emptyTraffic(): Traffic {
   return { requests: 0, status429: 0, status5xx: 0, resets: 0, downloads: 0, downloadBytes: 0, byRoute: {}, busyMsBySecond: {} };
 }
 
-export function countRequest(t: Traffic, e: RequestLogEntry): void {
+/** `cpuMs`: the counting process's CPU ms used so far (the emulator's, when it counts its own requests). */
+export function countRequest(t: Traffic, e: RequestLogEntry, cpuMs?: number): void {
   const end = e.at + e.durationMs;
   if (e.route.startsWith('GET /downloads')) {
     t.downloads += 1;
+    t.downloadCpuFirstMs ??= cpuMs;
+    t.downloadCpuLastMs = cpuMs;
     if (e.status === 200) t.downloadBytes += e.bytes;
     t.downloadFirstAt = Math.min(t.downloadFirstAt ?? e.at, e.at);
     t.downloadLastAt = Math.max(t.downloadLastAt ?? end, end);
