@@ -37,15 +37,22 @@ export function replaceFileAtomic(file: string, fill: (fd: number) => void): voi
   }
 }
 
-/** Like writeFileAtomic for a stream (an upload): `source` is piped into `<file>.tmp`, then renamed. */
-export async function streamToFileAtomic(file: string, source: Readable): Promise<void> {
+/**
+ * Like writeFileAtomic for a stream (an upload): `source` is piped into `<file>.tmp`, then renamed;
+ * returns the bytes written. The rename and clean-up are asynchronous (a server receiving many uploads
+ * at once keeps its event loop free); the folder is made before the pipe is attached, so that
+ * `source` is never left without an error listener.
+ */
+export async function streamToFileAtomic(file: string, source: Readable): Promise<number> {
   const tmp = `${file}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    await pipeline(source, fs.createWriteStream(tmp));
-    fs.renameSync(tmp, file);
+    const out = fs.createWriteStream(tmp);
+    await pipeline(source, out);
+    await fs.promises.rename(tmp, file);
+    return out.bytesWritten;
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    await fs.promises.rm(tmp, { force: true });
     throw err;
   }
 }

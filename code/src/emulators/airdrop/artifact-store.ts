@@ -58,9 +58,7 @@ export class ArtifactStore {
   async receive(id: string, body: Readable): Promise<number> {
     const record = this.records.get(id);
     if (!record) throw new Error(`unknown artifact ${id}`);
-    const target = this.layout.artifactFile(id);
-    await streamToFileAtomic(target, body);
-    record.size = fs.statSync(target).size;
+    record.size = await streamToFileAtomic(this.layout.artifactFile(id), body);
     return record.size;
   }
 
@@ -80,13 +78,16 @@ export class ArtifactStore {
     return [...this.records.values(), ...confirmed].filter((r) => r.size !== undefined && r.preparedAt >= since);
   }
 
-  /** Marks an uploaded artifact confirmed (its record leaves memory); false when unknown or not uploaded yet. */
-  confirm(id: string): boolean {
+  /**
+   * Marks an uploaded artifact confirmed (its record leaves memory); false when unknown or not
+   * uploaded yet. The record is written asynchronously: one confirmation per file streamed.
+   */
+  async confirm(id: string): Promise<boolean> {
     const record = this.records.get(id);
     if (!record) return readJsonIfExists<ArtifactRecord>(this.recordFile(id)) !== undefined;
     if (record.size === undefined) return false;
     record.confirmed = true;
-    fs.writeFileSync(this.recordFile(id), JSON.stringify(record));
+    await fs.promises.writeFile(this.recordFile(id), JSON.stringify(record));
     this.records.delete(id);
     return true;
   }

@@ -142,7 +142,7 @@ class LoadRunDriver {
     const { artifacts } = this.services;
     const record = artifacts.prepare({ fileName, fileType, requestId: this.runId });
     await artifacts.receive(record.id, Readable.from([bytes]));
-    artifacts.confirm(record.id);
+    await artifacts.confirm(record.id);
     return record.id;
   }
 

@@ -23,7 +23,7 @@ describe('artifact ingest of ssor_attachment records', () => {
   const upload = async (fileName: string, bytes: Buffer) => {
     const record = artifacts.prepare({ fileName, fileType: 'application/octet-stream', requestId: 'req-1' });
     await artifacts.receive(record.id, Readable.from([bytes]));
-    artifacts.confirm(record.id);
+    await artifacts.confirm(record.id);
     return record.id;
   };
 

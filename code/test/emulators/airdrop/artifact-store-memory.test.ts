@@ -14,7 +14,7 @@ async function uploadFiles(store: ArtifactStore, from: number, to: number): Prom
   for (let n = from; n < to; n++) {
     const record = store.prepare({ fileName: `screenshot-${n}.png`, fileType: 'image/png', declaredSize: 1, requestId: `request-${n}` });
     await store.receive(record.id, Readable.from([Buffer.from('x')]));
-    expect(store.confirm(record.id)).toBe(true);
+    expect(await store.confirm(record.id)).toBe(true);
     first ||= record.id;
   }
   return first;

@@ -85,7 +85,7 @@ export function registerArtifactRoutes(app: FastifyInstance, services: PlatformS
     const body = request.body as { artifact_id?: unknown } | undefined;
     const id = body?.artifact_id;
     if (typeof id !== 'string') return reply.code(400).send({ message: 'artifact_id is required' });
-    if (!artifacts.confirm(id)) return reply.code(404).send({ message: `artifact ${id} was not uploaded` });
+    if (!(await artifacts.confirm(id))) return reply.code(404).send({ message: `artifact ${id} was not uploaded` });
     return reply.send({});
   });
 
