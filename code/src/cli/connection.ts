@@ -8,8 +8,8 @@ import {
   readRateLimit,
   type IntercomClientOptions,
 } from '../intercom';
-import { MeSchema } from '../intercom/schemas';
-import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, appRegionName, regionOfApp, RegionMismatchError, resolveRegion } from '../intercom/regions';
+import { MeSchema, workspaceOfMe } from '../intercom/schemas';
+import { INTERCOM_BASE_URLS as REGION_BASE_URLS, ROUTING_BASE_URL, parseRegion as parseRegionName, regionOfApp, RegionMismatchError, resolveRegion } from '../intercom/regions';
 import { CliError, ExitCode, isNetworkError, toCliError } from './cli-error';
 import { registerSecret } from './secrets';
 import { Region, REGIONS, WorkspaceInfo } from './settings';
@@ -201,13 +201,7 @@ export async function preflight(connection: IntercomConnection, probe = new Inte
       ExitCode.unreachable,
     );
   }
-  const app = parsed.data.app;
-  const workspace: WorkspaceInfo = {
-    id: app.id_code,
-    name: app.name ?? app.id_code,
-    region: appRegionName(app.region),
-    timezone: app.timezone ?? undefined,
-  };
+  const workspace: WorkspaceInfo = workspaceOfMe(parsed.data);
   let region: Region;
   try {
     region = resolveRegion(workspace.region, connection.region);

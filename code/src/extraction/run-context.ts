@@ -7,13 +7,13 @@ import {
   IntercomAuthError, IntercomNotFoundError, retryLaterSeconds, IntercomRequestError, type IntercomClient,
 } from '../intercom';
 import {
-  AdminSchema, ConversationAttributeSchema, DataAttributeSchema, HelpCenterSchema, MeSchema, TeamSchema, validItems, type IntercomMe,
+  AdminSchema, ConversationAttributeSchema, DataAttributeSchema, HelpCenterSchema, MeSchema, TeamSchema, validItems, workspaceOfMe, type IntercomMe,
 } from '../intercom/schemas';
 import { helpCenterBaseUrls } from '../normalize';
 import type { CustomAttributeDefinition } from '../normalize/types';
 import type { MeAnswer } from '../connection/connection';
 import type { ExtractionOptions } from '../connection/options';
-import { appRegionName, type IntercomRegion } from '../intercom/regions';
+import type { IntercomRegion } from '../intercom/regions';
 import type { RunContext } from './state';
 import { readTicketAttributeDefinitions } from './ticket-attributes';
 
@@ -81,9 +81,10 @@ export function runStartTime(serverNow: number | undefined, newest: number | und
   return Math.min(...candidates);
 }
 
-/** The workspace of a `/me` answer (its schema requires `app.id_code`). */
-function workspaceOf({ app }: IntercomMe): Workspace {
-  return { id: app.id_code, name: app.name || app.id_code, region: appRegionName(app.region), timezone: app.timezone ?? 'UTC' };
+/** The workspace of a `/me` answer; a run reads Intercom's times as UTC where the workspace names no time zone. */
+function workspaceOf(me: IntercomMe): Workspace {
+  const workspace = workspaceOfMe(me);
+  return { ...workspace, timezone: workspace.timezone ?? 'UTC' };
 }
 
 type Model = 'contact' | 'company' | 'conversation';

@@ -45,4 +45,11 @@ describe('preflight GET /me', () => {
     proxy = await startHostileProxy(intercom.baseUrl, [{ match: (m, path) => m === 'GET' && path === '/me', answer: jsonAnswer(200, { type: 'list', data: [] }) }]);
     await expect(preflight(connectionVia(proxy))).rejects.toThrow(`${proxy.baseUrl}/me did not describe an Intercom workspace`);
   });
+
+  it('reads the workspace as a run does: a blank name is the workspace id, an absent time zone stays absent', async () => {
+    const me = { type: 'admin', id: '1', app: { type: 'app', id_code: 'q7x2k9', name: '', region: 'EU', timezone: null } };
+    proxy = await startHostileProxy(intercom.baseUrl, [{ match: (m, path) => m === 'GET' && path === '/me', answer: jsonAnswer(200, me) }]);
+    const result = await preflight(connectionVia(proxy));
+    expect(result.workspace).toEqual({ id: 'q7x2k9', name: 'q7x2k9', region: 'EU' });
+  });
 });
