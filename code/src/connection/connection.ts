@@ -60,27 +60,45 @@ export function apiBaseUrlFor(region: IntercomRegion, options: Pick<ExtractionOp
 /** `/me` as the invocation read it, with the response headers (its `Date` is Intercom's clock). */
 export type MeAnswer = { data: IntercomMe; headers: Record<string, unknown> };
 
+/** The client of one invocation with its deadline (epoch ms) for the loop to stop at, and its workspace's region. */
+export interface ConnectedInvocation {
+  client: IntercomClient;
+  deadline: number;
+  region: IntercomRegion;
+  /** `/me` when this invocation read it (no `knownRegion`), for a caller that needs it too. */
+  me?: MeAnswer;
+}
+
 /**
- * The client of one worker invocation, with its deadline (epoch ms) for the loop to stop at: `/me`
- * on the host that routes to any region (or the emulator) tells the workspace's region, whose host
- * the client then calls. A region option that disagrees with `/me` is a RegionMismatchError.
- * `knownRegion` (a run in progress learnt it when it started) skips the question. `me` is the answer
- * read, for a caller that needs it too (one request fewer under a tight rate limit). A one-shot
- * phase (no DELAY event: external sync units, metadata) passes its own, later `deadline`
- * (`extraction/one-shot.ts`, the same for each of its attempts).
+ * The client of one worker invocation: `/me` on the host that routes to any region (or the emulator)
+ * tells the workspace's region, whose host the client then calls. A region option that disagrees
+ * with `/me` is a RegionMismatchError. `knownRegion` (a run in progress, or the metadata phase of
+ * this run, learnt it) skips the question. A one-shot phase (no DELAY event: external sync units,
+ * metadata) passes its own, later `deadline` (`extraction/one-shot.ts`, the same for each of its attempts).
  */
 export async function clientForInvocation(
   adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>,
   options: ExtractionOptions,
   knownRegion?: IntercomRegion,
   phase: { deadline?: number } = {},
-): Promise<{ client: IntercomClient; deadline: number; region: IntercomRegion; me?: MeAnswer }> {
-  const deadline = phase.deadline ?? deadlineOf(adapter);
-  const limits = {
-    deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter),
-    local: isLocalRun(adapter), localFileHosts: extraDownloadHosts(options),
-  };
-  if (knownRegion) return { client: createIntercomClient(adapter.event, apiBaseUrlFor(knownRegion, options), limits), deadline, region: knownRegion };
+): Promise<ConnectedInvocation> {
+  if (knownRegion) {
+    const { deadline, limits } = limitsOf(adapter, options, phase);
+    return { client: createIntercomClient(adapter.event, apiBaseUrlFor(knownRegion, options), limits), deadline, region: knownRegion };
+  }
+  return clientAndMe(adapter, options, phase);
+}
+
+/**
+ * The client of an invocation that asks `/me` (the live check of the connection's token and region),
+ * with the answer: the workspace and Intercom's clock come with it, so the caller does not ask again.
+ */
+export async function clientAndMe(
+  adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>,
+  options: ExtractionOptions,
+  phase: { deadline?: number } = {},
+): Promise<ConnectedInvocation & { me: MeAnswer }> {
+  const { deadline, limits } = limitsOf(adapter, options, phase);
   const routing = createIntercomClient(adapter.event, options.apiBaseUrl ?? ROUTING_BASE_URL, limits);
   const me = await routing.getWithHeaders('/me', { schema: MeSchema, kind: 'me' });
   const { app } = me.data;
@@ -88,6 +106,15 @@ export async function clientForInvocation(
   const baseUrl = apiBaseUrlFor(region, options);
   const client = baseUrl === routing.baseUrl ? routing : createIntercomClient(adapter.event, baseUrl, limits);
   return { client, deadline, region, me };
+}
+
+function limitsOf(adapter: Pick<WorkerAdapter<unknown>, 'options' | 'event'>, options: ExtractionOptions, phase: { deadline?: number }) {
+  const deadline = phase.deadline ?? deadlineOf(adapter);
+  const limits = {
+    deadline, backoffCapMs: backoffCapMs(adapter), requestTimeoutMs: requestTimeoutMs(adapter),
+    local: isLocalRun(adapter), localFileHosts: extraDownloadHosts(options),
+  };
+  return { deadline, limits };
 }
 
 /** The allow-list of download hosts beyond Intercom's own: the configured emulator host. */

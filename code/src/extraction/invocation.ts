@@ -8,7 +8,8 @@
 import { EventType, ExtractorEventType, type WorkerAdapter } from '../adaas';
 import { retryLaterSeconds } from '../intercom';
 import type { IntercomClient, IntercomRegion } from '../intercom';
-import { clientForInvocation, optionsOf, userMessage, type MeAnswer } from '../connection/connection';
+import { clientForInvocation, optionsOf, userMessage, type ConnectedInvocation } from '../connection/connection';
+import { workspaceAndClockOf, type WorkspaceAndClock } from './run-context';
 import { HttpStatsRecorder } from './http-stats';
 import type { ExtractionOptions } from '../connection/options';
 import { settleUnconfirmedReply } from './reply-guard';
@@ -20,8 +21,11 @@ export interface Invocation {
   client: IntercomClient;
   /** The workspace's region, as `/me` named it (the client calls its host). */
   region: IntercomRegion;
-  /** `/me` when this invocation read it (a run's first), for the run start to reuse. */
-  me?: MeAnswer;
+  /**
+   * What `/me` said for a run's start: read by this invocation, or by the metadata phase of this run
+   * moments before (then this invocation asks nothing before its reads).
+   */
+  startedWith?: WorkspaceAndClock;
   /** Epoch ms at which the loop should wrap up. */
   deadline: number;
   /** Writes `state` (or a replacement) back to the adapter, with the HTTP counters added to its report. */
@@ -35,14 +39,18 @@ export async function openInvocation(
 ): Promise<Invocation | undefined> {
   let state: ConnectorState;
   let options: ExtractionOptions;
-  let connected: Awaited<ReturnType<typeof clientForInvocation>>;
+  let connected: ConnectedInvocation;
+  let readAtMetadata: ConnectorStateEnvelope['intercomMetadataWorkspace'];
   try {
     settleUnconfirmedReply(adapter);
     state = loadConnectorState(adapter.state);
     options = optionsOf(adapter);
     // A run in progress asked /me when it started: its later invocations call that region's host directly.
+    // A run's start takes the metadata phase's /me (that phase checked the token and region live; a
+    // token revoked since fails this invocation's first read all the same).
     const starting = adapter.event.payload.event_type === EventType.StartExtractingData;
-    connected = await clientForInvocation(adapter, options, starting ? undefined : state.run?.context.region);
+    readAtMetadata = starting ? adapter.state.intercomMetadataWorkspace : undefined;
+    connected = await clientForInvocation(adapter, options, starting ? readAtMetadata?.region : state.run?.context.region);
   } catch (error) {
     // Asking /me met a wait too long for this invocation: DELAY, not an error.
     const later = retryLaterSeconds(error);
@@ -57,7 +65,7 @@ export async function openInvocation(
     options,
     client,
     region,
-    me,
+    startedWith: me ? workspaceAndClockOf(me) : readAtMetadata,
     deadline,
     save(next) {
       if (next) invocation.state = next;

@@ -25,20 +25,22 @@ export interface Workspace {
   timezone: string;
 }
 
-/** Intercom's `/me`, with the response's `Date` header (Intercom's clock). */
-export async function readWorkspaceAndClock(
-  client: IntercomClient,
-  readBefore?: MeAnswer,
-): Promise<{ workspace: Workspace; serverNow: number | undefined }> {
-  const { data, headers } = readBefore ?? (await client.getWithHeaders('/me', { schema: MeSchema, kind: 'me' }));
+/** What a run takes from `/me`: the workspace, and Intercom's clock (the answer's `Date` header). */
+export interface WorkspaceAndClock {
+  workspace: Workspace;
+  serverNow: number | undefined;
+}
+
+/** The workspace and clock of a `/me` answer read with its headers. */
+export function workspaceAndClockOf({ data, headers }: MeAnswer): WorkspaceAndClock {
   const date = headers.date;
   const ms = typeof date === 'string' ? Date.parse(date) : NaN;
   return { workspace: workspaceOf(data), serverNow: Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined };
 }
 
-/** Reads the workspace of the connection's token. */
-export async function readWorkspace(client: IntercomClient): Promise<Workspace> {
-  return workspaceOf(await client.get('/me', { schema: MeSchema }));
+/** Reads `/me` for its workspace and clock. */
+export async function readWorkspaceAndClock(client: IntercomClient): Promise<WorkspaceAndClock> {
+  return workspaceAndClockOf(await client.getWithHeaders('/me', { schema: MeSchema, kind: 'me' }));
 }
 
 /**
@@ -47,25 +49,21 @@ export async function readWorkspace(client: IntercomClient): Promise<Workspace> 
  * readable (empty workspace, no plan for conversations).
  */
 export async function newestStamp(client: IntercomClient): Promise<number | undefined> {
-  const stamps: number[] = [];
-  const probes: Array<() => Promise<unknown>> = [
-    () => client.get('/conversations', { query: { per_page: 1 } }).then((r) => (r as { conversations?: unknown[] }).conversations?.[0]),
-    () => client.post('/contacts/search', {
+  const probes: Array<Promise<unknown>> = [
+    client.get('/conversations', { query: { per_page: 1 } }).then((r) => (r as { conversations?: unknown[] }).conversations?.[0]),
+    client.post('/contacts/search', {
       query: { field: 'updated_at', operator: '>', value: 0 },
       pagination: { per_page: 1 },
       sort: { field: 'updated_at', order: 'descending' },
     }, { idempotent: true }).then((r) => (r as { data?: unknown[] }).data?.[0]),
   ];
-  for (const probe of probes) {
-    try {
-      const first = (await probe()) as { updated_at?: unknown } | undefined;
-      if (typeof first?.updated_at === 'number') stamps.push(first.updated_at);
-    } catch (error) {
-      if (error instanceof IntercomAuthError && error.reason === 'credentials') throw error;
-      if (retryLaterSeconds(error) !== undefined) throw error;
-      // A probe that fails otherwise only makes the start time less precise.
-    }
-  }
+  // Both at once: neither waits for the other's latency.
+  const firsts = await Promise.all(probes.map((probe) => probe.catch((error: unknown) => {
+    if (error instanceof IntercomAuthError && error.reason === 'credentials') throw error;
+    if (retryLaterSeconds(error) !== undefined) throw error;
+    return undefined; // A probe that fails otherwise only makes the start time less precise.
+  })));
+  const stamps = firsts.map((first) => (first as { updated_at?: unknown } | undefined)?.updated_at).filter((t): t is number => typeof t === 'number');
   return stamps.length > 0 ? Math.max(...stamps) : undefined;
 }
 
@@ -82,7 +80,7 @@ export function runStartTime(serverNow: number | undefined, newest: number | und
 }
 
 /** The workspace of a `/me` answer; a run reads Intercom's times as UTC where the workspace names no time zone. */
-function workspaceOf(me: IntercomMe): Workspace {
+export function workspaceOf(me: IntercomMe): Workspace {
   const workspace = workspaceOfMe(me);
   return { ...workspace, timezone: workspace.timezone ?? 'UTC' };
 }
@@ -126,40 +124,44 @@ function namesById(items: Array<{ id: string; name?: string | null }>): Record<s
   return Object.fromEntries(items.flatMap((o) => (typeof o.name === 'string' ? [[o.id, o.name]] : [])));
 }
 
-/** The custom attribute definitions of contacts, companies and conversations. */
+/** The custom attribute definitions of contacts, companies, conversations and tickets, read at once. */
 export async function readCustomAttributes(client: IntercomClient): Promise<RunContext['customAttributes']> {
-  return {
-    contacts: customOnly(await readAttributeDefinitions(client, 'contact')),
-    companies: customOnly(await readAttributeDefinitions(client, 'company')),
-    conversations: customOnly(await readAttributeDefinitions(client, 'conversation')),
-    tickets: await readTicketAttributeDefinitions(client),
-  };
+  const [contacts, companies, conversations, tickets] = await Promise.all([
+    readAttributeDefinitions(client, 'contact'),
+    readAttributeDefinitions(client, 'company'),
+    readAttributeDefinitions(client, 'conversation'),
+    readTicketAttributeDefinitions(client),
+  ]);
+  return { contacts: customOnly(contacts), companies: customOnly(companies), conversations: customOnly(conversations), tickets };
 }
 
 /**
- * Reads everything the normalizers of a run need. `customAttributes`: the definitions the metadata
- * phase of this run read (not read again). `answers` receives the raw `/admins` and `/teams` answers,
- * which the data loop lists again moments later (see `answers-read-before.ts`).
+ * Reads everything the normalizers of a run need, every request at once (none depends on another);
+ * the run's start time (`observedAt`) is the caller's to add, as it may be read at the same time.
+ * `customAttributes`: the definitions the metadata phase of this run read (not read again).
+ * `answers` receives the raw `/admins` and `/teams` answers, which the data loop lists again
+ * moments later (see `answers-read-before.ts`).
  */
 export async function readRunContext(
   client: IntercomClient,
   workspace: Workspace,
   options: ExtractionOptions & { region: IntercomRegion },
-  observedAt: string,
   extraFileHosts: string[],
   reuse: { customAttributes?: RunContext['customAttributes']; answers?: Map<string, unknown> } = {},
-): Promise<RunContext> {
-  const admins = await client.get('/admins');
-  const teams = await client.get('/teams');
+): Promise<Omit<RunContext, 'observedAt'>> {
+  const [admins, teams, helpCenters, customAttributes] = await Promise.all([
+    client.get('/admins'),
+    client.get('/teams'),
+    client.get('/help_center/help_centers'),
+    reuse.customAttributes ?? readCustomAttributes(client),
+  ]);
   reuse.answers?.set('/admins', admins);
   reuse.answers?.set('/teams', teams);
-  const helpCenters = await client.get('/help_center/help_centers');
   return {
     appId: workspace.id,
     region: options.region,
-    observedAt,
     contactReferenceField: options.contactReferenceField,
-    customAttributes: reuse.customAttributes ?? (await readCustomAttributes(client)),
+    customAttributes,
     adminNames: namesById(validItems(admins, 'admins', AdminSchema)),
     teamNames: namesById(validItems(teams, 'teams', TeamSchema)),
     helpCenterUrls: helpCenterBaseUrls(validItems(helpCenters, 'data', HelpCenterSchema)),

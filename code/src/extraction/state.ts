@@ -9,10 +9,11 @@
  * artifacts past ID_SET_INLINE_CHARS (id-set-store.ts).
  */
 import { z } from 'zod';
-import { REGIONS } from '../intercom/regions';
+import { REGIONS, type IntercomRegion } from '../intercom/regions';
 import { decodeIdSet, encodeIdSet } from './id-set-codec';
 import { emptyReport, reportSchema, type ExtractionReport } from './report';
 import type { UnconfirmedReply } from './reply-guard';
+import type { WorkspaceAndClock } from './run-context';
 
 export const CONNECTOR_STATE_VERSION = 1;
 
@@ -147,6 +148,11 @@ export interface ConnectorStateEnvelope {
    * (which takes them, instead of reading them again). Plain data from Intercom, no secrets.
    */
   intercomMetadataAttributes?: RunContext['customAttributes'];
+  /**
+   * The workspace, region and Intercom clock of the metadata phase's `/me`, for the data phase of the
+   * same run to start with (taken once, like the definitions). No secrets.
+   */
+  intercomMetadataWorkspace?: WorkspaceAndClock & { region: IntercomRegion };
 }
 
 export function initialConnectorState(): ConnectorState {

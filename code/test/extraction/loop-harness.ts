@@ -48,7 +48,7 @@ export class LoopHarness {
     const { workspace, serverNow } = await readWorkspaceAndClock(client);
     const startedAt = runStartTime(serverNow, await newestStamp(client));
     const options = { importAllConversations: this.importAll, contactReferenceField: '', region: 'us' as const };
-    const context = await readRunContext(client, workspace, options, new Date(startedAt * 1000).toISOString(), []);
+    const context = { ...(await readRunContext(client, workspace, options, [])), observedAt: new Date(startedAt * 1000).toISOString() };
     const state = loadConnectorState(JSON.parse(JSON.stringify({ intercom: this.stored })));
     this.stored = beginRun(state, {
       startedAt,

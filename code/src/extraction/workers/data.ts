@@ -25,24 +25,26 @@ type Adapter = WorkerAdapter<ConnectorStateEnvelope>;
  * Starts a new run on START, or when there is no unfinished run to resume. `answers` receives what
  * the run context read that the loop lists again.
  */
-async function startRunIfNeeded(adapter: Adapter, { state, client, options, region, me }: Invocation, answers: Map<string, unknown>): Promise<ConnectorState> {
+async function startRunIfNeeded(adapter: Adapter, { state, client, options, region, startedWith }: Invocation, answers: Map<string, unknown>): Promise<ConnectorState> {
   const isStart = adapter.event.payload.event_type === EventType.StartExtractingData;
   if (!isStart && state.run && !state.run.dataDone) return state;
-  const { workspace, serverNow } = await readWorkspaceAndClock(client, me);
-  const startedAt = runStartTime(serverNow, await newestStamp(client));
+  const localNowMs = Date.now();
+  const { workspace, serverNow } = startedWith ?? (await readWorkspaceAndClock(client));
   const incremental = adapter.event.payload.event_context.mode === SyncMode.INCREMENTAL && state.bookmark !== null;
-  // The metadata phase of this run read the custom attribute definitions moments ago; taken once.
-  const { intercomMetadataAttributes: customAttributes, ...envelope } = adapter.state;
+  // The metadata phase of this run read the custom attribute definitions (and /me) moments ago; taken once.
+  const { intercomMetadataAttributes: customAttributes, intercomMetadataWorkspace: _taken, ...envelope } = adapter.state;
   adapter.state = envelope;
-  const context = await readRunContext(client, workspace, { ...options, region }, new Date(startedAt * 1000).toISOString(), extraDownloadHosts(options), {
-    customAttributes,
-    answers,
-  });
+  // The newest stamps and the context are read at once: neither depends on the other.
+  const [newest, context] = await Promise.all([
+    newestStamp(client),
+    readRunContext(client, workspace, { ...options, region }, extraDownloadHosts(options), { customAttributes, answers }),
+  ]);
+  const startedAt = runStartTime(serverNow, newest, localNowMs);
   return beginRun(state, {
     startedAt,
     windowStart: incremental ? windowStartFor(state.bookmark!) : null,
     options: { importAllConversations: options.importAllConversations, contactReferenceField: options.contactReferenceField, region },
-    context,
+    context: { ...context, observedAt: new Date(startedAt * 1000).toISOString() },
   });
 }
 

@@ -3,9 +3,9 @@
  * the connection (`GET /me`), with its name, region and time zone for the user to recognise.
  */
 import { processTask, ExtractorEventType, type ExternalSyncUnit } from '../../adaas';
-import { clientForInvocation, optionsOf, userMessage } from '../../connection/connection';
+import { clientAndMe, optionsOf, userMessage } from '../../connection/connection';
 import { readInOneShotPhase } from '../one-shot';
-import { readWorkspace, type Workspace } from '../run-context';
+import { workspaceOf, type Workspace } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 
 /** The sync unit of a workspace. */
@@ -23,8 +23,9 @@ processTask<ConnectorStateEnvelope>({
     try {
       const options = optionsOf(adapter);
       const workspace = await readInOneShotPhase(adapter, async (deadline) => {
-        const { client } = await clientForInvocation(adapter, options, undefined, { deadline });
-        return readWorkspace(client);
+        // The /me that told the region names the workspace too: one request, not two.
+        const { me } = await clientAndMe(adapter, options, { deadline });
+        return workspaceOf(me.data);
       });
       await adapter.emit(ExtractorEventType.ExternalSyncUnitExtractionDone, { external_sync_units: [syncUnitOf(workspace)] });
     } catch (error) {

@@ -5,10 +5,10 @@
  */
 import { processTask, ExtractorEventType } from '../../adaas';
 import { KINDS } from '../../kinds';
-import { clientForInvocation, optionsOf, userMessage } from '../../connection/connection';
+import { clientAndMe, optionsOf, userMessage } from '../../connection/connection';
 import { buildExternalDomainMetadata } from '../metadata';
 import { readInOneShotPhase } from '../one-shot';
-import { checkContactReferenceField, readCustomAttributes } from '../run-context';
+import { checkContactReferenceField, readCustomAttributes, workspaceAndClockOf } from '../run-context';
 import type { ConnectorStateEnvelope } from '../state';
 
 const METADATA_ITEM_TYPE = 'external_domain_metadata';
@@ -17,13 +17,14 @@ processTask<ConnectorStateEnvelope>({
   task: async ({ adapter }) => {
     try {
       const options = optionsOf(adapter);
-      const custom = await readInOneShotPhase(adapter, async (deadline) => {
-        const { client } = await clientForInvocation(adapter, options, undefined, { deadline });
-        return readCustomAttributes(client);
+      const { custom, workspace } = await readInOneShotPhase(adapter, async (deadline) => {
+        // This /me is the run's live check of the token and region, before any data moves.
+        const { client, me, region } = await clientAndMe(adapter, options, { deadline });
+        return { custom: await readCustomAttributes(client), workspace: { ...workspaceAndClockOf(me), region } };
       });
       checkContactReferenceField(options.contactReferenceField, custom.contacts ?? []);
       // The data phase of this run takes them from here instead of reading them again.
-      adapter.state = { ...adapter.state, intercomMetadataAttributes: custom };
+      adapter.state = { ...adapter.state, intercomMetadataAttributes: custom, intercomMetadataWorkspace: workspace };
       adapter.initializeRepos([{ itemType: METADATA_ITEM_TYPE }]);
       await adapter.getRepo(METADATA_ITEM_TYPE)!.push([buildExternalDomainMetadata(KINDS, custom)]);
       await adapter.emit(ExtractorEventType.MetadataExtractionDone);
