@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
-import { replaceFileAtomic, streamToFileAtomic, writeFileAtomic } from '../../src/files/atomic';
+import { replaceFileAtomic, STREAM_WRITE_BATCH_BYTES, streamToFileAtomic, writeFileAtomic } from '../../src/files/atomic';
 import { tempDir } from '../temp-dir';
 
 describe('atomic writes', () => {
@@ -40,5 +40,32 @@ describe('atomic writes', () => {
     await expect(streamToFileAtomic(file, broken)).rejects.toThrow('connection reset');
     expect(fs.readFileSync(file, 'utf8')).toBe('old');
     expect(fs.readdirSync(path.dirname(file))).toEqual(['data.txt']);
+  });
+
+  it('writes a stream arriving in small chunks in a few large writes, byte for byte', async () => {
+    // An upload arrives as a socket delivers it: 100 chunks of 4 KiB, one per turn of the event loop.
+    const chunks = Array.from({ length: 100 }, (_, i) => Buffer.alloc(4096, i));
+    const body = new Readable({ read() {} });
+    let next = 0;
+    const feed = () => {
+      if (next === chunks.length) return body.push(null);
+      body.push(chunks[next++]);
+      setImmediate(feed);
+    };
+    feed();
+    // The module object itself (the `import *` namespace is read-only), whose calls the writer makes.
+    const nodeFs = jest.requireActual<typeof fs>('node:fs');
+    const write = jest.spyOn(nodeFs, 'write');
+    const writev = jest.spyOn(nodeFs, 'writev');
+    try {
+      expect(await streamToFileAtomic(file, body)).toBe(409_600);
+      // 409,600 bytes in batches of 256 KiB: two writes, where one write per chunk made 100.
+      expect(STREAM_WRITE_BATCH_BYTES).toBe(256 * 1024);
+      expect(write.mock.calls.length + writev.mock.calls.length).toBe(2);
+    } finally {
+      write.mockRestore();
+      writev.mockRestore();
+    }
+    expect(fs.readFileSync(file).equals(Buffer.concat(chunks))).toBe(true);
   });
 });
