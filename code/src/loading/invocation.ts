@@ -3,7 +3,7 @@
  * Intercom client bounded by this invocation's deadline, and the fatal-error exit.
  */
 import { EventType, LoaderEventType, type WorkerAdapter } from '../adaas';
-import { clientForInvocation, optionsOf, userMessage } from '../connection/connection';
+import { clientAndMe, optionsOf, userMessage } from '../connection/connection';
 import type { IntercomClient } from '../intercom';
 import type { LoadContext } from './context';
 import { LoadLedger, loaderStateOf } from './ledger';
@@ -33,7 +33,10 @@ export async function startDataLoading(adapter: WorkerAdapter<unknown>): Promise
   const ledger = new LoadLedger(state);
   ledger.attach(adapter);
   const options = optionsOf(adapter);
-  const { client, deadline } = await clientForInvocation(adapter, options);
+  // Each loading invocation asks /me: it writes to Intercom, so it checks the live token and region
+  // first. The answer also names the connection's own admin, the author of replies without one.
+  const { client, deadline, me } = await clientAndMe(adapter, options);
+  state.meAdminId ??= me.data.id;
   const timer = setTimeout(() => (adapter.isTimeout = true), Math.max(0, deadline - Date.now()));
   timer.unref();
   const ctx: LoadContext = {

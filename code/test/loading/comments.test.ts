@@ -48,10 +48,16 @@ describe('loading comments and tags into Intercom', () => {
   const withMark = (conversationId: string, mark: string) => partsOf(setup.intercom, conversationId).filter((p) => String(p.body ?? '').includes(mark));
 
   test('comments arrive as notes and replies, a tag is created, the unknown conversation fails alone', async () => {
+    let meReads = 0;
+    const off = setup.intercom.onRequest((e) => { if (e.route === 'GET /me') meReads += 1; });
     const result = await setup.load(items);
+    off();
     expect(result.error).toBeUndefined();
     expect(result.status).toBe('done');
-    expect(result.phases.map((p) => p.phase)).toEqual(['load_data', 'load_attachments']);
+    expect(result.phases.map((p) => [p.phase, p.invocations])).toEqual([['load_data', 1], ['load_attachments', 1]]);
+    // One /me for the one data-loading invocation (its live check of the token and region); the reply
+    // without an Intercom author takes the connection's admin from that answer, not from a second /me.
+    expect(meReads).toBe(1);
 
     const [note] = withMark(conversations[0], INTERNAL_MARK);
     expect(note).toMatchObject({ part_type: 'note', author: { type: 'admin', id: otherAdmin } });
