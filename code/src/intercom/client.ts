@@ -144,7 +144,10 @@ export class IntercomClient implements PagingClient {
     return this.downloader.fetch(url);
   }
 
-  /** Raw JSON request (no schema); throws typed errors. Used by the pagers. */
+  /**
+   * Raw JSON request (no schema); throws typed errors. Used by the pagers: each is a listing's page,
+   * which the connection's limiter lets go ahead of the detail reads waiting.
+   */
   async requestJson(request: {
     method: 'GET' | 'POST';
     path: string;
@@ -158,6 +161,7 @@ export class IntercomClient implements PagingClient {
       query: request.query,
       body: request.body,
       idempotent: request.idempotent ?? request.method === 'GET',
+      page: true,
     });
   }
 

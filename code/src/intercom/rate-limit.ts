@@ -40,7 +40,12 @@ interface Waiter {
   endPause?: () => void;
   /** canWait was asked about the refill under way. */
   asked: boolean;
+  /** A listing's page: it waits only for a free place, never behind queued detail reads. */
+  page: boolean;
 }
+
+/** How a request queues: `page` (a listing's next page) goes ahead of every `read` waiting. */
+export type RequestPriority = 'page' | 'read';
 
 /**
  * Paces the requests of one Intercom connection. Every attempt runs through {@link schedule};
@@ -49,7 +54,9 @@ interface Waiter {
  * is used up, requests wait until `X-RateLimit-Reset`.
  *
  * Requests start in order (FIFO) while fewer than {@link AdaptiveConcurrency} allows are in flight
- * and the budget lasts. The gate is synchronous: a request with room starts in the same turn of the
+ * and the budget lasts; a listing's page goes ahead of the detail reads waiting (a chain of pages,
+ * one request in flight, would otherwise wait behind the ~128 reads the data loop keeps queued at
+ * each page). The gate is synchronous: a request with room starts in the same turn of the
  * event loop, and an answer lets the next one start at once. (Bottleneck, used before, admitted one
  * queued job per timer turn, serialised by its locks: with the thread busy normalizing, 64 allowed
  * in flight became 0–10 and the rest sat in its queue.)
@@ -89,11 +96,15 @@ export class ConnectionLimiter {
    * and the budget is used up, `canWait` is asked about the wait for the refill: `false` rejects with
    * {@link PacingWaitTooLong} without sending (many requests may be queued behind a small budget).
    * A wait for a refill is recorded on `pauses` (a wait for a free place among those in flight is not).
+   * A `page` request is queued after the pages waiting and before every `read`.
    */
-  async schedule<T>(task: () => Promise<T>, canWait?: (ms: number) => boolean, pauses?: PauseClock): Promise<T> {
+  async schedule<T>(task: () => Promise<T>, canWait?: (ms: number) => boolean, pauses?: PauseClock, priority: RequestPriority = 'read'): Promise<T> {
     this.renewIfWindowEnded(Date.now());
     await new Promise<void>((start, refuse) => {
-      this.waiting.push({ start, refuse, canWait, pauses, asked: false });
+      const waiter: Waiter = { start, refuse, canWait, pauses, asked: false, page: priority === 'page' };
+      const firstRead = waiter.page ? this.waiting.findIndex((w) => !w.page) : -1;
+      if (firstRead >= 0) this.waiting.splice(firstRead, 0, waiter);
+      else this.waiting.push(waiter);
       this.admit();
     });
     const startedAt = Date.now();

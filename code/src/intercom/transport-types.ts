@@ -41,6 +41,8 @@ export interface TransportRequest {
    * (whose lookup checks addresses). Requests without it are the client's own API calls.
    */
   content?: { httpAgent: HttpAgent; httpsAgent: HttpsAgent };
+  /** A listing's page: the limiter lets it go ahead of the detail reads waiting (`ConnectionLimiter`). */
+  page?: boolean;
 }
 
 export interface TransportSuccess {

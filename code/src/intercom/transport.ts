@@ -25,6 +25,8 @@ export const WAIT_WITHOUT_ASKING_MS = 0;
 interface RequestMeta {
   idempotent: boolean;
   content: boolean;
+  /** A listing's page (queued ahead of detail reads). */
+  page: boolean;
   nextDelayMs?: number;
   delayRequiredMs?: number;
   /** Ends the retry back-off under way (called when the retry reaches the adapter). */
@@ -106,7 +108,7 @@ export class Transport {
         metaOf(config)?.endBackoff?.();
         const attempt = () => this.attempt(nodeAdapter, config, url);
         if (!toApi) return attempt();
-        return options.limiter.schedule(attempt, options.canWait, pauses);
+        return options.limiter.schedule(attempt, options.canWait, pauses, metaOf(config)?.page ? 'page' : 'read');
       },
     });
     axiosRetry(this.http, {
@@ -147,7 +149,7 @@ export class Transport {
     if (pacingWait > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(pacingWait)) {
       return { ...base, kind: 'delay', delayMs: pacingWait, attempts: 0, message: 'rate-limit window used up' };
     }
-    const meta: RequestMeta = { idempotent: request.idempotent, content: request.content !== undefined };
+    const meta: RequestMeta = { idempotent: request.idempotent, content: request.content !== undefined, page: request.page === true };
     // An encoded file is decoded by the downloader, not axios, which would drop `content-encoding` and
     // leave the compressed length beside the decoded bytes.
     const content = request.content ? { proxy: false as const, httpAgent: request.content.httpAgent, httpsAgent: request.content.httpsAgent, decompress: false } : {};

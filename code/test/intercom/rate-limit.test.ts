@@ -138,6 +138,28 @@ describe('ConnectionLimiter', () => {
     }
   });
 
+  it("lets a listing's page go ahead of the detail reads waiting (pages among themselves in order)", async () => {
+    const limiter = new ConnectionLimiter({ maxConcurrent: 1 });
+    try {
+      await limiter.schedule(async () => limiter.observe({})); // unpaced: only the place in flight counts
+      const started: string[] = [];
+      let release: () => void = () => undefined;
+      let heldStarted: () => void = () => undefined;
+      const holding = new Promise<void>((resolve) => (heldStarted = resolve));
+      const held = limiter.schedule(() => new Promise<void>((resolve) => { started.push('held'); release = resolve; heldStarted(); }));
+      await holding;
+      const run = (name: string, priority?: 'page' | 'read') => limiter.schedule(async () => { started.push(name); }, undefined, undefined, priority);
+      // Queued while the one place is taken, in this order.
+      const queued = [run('read 1'), run('read 2', 'read'), run('page 1', 'page'), run('read 3'), run('page 2', 'page')];
+      expect(started).toEqual(['held']);
+      release();
+      await Promise.all([held, ...queued]);
+      expect(started).toEqual(['held', 'page 1', 'page 2', 'read 1', 'read 2', 'read 3']);
+    } finally {
+      limiter.dispose();
+    }
+  });
+
   it('ignores answers from an older window', async () => {
     const limiter = new ConnectionLimiter();
     try {
