@@ -1,7 +1,7 @@
 /**
- * THE data-extraction loop, generic over the kinds table: for each kind in order, page through its
- * listing, keep what belongs to the run's window, fetch details where the kind needs them,
- * normalize, push, and record the position after every page. Listing and reads run ahead of the loop
+ * THE data-extraction loop, generic over the kinds table: for each kind (in two lanes that run at the
+ * same time, `lanes.ts`), page through its listing, keep what belongs to the run's window, fetch
+ * details where the kind needs them, normalize, push, and record the position after every page. Listing and reads run ahead of the loop
  * (`read-ahead.ts`), as many at once as the client's limiter allows, so the loop only normalizes
  * and pushes, each object as soon as its read is done. It stops between items when the invocation's
  * time is up; the saved position (the cursor of the oldest page not finished + the ids done since,
@@ -21,6 +21,7 @@ import { pendingKind, unchangedSinceLastRun, type ConnectorState, type KindProgr
 import { addToIdSet, type IdSetStore } from './id-set-store';
 import { deferToCompletion, runCompletionPass } from './completion-pass';
 import { compareIdSets, idsOfPage, loadSeenSoFar, runIdPasses } from './id-set-deletions';
+import { lanesOf, runLanes } from './lanes';
 import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
 
@@ -73,12 +74,12 @@ const digestOf = (data: object): string => createHash('sha256').update(JSON.stri
 export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
   const run = deps.state.run;
   if (!run) throw new Error('The data loop needs a started run (beginRun) in the connector state.');
-  for (const kind of deps.kinds) {
+  const extract = async (kind: KindSpec, laneDeps: LoopDeps): Promise<LoopOutcome> => {
     const progress = (deps.state.kinds[kind.itemType] ??= pendingKind());
-    if (progress.phase === 'done') continue;
-    if ((await extractKind(kind, progress, deps)) === 'timeout') return 'timeout';
-    if (deps.isTimeout()) return 'timeout';
-  }
+    return progress.phase === 'done' ? 'done' : extractKind(kind, progress, laneDeps);
+  };
+  if ((await runLanes(lanesOf(deps.kinds), deps, extract)) === 'timeout') return 'timeout';
+  // Only once every lane is done: the completion pass, the id passes, the deleted conversations.
   if ((await runCompletionPass(deps, (kind, obj) => emitObject(kind, obj, deps))) === 'timeout') return 'timeout';
   if (run.windowStart !== null && (await runIdPasses(deps)) === 'timeout') return 'timeout';
   if (run.windowStart !== null && (await detectDeletedConversations(deps)) === 'timeout') return 'timeout';
@@ -137,13 +138,13 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
         continue;
       }
       // Every object of this page and the ones before it is done: the cursor moves past it.
+      // The other lane may checkpoint during an await: the page's bookkeeping changes after the last one.
       const page = event.page;
+      const ids = tracksIds ? idsOfPage(page) : [];
+      const seen = tracksIds ? await addToIdSet(progress.seen, ids, deps.idSetStore, `${kind.itemType}-seen`) : progress.seen;
       for (const bad of page.invalid) reportCounters.skipped(deps.state.report, kind.itemType, bad.id ?? '(no id)', bad.error.message);
-      if (tracksIds) {
-        const ids = idsOfPage(page);
-        if (relists) for (const id of ids) seenIds.add(id);
-        progress.seen = await addToIdSet(progress.seen, ids, deps.idSetStore, `${kind.itemType}-seen`);
-      }
+      if (relists) for (const id of ids) seenIds.add(id);
+      progress.seen = seen;
       progress.pageFrom = page.next;
       const inPage = new Set(page.items.map(idOf));
       progress.doneInPage = progress.doneInPage.filter((id) => !inPage.has(id));
@@ -161,12 +162,12 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
     Object.assign(progress, { relisted: true, pageFrom: null, doneInPage: [] });
     return extractKind(kind, progress, deps);
   }
-  progress.phase = 'done';
   if (tracksIds) {
     await compareIdSets(kind.itemType, progress.seen, deps.state, deps.idSetStore);
     progress.seen = []; // kept in idSets now
     delete deps.state.idPasses[kind.itemType]; // a listing spread over syncs is superseded by this complete one
   }
+  progress.phase = 'done';
   await deps.checkpoint();
   return 'done';
 }
