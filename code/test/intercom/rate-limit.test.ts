@@ -4,8 +4,10 @@ import {
   RESET_MARGIN_MS,
   computeWait,
   limiterFor,
+  pagers,
   readRateLimit,
 } from '../../src/intercom';
+import { z } from 'zod';
 import { errorList, json, makeClient, rateHeaders, startScriptedServer } from './helpers';
 import { installNockHooks } from './nock-hooks';
 
@@ -178,6 +180,36 @@ describe('ConnectionLimiter', () => {
 });
 
 describe('header-driven pacing through the client', () => {
+  it("sends a pager's page before the detail reads queued before it (real HTTP, one place in flight)", async () => {
+    let release: () => void = () => undefined;
+    let heldArrived: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (heldArrived = resolve));
+    const server = await startScriptedServer([
+      json(200, { type: 'admin', id: '1' }), // no rate-limit headers: the connection is unpaced
+      (req, res) => {
+        release = () => json(200, { id: 'held' })(req, res, '');
+        heldArrived();
+      },
+      (req, res) => json(200, req.url?.startsWith('/admins') ? { type: 'admin.list', admins: [] } : { id: req.url })(req, res, ''),
+    ]);
+    try {
+      const { client } = makeClient({ baseUrl: server.baseUrl, maxConcurrent: 1 });
+      await client.get('/me');
+      const held = client.get('/conversations/held');
+      await arrived; // the one place is taken until released
+      const reads = [client.get('/conversations/1'), client.get('/conversations/2')];
+      const listing = (async () => {
+        for await (const page of client.paginate(pagers.list({ kind: 'admin', path: '/admins', itemsKey: 'admins', itemSchema: z.looseObject({ id: z.string() }) }))) void page;
+      })();
+      await new Promise((resolve) => setImmediate(resolve)); // every request has reached the limiter (no I/O before it)
+      release();
+      await Promise.all([held, ...reads, listing]);
+      expect(server.log.map((r) => r.url)).toEqual(['/me', '/conversations/held', '/admins', '/conversations/1', '/conversations/2']);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('waits for the reset once X-RateLimit-Remaining hits 0, for every client of the connection, and avoids the 429', async () => {
     const resetSeconds = Math.floor(Date.now() / 1000) + 2;
     const server = await startScriptedServer([
