@@ -7,7 +7,7 @@ import { runDataLoop, type ListedPage, type LoopDeps } from '../../src/extractio
 import { lanesOf } from '../../src/extraction/lanes';
 import { beginRun, initialConnectorState, type ConnectorState } from '../../src/extraction/state';
 import { KINDS } from '../../src/kinds';
-import type { KindSpec } from '../../src/kinds/types';
+import type { DetailClient, KindSpec, Raw } from '../../src/kinds/types';
 
 const context = { appId: 'app', region: 'us' as const, observedAt: '2026-01-01T00:00:00.000Z', contactReferenceField: '',
   customAttributes: {}, adminNames: {}, teamNames: {}, helpCenterUrls: [], fileHosts: [] };
@@ -19,9 +19,9 @@ function fakeKind(itemType: string, detail: boolean, completion?: KindSpec['comp
     listAll: () => ({ style: 'cursor', kind: itemType, path: `/${itemType}`, itemsKey: 'data' }) as never,
     listChangedSince: () => 'relist',
     updatedAt: () => undefined,
-    ...(detail && { fetchDetail: (client, listed) => client.get(`/${itemType}/${String(listed.id)}`) }),
+    ...(detail && { fetchDetail: (client: DetailClient, listed: Raw) => client.get(`/${itemType}/${String(listed.id)}`) }),
     ...(completion && { completion }),
-    normalize: (obj) => ({
+    normalize: (obj: Raw) => ({
       items: [{ itemType, item: { id: String(obj.id), created_date: '2026-01-01T00:00:00Z', modified_date: '2026-01-01T00:00:00Z', data: {} } }],
       attachments: [], skipped: [],
     }),
