@@ -1,13 +1,16 @@
 /**
- * `estimate`'s sample of the attachments phase: the files of one page of conversations' opening
- * messages (listings carry the source) and of a few conversations read whole (their parts), all
- * downloaded as the import downloads them, {@link ATTACHMENTS_AT_ONCE} at once. Their bytes, scaled to
- * all conversations, over the bytes per second those downloads achieved give the phase's time.
+ * `estimate`'s sample of the attachments phase. The files are found as the import finds them: by
+ * the kinds' own `normalize` (attached files, images inside bodies, linked files), on up to
+ * {@link WHOLE_READS} conversations read whole and on the first listing page of every other kind
+ * (tickets, articles...). All of them are downloaded as the import downloads them,
+ * {@link ATTACHMENTS_AT_ONCE} at once; files and bytes per object, times each kind's count, give
+ * the workspace's, and the rate of those downloads the phase's time (`estimate-time.ts`).
  */
+import type { NormalizedAttachment } from '../adaas';
 import { ATTACHMENTS_AT_ONCE } from '../extraction/attachment-stream';
-import { DEFAULT_PER_PAGE } from '../intercom/pagers';
-import { ConversationPartSchema, ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems, type IntercomConversation, type IntercomConversationListItem } from '../intercom/schemas';
-import { htmlToRichText } from '../normalize';
+import type { Pager } from '../intercom/pagers';
+import { ConversationPageSchema, ConversationListItemSchema, ConversationSchema, validItems, type IntercomConversation, type IntercomConversationListItem } from '../intercom/schemas';
+import { KINDS } from '../kinds';
 import type { IntercomProbe } from './connection';
 import { predictAttachmentSeconds } from './estimate-time';
 
@@ -21,14 +24,14 @@ export interface ProbeDownloads {
 export type DownloadAll = (urls: string[], atOnce: number) => Promise<ProbeDownloads>;
 
 export interface AttachmentEstimate {
-  sampledConversations: number;
-  /** Files of the sampled opening messages: attached, and images inside the body. */
-  sampledFiles: number;
-  /** Conversations read whole to count the files of their parts. */
+  /** Conversations read whole, and objects of other kinds sampled from their first listing page. */
   readWhole: number;
-  /** Files of the opening messages and parts (attached and inline images), scaled to all conversations. */
+  sampledObjects: number;
+  /** Files found in the sample (all kinds). */
+  sampledFiles: number;
+  /** Files scaled to every kind's count. */
   files: number | null;
-  /** Their bytes, scaled the same way from the sampled files' sizes (null: unknown). */
+  /** Their bytes, scaled the same way from the sampled files' downloaded sizes (null: unknown). */
   bytes: number | null;
   /** Files this estimate downloaded, their bytes, and the bytes per second they came at (null: none). */
   probeFiles: number;
@@ -39,69 +42,132 @@ export interface AttachmentEstimate {
 }
 
 /**
- * Conversations read whole to sample the files of their parts: at about one file per conversation,
- * five read whole held one or two files (seed 11), too few to scale from. One after the other, so
- * that each call's time is its own latency (`IntercomProbe.call`).
+ * Conversations read whole to sample their files (nearly all of a workspace's files and bytes: 2,802
+ * of 3,128 files and 674 of 757 MB at 3,000 conversations, seed 11). File sizes are heavy-tailed (a
+ * few MB-sized files carry most bytes): the bytes of one conversation vary about 3 times their mean,
+ * so the mean of n conversations is off by about 3 / √n: 25 read whole were off by ~45 % (median of
+ * random draws), 300 by ~12 %. All of them when the workspace has fewer.
  */
-const WHOLE_READS = 25;
+export const WHOLE_READS = 300;
+/** Whole reads in flight at once (the client allows at least 4, and about rate × latency). */
+const WHOLE_READS_AT_ONCE = 16;
+/**
+ * Share of one window's budget the whole reads take at most, so that they never wait for a refill
+ * and leave the import its budget (at Intercom's default 1,667 per 10 s: all {@link WHOLE_READS}).
+ */
+const WHOLE_READS_BUDGET_SHARE = 0.25;
+/** Conversations per listing page (Intercom's maximum). */
+const LIST_PAGE_SIZE = 150;
 
-/** A sampled file: where, and the size Intercom declares (none for an image inside a body). */
-interface SampledFile {
-  url: string;
-  declared: number | null;
-}
-
-function filesOf(message: { body?: string | null; attachments?: Array<{ url?: string | null; filesize?: number | null }> | null } | null | undefined): SampledFile[] {
-  if (!message) return [];
-  const attached = (message.attachments ?? []).map((a) => ({ url: a.url ?? '', declared: typeof a.filesize === 'number' ? a.filesize : null }));
-  // Images inside a body that the import downloads (emoji and `data:` images are not files).
-  const inline = message.body ? htmlToRichText(message.body, { owner: { kind: 'part', id: 'estimate' }, parentId: 'estimate' }).attachments.map((a) => ({ url: a.url, declared: null })) : [];
-  return [...attached, ...inline];
+/** Runs `work` on each of `items`, `atOnce` at a time. */
+export async function eachAtOnce<T>(items: readonly T[], atOnce: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) await work(items[i]!, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, worker));
 }
 
 /**
- * Samples one page of conversations and {@link WHOLE_READS} read whole, downloads their files with
- * `downloadAll`, and predicts the phase. Returns the conversations read whole (`estimate` times
- * normalizing them).
+ * The files the import finds in one object of `itemType` (none when its normalizer refuses it);
+ * `fileHosts`: hosts besides Intercom's whose links are files (a local run's emulator), as the import's.
+ */
+function filesOf(itemType: string, obj: unknown, fileHosts: string[]): NormalizedAttachment[] {
+  const kind = KINDS.find((k) => k.itemType === itemType);
+  try {
+    return kind ? kind.normalize(obj as never, { appId: 'estimate', observedAt: new Date().toISOString(), fileHosts }).attachments.filter((a) => a.url) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** One kind's sample: how many objects, and the files found in them. */
+interface KindSample {
+  itemType: string;
+  objects: number;
+  files: NormalizedAttachment[];
+}
+
+/** Lists conversations (up to `wanted`) and reads them whole, spread over the pages listed. */
+async function readConversations(probe: IntercomProbe, wanted: number): Promise<IntercomConversation[]> {
+  const listed: IntercomConversationListItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const query: Record<string, string | number> = { per_page: LIST_PAGE_SIZE, ...(cursor ? { starting_after: cursor } : {}) };
+    const page = await probe.call((client) => client.get('/conversations', { query, schema: ConversationPageSchema, kind: 'conversations page' }));
+    listed.push(...validItems(page, 'conversations', ConversationListItemSchema));
+    const next = page.pages?.next;
+    cursor = typeof next === 'object' && next ? (next.starting_after ?? undefined) : undefined;
+  } while (cursor && listed.length < wanted);
+  const reads = Math.min(wanted, listed.length);
+  const chosen = Array.from(new Set(Array.from({ length: reads }, (_, i) => listed[Math.floor((i * listed.length) / reads)]!)));
+  const whole: IntercomConversation[] = [];
+  // Not timed: beside each other, one call's latency cannot be told from the client's shared counts.
+  await eachAtOnce(chosen, WHOLE_READS_AT_ONCE, async (c) => {
+    whole.push(await probe.call((client) => client.get(`/conversations/${encodeURIComponent(c.id)}`, { schema: ConversationSchema, kind: 'conversation' }), { timed: false }));
+  });
+  return whole;
+}
+
+/**
+ * The first listing page of each kind read without details (tickets' search carries their parts).
+ * A scroll is left out: opening one blocks the import's own scroll for a minute.
+ */
+async function sampleOtherKinds(probe: IntercomProbe, allConversations: boolean, fileHosts: string[]): Promise<KindSample[]> {
+  const samples: KindSample[] = [];
+  for (const kind of KINDS) {
+    const spec = kind.listAll({ importAllConversations: allConversations }) as Pager<unknown>;
+    if (kind.itemType === 'conversations' || spec.style === 'scroll') continue;
+    const page = await probe.call(async (client) => {
+      for await (const p of client.paginate(spec)) return p;
+      return undefined;
+    });
+    const objects = page?.items ?? [];
+    samples.push({ itemType: kind.itemType, objects: objects.length, files: objects.flatMap((o) => filesOf(kind.itemType, o, fileHosts)) });
+  }
+  return samples;
+}
+
+/**
+ * Samples the files of {@link WHOLE_READS} conversations read whole (fewer at a small limit) and of
+ * the first page of the other kinds, downloads them with `downloadAll`, and scales them to `counts`
+ * (objects per item type). Returns the conversations read whole (`estimate` times normalizing them).
  */
 export async function sampleAttachments(
   probe: IntercomProbe,
-  conversations: number | null,
-  downloadAll?: DownloadAll,
+  o: { counts: Record<string, number | null>; allConversations: boolean; fileHosts: string[]; downloadAll?: DownloadAll; rateLimitPer10s?: number },
 ): Promise<{ attachments: AttachmentEstimate; readWhole: IntercomConversation[] }> {
-  const page = await probe.call((client) => client.get('/conversations', { query: { per_page: DEFAULT_PER_PAGE }, schema: ConversationPageSchema, kind: 'conversations page' }));
-  const sample = validItems(page, 'conversations', ConversationListItemSchema);
-  const sourceFiles = sample.flatMap((c) => filesOf(c.source));
-  // Spread over the page: its first conversations were the longest (30 parts for 22 on average, seed 11).
-  const reads = Math.min(WHOLE_READS, sample.length);
-  const whole = Array.from(new Set(Array.from({ length: reads }, (_, i) => sample[Math.floor((i * sample.length) / reads)])));
-  const readWhole: IntercomConversation[] = [];
-  const partFiles: SampledFile[] = [];
-  for (const conversation of whole) {
-    const read = await probe.call((client) => client.get(`/conversations/${encodeURIComponent(conversation.id)}`, { schema: ConversationSchema, kind: 'conversation' }));
-    readWhole.push(read);
-    for (const part of validItems(read.conversation_parts, 'conversation_parts', ConversationPartSchema)) partFiles.push(...filesOf(part));
-  }
-  const all = [...sourceFiles, ...partFiles].filter((f) => f.url);
-  const probed = all.length && downloadAll ? await downloadAll(all.map((f) => f.url), ATTACHMENTS_AT_ONCE).catch(() => null) : null;
-  const downloaded = (probed?.sizes ?? []).filter((n): n is number => n !== null);
+  const wanted = Math.max(1, Math.min(WHOLE_READS, Math.floor((o.rateLimitPer10s ?? Infinity) * WHOLE_READS_BUDGET_SHARE)));
+  const readWhole = await readConversations(probe, wanted);
+  const samples: KindSample[] = [
+    { itemType: 'conversations', objects: readWhole.length, files: readWhole.flatMap((c) => filesOf('conversations', c, o.fileHosts)) },
+    ...(await sampleOtherKinds(probe, o.allConversations, o.fileHosts)),
+  ];
+  const all = samples.flatMap((s) => s.files);
+  const probed = all.length && o.downloadAll ? await o.downloadAll(all.map((f) => f.url), ATTACHMENTS_AT_ONCE).catch(() => null) : null;
+  const sizes = new Map(all.map((f, i) => [f, probed?.sizes[i] ?? null]));
+  const downloaded = [...sizes.values()].filter((n): n is number => n !== null);
   const probeBytes = downloaded.reduce((a, n) => a + n, 0);
   const meanSize = downloaded.length ? probeBytes / downloaded.length : null;
-  // A file's size: as downloaded, else as declared, else the mean downloaded one.
-  const sizeOf = (f: SampledFile) => probed?.sizes[all.indexOf(f)] ?? f.declared ?? meanSize ?? 0;
-  const sum = (files: SampledFile[], of: (f: SampledFile) => number) => files.reduce((a, f) => a + of(f), 0);
 
-  const perConversation = (of: (f: SampledFile) => number) =>
-    sample.length ? sum(sourceFiles, of) / sample.length + perWholeConversation(sum(partFiles, of), readWhole, sample) : 0;
-  const scale = (n: number) => (conversations === null || !sample.length ? null : Math.round(n * conversations));
-  const files = scale(perConversation(() => 1));
-  const bytes = meanSize === null && sum(all, (f) => f.declared ?? 0) === 0 && all.length ? null : scale(perConversation(sizeOf));
+  // Per kind: files (or bytes) per sampled object × the kind's count. A file that failed counts at the mean size.
+  const scale = (of: (f: NormalizedAttachment) => number): number | null => {
+    let total = 0;
+    for (const s of samples) {
+      const count = o.counts[s.itemType];
+      if (count === null || count === undefined) return null;
+      if (s.objects > 0) total += (s.files.reduce((a, f) => a + of(f), 0) / s.objects) * count;
+    }
+    return Math.round(total);
+  };
+  const files = scale(() => 1);
+  const bytes = all.length && meanSize === null ? null : scale((f) => sizes.get(f) ?? meanSize ?? 0);
   const bytesPerSecond = probed && probeBytes > 0 ? probeBytes / (Math.max(probed.ms, 1) / 1000) : null;
   return {
     attachments: {
-      sampledConversations: sample.length,
-      sampledFiles: sourceFiles.length,
-      readWhole: whole.length,
+      readWhole: readWhole.length,
+      sampledObjects: samples.reduce((n, s) => n + s.objects, 0),
+      sampledFiles: all.length,
       files,
       bytes,
       probeFiles: downloaded.length,
@@ -111,21 +177,4 @@ export async function sampleAttachments(
     },
     readWhole,
   };
-}
-
-const partCount = (c: IntercomConversationListItem): number | null => c.statistics?.count_conversation_parts ?? null;
-
-/**
- * Per conversation, a quantity of the parts of the conversations read whole (files, bytes): per part
- * times the parts of an average listed conversation (listings carry `statistics.count_conversation_parts`).
- * Conversation lengths vary far more than files per part, so the 50 listed ones say more about them
- * than the 5 read whole; without counts, the whole reads' mean.
- */
-function perWholeConversation(total: number, whole: IntercomConversationListItem[], sample: IntercomConversationListItem[]): number {
-  if (whole.length === 0) return 0;
-  const wholeParts = whole.map(partCount);
-  const sampleParts = sample.map(partCount);
-  if ([...wholeParts, ...sampleParts].some((n) => n === null)) return total / whole.length;
-  const add = (ns: Array<number | null>) => ns.reduce<number>((a, n) => a + (n ?? 0), 0);
-  return add(wholeParts) === 0 ? 0 : (total / add(wholeParts)) * (add(sampleParts) / sample.length);
 }

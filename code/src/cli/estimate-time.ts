@@ -1,22 +1,41 @@
 /**
- * The wall time an import will take, predicted from what `estimate` measured: API requests go about
- * allowed rate × latency at once (the client's own rule, `AdaptiveConcurrency`), so the API phase
- * runs at the lower of the allowed rate and what that concurrency achieves at the observed latency,
- * plus the round trips that cannot overlap (the run's opening reads, each kind's first page) — unless
- * the data loop's own CPU takes longer: every detail read is parsed, checked, normalized and pushed
- * on one thread, so the phase lasts at least detail reads × that CPU time.
- * The attachments phase moves the workspace's file bytes at the rate `estimate`'s own downloads of the
- * sampled files reached, as many at once as the import streams (`estimate-attachments.ts`).
+ * The wall time an import will take, predicted from what `estimate` measured, by modelling what the
+ * import does (its API phase is timed by the bench from its first API request to its last):
+ *
+ * 1. start-up: the reads before the data loop, which wait for each other, and the workers the
+ *    platform starts for the sync-units, metadata and data phases;
+ * 2. then two lanes at the same time (`extraction/lanes.ts`): the kinds that read every listed
+ *    object's detail (conversations: many requests in flight, paced by the limit), and the other
+ *    listings, one page after another (one latency each); both lanes' requests are paced by the
+ *    limit, and the detail lane lasts at least its objects' CPU in the data loop (one thread);
+ * 3. then the completion pass's few reads, one after another.
+ *
+ * The attachments phase moves the workspace's file bytes at the rate `estimate`'s own downloads of
+ * the sampled files reached, as many at once as the import streams (`estimate-attachments.ts`).
  */
 import { AdaptiveConcurrency } from '../intercom/concurrency';
+import { RESET_MARGIN_MS } from '../intercom/rate-limit-headers';
 
 /** Intercom's window, ms. */
 const WINDOW_MS = 10_000;
+
 /**
- * Round trips of an import that wait for the previous one: metadata (4), the data phase's start
- * (/me, 2 stamps, /admins, /teams, help centers), and the first page of each of 9 kinds.
+ * Round trips before the data loop that wait for the one before: the CLI's preflight /me, the
+ * sync-units phase's /me, the metadata phase's /me and then its reads (4, one after another), the
+ * data phase's /me, its two stamps and its lists of admins, teams and help centers.
  */
-export const SEQUENTIAL_REQUESTS = 4 + 6 + 9;
+export const START_UP_ROUND_TRIPS = 1 + 1 + 1 + 4 + 1 + 2 + 3;
+
+/**
+ * A phase's worker starting (a new thread that loads the snap-in's code): three before the data loop.
+ * Measured at 3,000 conversations (250 ms, load ~4): 4.4 s from the first /me to the metadata reads,
+ * for 3 round trips (~0.8 s) and two worker starts.
+ */
+export const WORKER_START_SECONDS = 1.8;
+export const WORKERS_BEFORE_DATA = 3;
+
+/** Reads after both lanes, one after another: the completion pass (a contact, its companies, its tags). */
+export const TAIL_ROUND_TRIPS = 3;
 
 /**
  * The data loop's CPU per detail read over the time `normalize` alone takes for it: parsing the
@@ -25,6 +44,19 @@ export const SEQUENTIAL_REQUESTS = 4 + 6 + 9;
  * checking the answer, for 13.1 ms in normalize alone: ≈ 1.6.
  */
 export const LOOP_CPU_OVER_NORMALIZE = 1.6;
+
+/** What the API phase's prediction starts from. */
+export interface ApiPhaseInputs {
+  /** Mean latency of `estimate`'s own requests, ms. */
+  latencyMs: number;
+  limitPer10s: number;
+  /** Requests of the lane that reads every listed object's detail: its pages and its detail reads. */
+  detailLaneRequests: number;
+  /** Requests of the other lane, one after another: listings (and the few detail reads they need). */
+  listingLaneRequests: number;
+  /** The data loop's CPU seconds for the detail lane's objects ({@link loopCpuSeconds}). */
+  loopCpuSeconds: number;
+}
 
 /** Requests in flight the client keeps at this limit and latency. */
 export function concurrencyFor(limitPer10s: number, latencyMs: number): number {
@@ -35,19 +67,37 @@ export function concurrencyFor(limitPer10s: number, latencyMs: number): number {
 }
 
 /**
- * Seconds of the API phase: `requests` at the lower of the allowed rate and concurrency ÷ latency,
- * or `cpuSeconds` (the data loop's CPU for all detail reads) when that is longer.
+ * Seconds for `requests` sent as many at once as the client allows. When that pace would spend a
+ * window's budget before the window ends (with the client's margin after each reset), each full
+ * budget costs one window (Intercom's windows are fixed) and the rest goes at that pace; otherwise
+ * the pace binds throughout.
  */
-export function predictApiSeconds(requests: number, limitPer10s: number, latencyMs: number, cpuSeconds = 0): number {
-  const allowedPerSecond = limitPer10s / (WINDOW_MS / 1000);
+export function pacedSeconds(requests: number, limitPer10s: number, latencyMs: number): number {
   const latencySeconds = Math.max(latencyMs, 1) / 1000;
-  const achievablePerSecond = concurrencyFor(limitPer10s, latencyMs) / latencySeconds;
-  return Math.max(requests / Math.min(allowedPerSecond, achievablePerSecond), cpuSeconds) + SEQUENTIAL_REQUESTS * latencySeconds;
+  const perSecond = concurrencyFor(limitPer10s, latencyMs) / latencySeconds;
+  const secondsPerBudget = limitPer10s / perSecond;
+  if (secondsPerBudget > (WINDOW_MS - RESET_MARGIN_MS) / 1000) return requests / perSecond;
+  const fullWindows = Math.floor(requests / limitPer10s);
+  return fullWindows * (WINDOW_MS / 1000) + (requests - fullWindows * limitPer10s) / perSecond;
 }
 
-/** The data loop's CPU seconds for `detailReads` objects, from the time normalizing one took (ms). */
-export function loopCpuSeconds(detailReads: number, normalizeMs: number): number {
-  return (detailReads * normalizeMs * LOOP_CPU_OVER_NORMALIZE) / 1000;
+/** Seconds of the API phase (see the module's comment). */
+export function predictApiSeconds(o: ApiPhaseInputs): number {
+  const latencySeconds = o.latencyMs / 1000;
+  const startUp = START_UP_ROUND_TRIPS * latencySeconds + WORKERS_BEFORE_DATA * WORKER_START_SECONDS;
+  // Both lanes' requests share the limit; the detail lane sends nearly all of them.
+  const detailLane = Math.max(pacedSeconds(o.detailLaneRequests + o.listingLaneRequests, o.limitPer10s, o.latencyMs), o.loopCpuSeconds);
+  const listingLane = o.listingLaneRequests * latencySeconds;
+  return startUp + Math.max(detailLane, listingLane) + TAIL_ROUND_TRIPS * latencySeconds;
+}
+
+/**
+ * The data loop's CPU seconds for `detailReads` objects: the CPU time normalizing one took (ms), over
+ * the share of a core the timing got (CPU time ÷ wall time: on a busy machine the loop's thread gets
+ * as little, and its wall time stretches as much).
+ */
+export function loopCpuSeconds(detailReads: number, normalizeMs: number, coreShare = 1): number {
+  return (detailReads * normalizeMs * LOOP_CPU_OVER_NORMALIZE) / 1000 / Math.min(1, Math.max(coreShare, 0.05));
 }
 
 /** Seconds of the attachments phase: `bytes` at `bytesPerSecond` (measured by the probe downloads). */

@@ -8,6 +8,7 @@ import { DEFAULT_PER_PAGE } from '../intercom/pagers';
 import type { Pager } from '../intercom/pagers';
 import type { IntercomConversation } from '../intercom/schemas';
 import { KINDS } from '../kinds';
+import type { KindSpec } from '../kinds/types';
 import type { IntercomProbe } from './connection';
 import { sampleAttachments, type AttachmentEstimate, type DownloadAll } from './estimate-attachments';
 import { loopCpuSeconds, predictApiSeconds } from './estimate-time';
@@ -74,14 +75,21 @@ async function countKind(probe: IntercomProbe, spec: Pager<unknown>): Promise<{ 
   return { count: spec.style === 'list' ? first.items.length + first.invalid.length : first.totalCount ?? null, first: first.items[0] };
 }
 
+/**
+ * The kinds whose every listed object is read in detail: the import reads them in a lane of their
+ * own, beside the other listings (`extraction/lanes.ts`).
+ */
+const readsEveryDetail = (kind: KindSpec) => kind.fetchDetail !== undefined && kind.detailNeeded === undefined;
+
 /** Runs the estimate against the workspace behind `probe`. */
 export async function estimateImport(
   probe: IntercomProbe,
-  o: { allConversations: boolean; rateLimitPer10s?: number; downloadAll?: DownloadAll },
+  o: { allConversations: boolean; rateLimitPer10s?: number; downloadAll?: DownloadAll; fileHosts?: string[] },
 ): Promise<Estimate> {
   const kinds: KindEstimate[] = [];
   let customAttributeModels = 0;
   let detailReads = 0;
+  let detailLaneRequests = 0;
   for (const kind of KINDS) {
     const spec = kind.listAll({ importAllConversations: o.allConversations });
     if (kind.customAttributes) customAttributeModels++;
@@ -90,7 +98,10 @@ export async function estimateImport(
     const pages = spec.style === 'list' ? 1 : spec.style === 'scroll' ? pagesFor(n, SCROLL_PAGE_SIZE) + 1 : pagesFor(n, spec.perPage ?? DEFAULT_PER_PAGE);
     // Tickets: read whole only when search leaves their parts out; the first one listed tells.
     const details = kind.fetchDetail && (!kind.detailNeeded || (first !== undefined && kind.detailNeeded(first as never))) ? n : 0;
-    detailReads += details;
+    if (readsEveryDetail(kind)) {
+      detailReads += details;
+      detailLaneRequests += pages + details;
+    }
     kinds.push({
       itemType: kind.itemType,
       count,
@@ -98,10 +109,17 @@ export async function estimateImport(
       how: `${spec.style} ${spec.path}: ${pages} page${pages === 1 ? '' : 's'}${details ? ` + ${details} detail reads` : ''}`,
     });
   }
-  const { attachments, readWhole } = await sampleAttachments(probe, kinds.find((k) => k.itemType === 'conversations')?.count ?? null, o.downloadAll);
-  const normalizeMs = timeNormalize(readWhole);
-  const requests =
-    kinds.reduce((sum, k) => sum + k.requests, 0) + FIXED_REQUESTS.me + FIXED_REQUESTS.dataAttributesPerModel * customAttributeModels;
+  const { attachments, readWhole } = await sampleAttachments(probe, {
+    counts: Object.fromEntries(kinds.map((k) => [k.itemType, k.count])),
+    allConversations: o.allConversations,
+    fileHosts: o.fileHosts ?? [],
+    downloadAll: o.downloadAll,
+    rateLimitPer10s: o.rateLimitPer10s,
+  });
+  const normalizing = timeNormalize(readWhole);
+  const normalizeMs = normalizing?.cpuMs ?? null;
+  const listed = kinds.reduce((sum, k) => sum + k.requests, 0);
+  const requests = listed + FIXED_REQUESTS.me + FIXED_REQUESTS.dataAttributesPerModel * customAttributeModels;
   const rateLimitPer10s = o.rateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S;
   const latencyMs = probe.latenciesMs.reduce((sum, ms) => sum + ms, 0) / Math.max(1, probe.latenciesMs.length);
   return {
@@ -112,7 +130,15 @@ export async function estimateImport(
     rateLimitFloorSeconds: rateLimitFloorSeconds(requests, rateLimitPer10s),
     latencyMs: Math.round(latencyMs),
     normalizeMs: normalizeMs === null ? null : Number(normalizeMs.toFixed(1)),
-    apiSeconds: Math.round(predictApiSeconds(requests, rateLimitPer10s, latencyMs, loopCpuSeconds(detailReads, normalizeMs ?? 0))),
+    apiSeconds: Math.round(
+      predictApiSeconds({
+        latencyMs,
+        limitPer10s: rateLimitPer10s,
+        detailLaneRequests,
+        listingLaneRequests: listed - detailLaneRequests,
+        loopCpuSeconds: loopCpuSeconds(detailReads, normalizeMs ?? 0, normalizing?.coreShare),
+      }),
+    ),
     attachments,
   };
 }
@@ -125,13 +151,15 @@ const NORMALIZE_CPU_MS = 300;
  * Mean CPU ms `normalize` takes for one of `conversations`: a first round warms the code up, then
  * rounds until ~300 ms of CPU are measured. CPU time (`process.cpuUsage`), not elapsed time: on a
  * busy machine a handful of timed calls measured 54 ms where the import's loop took 13–20 ms.
+ * Beside it, the share of a core those rounds got (CPU time ÷ wall time), which the loop will get too.
  */
-function timeNormalize(conversations: IntercomConversation[]): number | null {
+function timeNormalize(conversations: IntercomConversation[]): { cpuMs: number; coreShare: number } | null {
   if (conversations.length === 0) return null;
   const normalize = KINDS.find((k) => k.itemType === 'conversations')!.normalize;
   const ctx = { appId: 'estimate', observedAt: new Date().toISOString() };
   for (const conversation of conversations) normalize(conversation as never, ctx);
   const started = process.cpuUsage();
+  const startedAt = process.hrtime.bigint();
   let cpuMs = 0;
   let timed = 0;
   for (let round = 0; round < NORMALIZE_ROUNDS && cpuMs < NORMALIZE_CPU_MS; round++) {
@@ -140,5 +168,6 @@ function timeNormalize(conversations: IntercomConversation[]): number | null {
     const used = process.cpuUsage(started);
     cpuMs = (used.user + used.system) / 1000;
   }
-  return cpuMs / timed;
+  const wallMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+  return { cpuMs: cpuMs / timed, coreShare: wallMs > 0 ? Math.min(1, cpuMs / wallMs) : 1 };
 }

@@ -1,28 +1,37 @@
 /**
- * `estimate` predicts wall time from its own requests' latency, the limit and the client's concurrency
- * rule. Expected values are worked out by hand below.
+ * `estimate` predicts wall time by modelling what the import does (estimate-time.ts): start-up, two
+ * lanes at once, the limit's fixed windows, the data loop's CPU. Expected values are worked out by hand below.
  */
 import { startIntercomEmulator, type IntercomEmulator } from '../../src/emulators/intercom';
 import { estimateCommand } from '../../src/cli/commands/estimate';
-import { loopCpuSeconds, predictApiSeconds, predictAttachmentSeconds } from '../../src/cli/estimate-time';
+import { loopCpuSeconds, pacedSeconds, predictApiSeconds, predictAttachmentSeconds } from '../../src/cli/estimate-time';
 
 describe('predicted wall time (hand-computed)', () => {
-  it('the API phase runs at the lower of the allowed rate and concurrency ÷ latency, plus 19 round trips in a row', () => {
-    // 50 per 10 s = 5/s; 4 in flight at 200 ms would do 20/s: the limit binds. 1000 / 5 + 19 × 0.2.
-    expect(predictApiSeconds(1000, 50, 200)).toBeCloseTo(203.8, 5);
-    // Intercom's default 1,667 per 10 s = 166.7/s; ceil(0.1667 × 250 × 1.25) = 53 in flight → 212/s: the limit binds.
-    expect(predictApiSeconds(3000, 1667, 250)).toBeCloseTo(3000 / 166.7 + 4.75, 3);
-    // 10,000 per 10 s = 1000/s; at most 64 in flight at 250 ms = 256/s: latency binds. 3000 / 256 + 19 × 0.25.
-    expect(predictApiSeconds(3000, 10_000, 250)).toBeCloseTo(11.71875 + 4.75, 5);
+  it('requests as many at once as the client allows: each full budget costs a window when that pace would spend it early', () => {
+    // 1,667 per 10 s at 250 ms: ceil(0.1667 × 250 × 1.25) = 53 in flight = 212/s; a budget goes in 7.9 s (< 9 s):
+    // one full window (10 s) and 1,333 more at 212/s (6.288 s).
+    expect(pacedSeconds(3000, 1667, 250)).toBeCloseTo(10 + 1333 / 212, 5);
+    // 50 per 10 s at 200 ms: at least 4 in flight = 20/s, a budget in 2.5 s: 20 full windows, nothing left.
+    expect(pacedSeconds(1000, 50, 200)).toBeCloseTo(200, 5);
+    // 10,000 per 10 s at 250 ms: at most 64 in flight = 256/s, a budget would take 39 s: the pace binds.
+    expect(pacedSeconds(3000, 10_000, 250)).toBeCloseTo(3000 / 256, 5);
   });
 
-  it("the data loop's CPU binds when it takes longer than the requests: detail reads × normalize time × 1.6", () => {
-    // 3,375 detail reads at 10 ms of normalize: 3375 × 10 × 1.6 = 54 s of CPU.
+  it('the API phase: start-up, then the longer of the two lanes, then the completion reads', () => {
+    // Start-up 13 round trips of 0.25 s + 3 workers × 1.8 s = 8.65 s; tail 3 × 0.25 = 0.75 s.
+    // Both lanes' 3,060 requests paced: 10 + 1,393 / 212 = 16.571 s; the listing lane's 40 pages in a row: 10 s.
+    const inputs = { latencyMs: 250, limitPer10s: 1667, detailLaneRequests: 3020, listingLaneRequests: 40, loopCpuSeconds: 5 };
+    expect(predictApiSeconds(inputs)).toBeCloseTo(8.65 + 10 + 1393 / 212 + 0.75, 3);
+    // The listing lane binds: 100 pages one after another (25 s) beside 600 paced requests (2.83 s).
+    expect(predictApiSeconds({ ...inputs, detailLaneRequests: 500, listingLaneRequests: 100 })).toBeCloseTo(8.65 + 25 + 0.75, 5);
+  });
+
+  it("the data loop's CPU binds when it takes longer: detail reads × normalize time × 1.6, over the share of a core it gets", () => {
     expect(loopCpuSeconds(3375, 10)).toBeCloseTo(54, 5);
-    // 3,400 requests at 166.7/s take 20.4 s: the CPU's 54 s bind, plus 19 round trips of 0.25 s.
-    expect(predictApiSeconds(3400, 1667, 250, 54)).toBeCloseTo(54 + 4.75, 5);
-    // 2 ms of normalize: 10.8 s of CPU, less than the limit's 20.4 s, which binds.
-    expect(predictApiSeconds(3400, 1667, 250, loopCpuSeconds(3375, 2))).toBeCloseTo(3400 / 166.7 + 4.75, 3);
+    // Half a core: twice the wall time.
+    expect(loopCpuSeconds(3000, 10, 0.5)).toBeCloseTo(96, 5);
+    const inputs = { latencyMs: 250, limitPer10s: 1667, detailLaneRequests: 3020, listingLaneRequests: 40, loopCpuSeconds: 96 };
+    expect(predictApiSeconds(inputs)).toBeCloseTo(8.65 + 96 + 0.75, 5);
   });
 
   it("the attachments phase moves the workspace's bytes at the probe downloads' rate", () => {
@@ -50,11 +59,12 @@ describe('estimate against an emulator with 200 ms latency', () => {
     expect(estimate.latencyMs).toBeLessThan(700);
     // It normalized the conversations it read whole, and timed it.
     expect(estimate.normalizeMs).toBeGreaterThan(0);
-    // 50 per 10 s binds (4 in flight at < 800 ms do more than 5/s; 40 conversations' CPU is far less
-    // than 8 s): R / 5 s plus 19 round trips of the latency.
-    const latencySeconds = estimate.latencyMs / 1000;
-    expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor(estimate.requests / 5 + 19 * (latencySeconds - 0.001)));
-    expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(estimate.requests / 5 + 19 * (latencySeconds + 0.001)));
+    // 50 per 10 s binds: 4 in flight at < 800 ms spend a budget in under 9 s, so each full budget of
+    // the lanes' requests (all but a few made at start-up) costs a window; 40 conversations' CPU is far
+    // less. On top: 3 workers' start (5.4 s) and some 16 round trips, well under a window.
+    const windows = estimate.requests / 50;
+    expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor((Math.floor(windows - 1) * 10 + 5.4)));
+    expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(windows) * 10 + 5.4 + 16 * (estimate.latencyMs / 1000) + 1);
     // It downloaded the sampled files, each waiting 50–150 ms before its bytes: all of them at once
     // (fewer than 32) take at least 50 ms, so their rate is at most their bytes in 0.05 s.
     const a = estimate.attachments;

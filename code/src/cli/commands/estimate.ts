@@ -31,6 +31,8 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
     allConversations: flags.allConversations ?? false,
     rateLimitPer10s,
     downloadAll: (urls, atOnce) => downloadAll(connection, urls, atOnce),
+    // A local run's file host, as the import's normalizer is given it (`localFileHosts`).
+    fileHosts: [...(clientTarget(connection).localFileHosts ?? [])],
   });
   out.line(`Workspace "${workspace.name}" (${workspace.id}, ${workspace.region}, ${workspace.timezone ?? 'no time zone'})`);
   out.line(`Conversations: ${flags.allConversations ? 'all' : 'closed only (add --all-conversations for all)'}`);
@@ -52,7 +54,7 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
       ? 'Attachments: unknown (no conversations to sample).'
       : `Attachments: about ${a.files} files` +
           (a.bytes !== null ? `, ${formatBytes(a.bytes)}` : '') +
-          ` (from ${a.sampledConversations} opening messages and ${a.readWhole} conversations read whole)` +
+          ` (from ${a.readWhole} conversations read whole and ${a.sampledObjects - a.readWhole} objects of other kinds listed)` +
           (a.seconds !== null && a.bytesPerSecond !== null
             ? `; ${a.probeFiles} sampled files came at ${formatBytes(a.bytesPerSecond)}/s, attachments phase about ${formatDuration(a.seconds)}.`
             : '; download time unknown.'),
