@@ -20,11 +20,11 @@ import { RESET_MARGIN_MS } from '../intercom/rate-limit-headers';
 const WINDOW_MS = 10_000;
 
 /**
- * Round trips before the data loop that wait for the one before: the CLI's preflight /me, the
- * sync-units phase's /me, the metadata phase's /me and then its reads (4, one after another), the
- * data phase's /me, its two stamps and its lists of admins, teams and help centers.
+ * Round trips before the data loop that wait for the one before (`extraction/README.md`, "What each
+ * phase's start asks Intercom"): the CLI's preflight /me; the sync-units phase's /me; the metadata
+ * phase's /me, then its definitions together; the data phase's stamps and run context together.
  */
-export const START_UP_ROUND_TRIPS = 1 + 1 + 1 + 4 + 1 + 2 + 3;
+export const START_UP_ROUND_TRIPS = 1 + 1 + 2 + 1;
 
 /**
  * A phase's worker starting (a new thread that loads the snap-in's code): three before the data loop.
@@ -34,8 +34,8 @@ export const START_UP_ROUND_TRIPS = 1 + 1 + 1 + 4 + 1 + 2 + 3;
 export const WORKER_START_SECONDS = 1.8;
 export const WORKERS_BEFORE_DATA = 3;
 
-/** Reads after both lanes, one after another: the completion pass (a contact, its companies, its tags). */
-export const TAIL_ROUND_TRIPS = 3;
+/** Reads after both lanes, one after another: the completion pass (a contact, then its companies and tags together). */
+export const TAIL_ROUND_TRIPS = 2;
 
 /**
  * The data loop's CPU per detail read over the time `normalize` alone takes for it: parsing the
