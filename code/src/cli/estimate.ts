@@ -8,7 +8,7 @@ import { DEFAULT_PER_PAGE } from '../intercom/pagers';
 import type { Pager } from '../intercom/pagers';
 import type { IntercomConversation } from '../intercom/schemas';
 import { KINDS } from '../kinds';
-import type { KindSpec } from '../kinds/types';
+import { readsEveryDetail } from '../extraction/lanes';
 import type { IntercomProbe } from './connection';
 import { sampleAttachments, type AttachmentEstimate, type DownloadAll } from './estimate-attachments';
 import { loopCpuSeconds, predictApiSeconds } from './estimate-time';
@@ -75,12 +75,6 @@ async function countKind(probe: IntercomProbe, spec: Pager<unknown>): Promise<{ 
   return { count: spec.style === 'list' ? first.items.length + first.invalid.length : first.totalCount ?? null, first: first.items[0] };
 }
 
-/**
- * The kinds whose every listed object is read in detail: the import reads them in a lane of their
- * own, beside the other listings (`extraction/lanes.ts`).
- */
-const readsEveryDetail = (kind: KindSpec) => kind.fetchDetail !== undefined && kind.detailNeeded === undefined;
-
 /** Runs the estimate against the workspace behind `probe`. */
 export async function estimateImport(
   probe: IntercomProbe,
@@ -98,6 +92,7 @@ export async function estimateImport(
     const pages = spec.style === 'list' ? 1 : spec.style === 'scroll' ? pagesFor(n, SCROLL_PAGE_SIZE) + 1 : pagesFor(n, spec.perPage ?? DEFAULT_PER_PAGE);
     // Tickets: read whole only when search leaves their parts out; the first one listed tells.
     const details = kind.fetchDetail && (!kind.detailNeeded || (first !== undefined && kind.detailNeeded(first as never))) ? n : 0;
+    // The import reads these kinds in a lane of their own, beside the other listings.
     if (readsEveryDetail(kind)) {
       detailReads += details;
       detailLaneRequests += pages + details;

@@ -15,12 +15,14 @@
 import type { KindSpec } from '../kinds/types';
 import type { LoopDeps, LoopOutcome } from './data-loop';
 
+/** A kind that reads every listed object's detail (its reads fill the limiter). */
+export const readsEveryDetail = (kind: KindSpec): boolean => kind.fetchDetail !== undefined && kind.detailNeeded === undefined;
+
 /**
- * The lanes: kinds that read every listed object's detail in one (their reads fill the limiter),
- * the others in the other. Empty lanes are left out.
+ * The lanes: kinds that read every listed object's detail in one, the others in the other. Empty
+ * lanes are left out.
  */
 export function lanesOf(kinds: readonly KindSpec[]): KindSpec[][] {
-  const readsEveryDetail = (kind: KindSpec) => kind.fetchDetail !== undefined && kind.detailNeeded === undefined;
   return [kinds.filter(readsEveryDetail), kinds.filter((kind) => !readsEveryDetail(kind))].filter((lane) => lane.length > 0);
 }
 
