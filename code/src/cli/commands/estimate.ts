@@ -64,8 +64,8 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
 }
 
 /**
- * Downloads the files the way the import does (no token, checked hosts, each spooled to a temporary
- * file), `atOnce` at a time; each file's bytes (null: it failed) and the wall time of them all, ms.
+ * Downloads the files the way the import does (no token, checked hosts), `atOnce` at a time, each
+ * written to a temporary file (as the platform writes the import's upload); each file's bytes (null: it failed) and the wall time of them all, ms.
  */
 async function downloadAll(connection: IntercomConnection, urls: string[], atOnce: number): Promise<ProbeDownloads> {
   const client = new IntercomClient({ token: connection.token, ...clientTarget(connection) });
