@@ -65,8 +65,24 @@ export function htmlToRichText(html: string | null | undefined, ctx: RichTextCon
  * body: turndown trims the end of its output, so a paragraph follows that keeps a trailing no-break space.
  */
 export function paragraphWithTurndown(paragraph: string, ctx: RichTextContext): string {
-  return convertWithTurndown(`${paragraph}<p>x</p>`, ctx).richText.join('').replace(/\n*x$/, '');
+  const known = textParagraphs.get(paragraph);
+  if (known !== undefined) return known;
+  const markdown = convertWithTurndown(`${paragraph}<p>x</p>`, ctx).richText.join('').replace(/\n*x$/, '');
+  if (paragraph.length <= MEMO_MAX_CHARS) {
+    if (textParagraphs.size >= MEMO_MAX_ENTRIES) textParagraphs.clear();
+    textParagraphs.set(paragraph, markdown);
+  }
+  return markdown;
 }
+
+/**
+ * A paragraph of text alone (no tags, so no mention, file or link: nothing of the context is read)
+ * converts the same every time; the same ones recur (signatures, `<p>&nbsp;</p>` spacers) and each
+ * costs a turndown DOM. Bounded: cleared when full, short paragraphs only.
+ */
+const textParagraphs = new Map<string, string>();
+const MEMO_MAX_ENTRIES = 1000;
+const MEMO_MAX_CHARS = 2000;
 
 /** The general conversion (htmlToRichText without its fast path); exported so tests can compare the two. */
 export function convertWithTurndown(html: string, ctx: RichTextContext): RichTextResult {
