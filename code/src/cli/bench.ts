@@ -4,7 +4,9 @@
  * machine. Per size (3,000 and 50,000 conversations; `--quick`: 3,000 only): a clean import, a sync
  * with nothing changed, and the same import with faults (3 % 5xx, 1 % connection resets). The
  * Intercom emulator runs in a process of its own and each snap-in run in another, so `peak_rss_mb` is
- * the snap-in side's alone (CLI, workers, platform emulator). Writes `bench/results.json`.
+ * the snap-in side's alone (CLI, workers, platform emulator). Writes `bench/results.json`. The
+ * snap-in side runs as DevRev runs it, compiled JS (`npm run build`'s, made when the bench starts;
+ * `snap_in_runtime`), not tsx; the Intercom emulator's process stays on tsx.
  *
  * The workspace has issue 11's reference shape (`bench/workspace-shape.ts`): per conversation about
  * 17 parts, 1.33 contacts and 1 file (the generator's file sizes), through generator options
@@ -39,6 +41,7 @@ import { estimateCommand } from './commands/estimate';
 import { out } from './output';
 import { airdropLaunch } from './bench/airdrop-launch';
 import { forkSnapIn } from './bench/fork-snap-in';
+import { buildSnapIn } from './bench/snap-in-build';
 import { inFlightTimeline, type Traffic } from './bench/traffic';
 import { workspaceHeapMb } from './bench/workspace-heap';
 import { cpuMsBetween, type CpuSamples } from './bench/cpu';
@@ -64,6 +67,11 @@ const CHILD_EXEC_ARGV = ['--max-semi-space-size=2', '--import', 'tsx'];
  * so `peak_rss_mb` is what a user's import takes.
  */
 const SNAP_IN_LAUNCH = airdropLaunch();
+/**
+ * How the bench's snap-in processes run (each record's `snap_in_runtime`): compiled JS, built once
+ * when the bench starts (`bench/snap-in-build.ts`), as DevRev runs the deployed package.
+ */
+const SNAP_IN_RUNTIME = 'compiled';
 const DEFAULT_LIMIT_PER_10S = Math.round(10_000 / 6);
 
 /** The Intercom emulator process: ready with its URL and token; answers traffic questions. */
@@ -92,8 +100,8 @@ class IntercomProcess {
   }
 }
 
-function runSnapIn(options: { kind: 'import' | 'sync'; baseUrl: string; token: string; outDir: string }): Promise<SnapInResult> {
-  const child = forkSnapIn(options, [...SNAP_IN_LAUNCH.nodeFlags, '--import', 'tsx'], SNAP_IN_LAUNCH.env);
+function runSnapIn(entry: string, options: { kind: 'import' | 'sync'; baseUrl: string; token: string; outDir: string }): Promise<SnapInResult> {
+  const child = forkSnapIn(options, SNAP_IN_LAUNCH.nodeFlags, SNAP_IN_LAUNCH.env, entry);
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
@@ -148,6 +156,7 @@ function recordOf(run: string, conversations: number, result: SnapInResult, traf
     status: result.status,
     ...(result.error ? { error: result.error } : {}),
     workspace_shape: REFERENCE_SHAPE_LABEL,
+    snap_in_runtime: SNAP_IN_RUNTIME,
     conversations,
     requests: traffic.requests,
     requests_per_conversation: round(traffic.requests / conversations, 3),
@@ -182,14 +191,14 @@ function shapeFound(conversations: number, result: SnapInResult, traffic: Traffi
   };
 }
 
-async function benchSize(conversations: number, latencyMs: number, seed: number, records: BenchRecord[], withFaults = true): Promise<void> {
+async function benchSize(snapInEntry: string, conversations: number, latencyMs: number, seed: number, records: BenchRecord[], withFaults = true): Promise<void> {
   const intercom = await IntercomProcess.start({ seed, ...referenceShapeOptions(conversations), latencyMs });
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-'));
   const faultedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-faults-'));
   const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}) => {
     await intercom.ask({ cmd: 'reset' });
     const load = sampleLoad();
-    const result = await runSnapIn({ kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
+    const result = await runSnapIn(snapInEntry, { kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
     const traffic = await intercom.ask({ cmd: 'traffic' });
     const record = recordOf(label, intercom.conversations, result, traffic);
     if (kind === 'import') Object.assign(record, shapeFound(intercom.conversations, result, traffic));
@@ -245,8 +254,10 @@ async function main(): Promise<void> {
   const sizes = flags.quick ? [3000] : flags.sizes.split(',').map(Number);
   const records: BenchRecord[] = [];
   out.line(`Benchmark at Intercom's default limit, ${flags.latencyMs} ms latency: ${sizes.join(', ')} conversations (${REFERENCE_SHAPE_LABEL})`);
+  const snapInEntry = buildSnapIn();
+  out.line(`The snap-in runs ${SNAP_IN_RUNTIME}: ${path.relative(process.cwd(), snapInEntry)}`);
   for (const size of sizes) {
-    await benchSize(size, Number(flags.latencyMs), Number(flags.seed), records, flags.faults);
+    await benchSize(snapInEntry, size, Number(flags.latencyMs), Number(flags.seed), records, flags.faults);
     fs.mkdirSync(path.dirname(flags.out), { recursive: true });
     fs.writeFileSync(flags.out, `${JSON.stringify(records, null, 2)}\n`);
   }
