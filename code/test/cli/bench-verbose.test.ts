@@ -32,6 +32,8 @@ describe('bench', () => {
     // The bench's workspace: seed 3, 5 conversations plus the generator's edge cases (ground truth).
     const conversations = createWorkspace({ seed: 3, size: { conversations: 5 }, edgeCases: true, fileBaseUrl: 'http://127.0.0.1:1' }).conversationIndex().length;
     expect(records.map((r) => [r.run, r.status, r.conversations])).toEqual([['import', 'done', conversations], ['no-change sync', 'done', conversations]]);
+    // Run as DevRev runs the snap-in: compiled JS, not TypeScript through tsx.
+    expect(records.map((r) => r.snap_in_runtime)).toEqual(['compiled', 'compiled']);
     const [imported, synced] = records;
     // No faults and Intercom's default limit: nothing refused, nothing retried.
     for (const r of records) expect([r.status_429, r.status_5xx, r.connection_resets]).toEqual([0, 0, 0]);
