@@ -7,7 +7,7 @@
  * 2. then two lanes at the same time (`extraction/lanes.ts`): the kinds that read every listed
  *    object's detail (conversations: many requests in flight, paced by the limit), and the other
  *    listings, one page after another (one latency each); both lanes' requests are paced by the
- *    limit, and the detail lane lasts at least its objects' CPU in the data loop (one thread);
+ *    limit, and the detail lane lasts at least its objects' CPU in the snap-in process;
  * 3. then the completion pass's few reads, one after another.
  *
  * The attachments phase moves the workspace's file bytes at the rate `estimate`'s own downloads of
@@ -39,12 +39,14 @@ export const WORKERS_BEFORE_DATA = 3;
 export const TAIL_ROUND_TRIPS = 2;
 
 /**
- * The data loop's CPU per detail read over the time `normalize` alone takes for it: parsing the
- * answer, the schema check and pushing the items come on top. Measured on a 3,000-conversation
- * import (bench, 250 ms): per conversation 19.3 ms normalizing and pushing plus 1.4 ms parsing and
- * checking the answer, for 13.1 ms in normalize alone: ≈ 1.6.
+ * The snap-in process's CPU per detail read, all its threads (the data loop parsing, normalizing and
+ * pushing; the platform emulator receiving and storing the items), over the time `normalize` alone
+ * takes: bench at 3,000 conversations (250 ms, load ~6) 6.1 ms of process CPU per conversation for
+ * 1.2–1.4 ms in normalize: ≈ 4.7.
  */
-export const LOOP_CPU_OVER_NORMALIZE = 1.6;
+export const PROCESS_CPU_OVER_NORMALIZE = 4.7;
+/** Threads of the snap-in process busy during the data loop: the data worker and the main thread (platform emulator). */
+export const BUSY_THREADS = 2;
 
 /** What the API phase's prediction starts from. */
 export interface ApiPhaseInputs {
@@ -93,12 +95,14 @@ export function predictApiSeconds(o: ApiPhaseInputs): number {
 }
 
 /**
- * The data loop's CPU seconds for `detailReads` objects: the CPU time normalizing one took (ms), over
- * the share of a core the timing got (CPU time ÷ wall time: on a busy machine the loop's thread gets
- * as little, and its wall time stretches as much).
+ * Wall seconds of the snap-in process's CPU for `detailReads` objects: the CPU time normalizing one
+ * took (ms) × {@link PROCESS_CPU_OVER_NORMALIZE}, spread over its busy threads on the machine's
+ * `cores`, each getting the share of a core the timing got (CPU time ÷ wall time: on a busy machine
+ * the import's threads get as little, and its wall time stretches as much).
  */
-export function loopCpuSeconds(detailReads: number, normalizeMs: number, coreShare = 1): number {
-  return (detailReads * normalizeMs * LOOP_CPU_OVER_NORMALIZE) / 1000 / Math.min(1, Math.max(coreShare, 0.05));
+export function loopCpuSeconds(detailReads: number, normalizeMs: number, coreShare = 1, cores = BUSY_THREADS): number {
+  const share = Math.min(1, Math.max(coreShare, 0.05));
+  return (detailReads * normalizeMs * PROCESS_CPU_OVER_NORMALIZE) / 1000 / (Math.min(cores, BUSY_THREADS) * share);
 }
 
 /**

@@ -4,6 +4,7 @@
  * and the requests, and the time Intercom's rate limit forces for them. How each kind is listed comes from
  * the kinds table (`code/src/kinds/`), the same one the import walks.
  */
+import * as os from 'node:os';
 import { DEFAULT_PER_PAGE } from '../intercom/pagers';
 import type { Pager } from '../intercom/pagers';
 import type { IntercomConversation } from '../intercom/schemas';
@@ -41,6 +42,8 @@ export interface Estimate {
   latencyMs: number;
   /** CPU time normalizing one conversation read whole took here, ms (null: none read). */
   normalizeMs: number | null;
+  /** Share of a core that timing got (CPU time ÷ wall time; null: none read). */
+  coreShare: number | null;
   /** Predicted wall time of the API phase (estimate-time.ts). */
   apiSeconds: number;
   attachments: AttachmentEstimate;
@@ -125,13 +128,14 @@ export async function estimateImport(
     rateLimitFloorSeconds: rateLimitFloorSeconds(requests, rateLimitPer10s),
     latencyMs: Math.round(latencyMs),
     normalizeMs: normalizeMs === null ? null : Number(normalizeMs.toFixed(1)),
+    coreShare: normalizing ? Number(normalizing.coreShare.toFixed(2)) : null,
     apiSeconds: Math.round(
       predictApiSeconds({
         latencyMs,
         limitPer10s: rateLimitPer10s,
         detailLaneRequests,
         listingLaneRequests: listed - detailLaneRequests,
-        loopCpuSeconds: loopCpuSeconds(detailReads, normalizeMs ?? 0, normalizing?.coreShare),
+        loopCpuSeconds: loopCpuSeconds(detailReads, normalizeMs ?? 0, normalizing?.coreShare, os.cpus().length),
       }),
     ),
     attachments,

@@ -26,12 +26,14 @@ describe('predicted wall time (hand-computed)', () => {
     expect(predictApiSeconds({ ...inputs, detailLaneRequests: 500, listingLaneRequests: 100 })).toBeCloseTo(6.65 + 25 + 0.5, 5);
   });
 
-  it("the data loop's CPU binds when it takes longer: detail reads × normalize time × 1.6, over the share of a core it gets", () => {
-    expect(loopCpuSeconds(3375, 10)).toBeCloseTo(54, 5);
-    // Half a core: twice the wall time.
-    expect(loopCpuSeconds(3000, 10, 0.5)).toBeCloseTo(96, 5);
-    const inputs = { latencyMs: 250, limitPer10s: 1667, detailLaneRequests: 3020, listingLaneRequests: 40, loopCpuSeconds: 96 };
-    expect(predictApiSeconds(inputs)).toBeCloseTo(6.65 + 96 + 0.5, 5);
+  it("the process's CPU binds when it takes longer: detail reads × normalize time × 4.7, over 2 threads at the share of a core they get", () => {
+    // 3,000 × 10 ms × 4.7 = 141 s of CPU; two threads on two free cores: 70.5 s.
+    expect(loopCpuSeconds(3000, 10)).toBeCloseTo(70.5, 5);
+    // Half a core each: 141 s; one core only: both threads on it, 141 s too.
+    expect(loopCpuSeconds(3000, 10, 0.5, 2)).toBeCloseTo(141, 5);
+    expect(loopCpuSeconds(3000, 10, 1, 1)).toBeCloseTo(141, 5);
+    const inputs = { latencyMs: 250, limitPer10s: 1667, detailLaneRequests: 3020, listingLaneRequests: 40, loopCpuSeconds: 141 };
+    expect(predictApiSeconds(inputs)).toBeCloseTo(6.65 + 141 + 0.5, 5);
   });
 
   it("the attachments phase moves the workspace's bytes at the probe downloads' rate, for twice the work (download and upload)", () => {

@@ -47,7 +47,8 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
   out.line(
     `Rate limit: ${estimate.rateLimitPer10s} requests per 10 s (${estimate.rateLimitSource}); it forces at least ${formatDuration(estimate.rateLimitFloorSeconds)}.`,
   );
-  const cpu = estimate.normalizeMs === null ? '' : `, ${estimate.normalizeMs} ms of CPU to normalize a conversation`;
+  const cpu =
+    estimate.normalizeMs === null ? '' : `, ${estimate.normalizeMs} ms of CPU to normalize a conversation (${Math.round((estimate.coreShare ?? 1) * 100)} % of a core free)`;
   out.line(`Latency: ${estimate.latencyMs} ms per request (this estimate's own)${cpu}; API phase about ${formatDuration(estimate.apiSeconds)}.`);
   out.line(
     a.files === null
