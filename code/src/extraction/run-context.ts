@@ -9,7 +9,7 @@ import {
 import {
   AdminSchema, ConversationAttributeSchema, DataAttributeSchema, HelpCenterSchema, MeSchema, TeamSchema, validItems, workspaceOfMe, type IntercomMe,
 } from '../intercom/schemas';
-import { helpCenterBaseUrls } from '../normalize';
+import { helpCenterBaseUrls } from '../normalize/help-centers';
 import type { CustomAttributeDefinition } from '../normalize/types';
 import type { MeAnswer } from '../connection/connection';
 import type { ExtractionOptions } from '../connection/options';
