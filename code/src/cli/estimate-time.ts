@@ -11,8 +11,7 @@
  * 3. then the completion pass's few reads, one after another.
  *
  * The attachments phase moves the workspace's file bytes at the rate `estimate`'s own downloads of
- * the sampled files reached, as many at once as the import streams (`estimate-attachments.ts`), for
- * about twice the work per byte ({@link IMPORT_WORK_OVER_PROBE}).
+ * the sampled files reached, as many at once as the import streams (`estimate-attachments.ts`).
  */
 import { AdaptiveConcurrency } from '../intercom/concurrency';
 import { RESET_MARGIN_MS } from '../intercom/rate-limit-headers';
@@ -106,14 +105,11 @@ export function loopCpuSeconds(detailReads: number, normalizeMs: number, coreSha
 }
 
 /**
- * The import's work per byte of a file over the probe's: the probe downloads each sampled file and
- * writes it to a file; the import downloads it, sends it on to the platform, which receives it and
- * writes it (here the local platform emulator, on the same cores): about twice over. Measured at 3,000
- * conversations (bench shape, 250 ms, load ~3): probe 48.8 MB/s, the import's phase 25.7 MB/s (1.9).
+ * Seconds of the attachments phase: `bytes` at the probe downloads' `bytesPerSecond`. The import also
+ * sends each byte on to the platform, but with the snap-in compiled (as the bench runs it) its phase
+ * went 1.12 and 1.84 × the probe's rate (3,000 conversations, load 7.5 and 11.7): a factor for the
+ * upload (2, measured under tsx before) made it 1.81 and 2.96 × the measured time.
  */
-export const IMPORT_WORK_OVER_PROBE = 2;
-
-/** Seconds of the attachments phase: `bytes` at the probe downloads' `bytesPerSecond`, for twice the work. */
 export function predictAttachmentSeconds(bytes: number, bytesPerSecond: number): number {
-  return (bytes * IMPORT_WORK_OVER_PROBE) / bytesPerSecond;
+  return bytes / bytesPerSecond;
 }
