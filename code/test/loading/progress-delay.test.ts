@@ -61,4 +61,22 @@ describe('loading across invocations', () => {
       await setup.close();
     }
   });
+
+  test('a START invocation whose /me must wait past its deadline still lists the files: the CONTINUE after its DELAY loads them', async () => {
+    // The SDK lists the transformer files only on START_LOADING_DATA (worker-adapter.js loadItemTypes):
+    // a DELAY emitted before that listing left the CONTINUE with nothing to load, and the run ended DONE
+    // with no reports and nothing posted.
+    const setup = await startLoading({ seed: 7, edgeCases: false, size: SIZE, rateLimit: { appPer10s: 3, workspacePer10s: 3 } });
+    try {
+      setup.intercom.setFaults({ routes: ['GET /me'], workspaceBudgetSpentResponses: 1 });
+      const mark = 'me-delay-check-3c7';
+      const result = await setup.load({ conversation_parts: commentsOn(setup, mark, 2) }, 3000);
+      expect(result.error).toBeUndefined();
+      expect(result.phases[0].replies[0]).toBe('DATA_LOADING_DELAYED');
+      expect(postedCounts(setup, mark, 2)).toEqual([1, 1]);
+      expect(reportOf(result, 'conversation_parts')).toMatchObject({ created: 2, failed: 0 });
+    } finally {
+      await setup.close();
+    }
+  });
 });
