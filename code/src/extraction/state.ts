@@ -60,6 +60,12 @@ const attributeDefinition = z.object({
   custom: z.boolean().nullish(),
 });
 
+const mentionedPerson = z.object({ name: z.string().nullable(), email: z.string().nullable() });
+const mentionedPeople = z.object({
+  admins: z.record(z.string(), mentionedPerson).optional(),
+  bots: z.record(z.string(), mentionedPerson).optional(),
+});
+
 /**
  * What every normalizer call of a run needs, read once when the run starts (so that each
  * invocation does not re-read admins, teams, help centers and attribute definitions).
@@ -81,6 +87,8 @@ const runContext = z.object({
   placeholderAdminIds: z.array(z.string()).optional(),
   /** Bots already pushed in this run (each goes out once). */
   pushedBotIds: z.array(z.string()).optional(),
+  /** What mentions told of removed teammates and bots (kinds/mentioned.ts), as sent so far. */
+  mentionedPeople: mentionedPeople.optional(),
   teamNames: z.record(z.string(), z.string()),
   helpCenterUrls: z.array(z.string()),
   fileHosts: z.array(z.string()),
@@ -127,6 +135,8 @@ const connectorState = z.object({
    * as of the last completed run (capped like the id sets), so a sync sends only those that changed.
    */
   digests: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** What mentions told of removed teammates and bots as of the last completed run (kinds/mentioned.ts). */
+  mentionedPeople: mentionedPeople.default({}),
   /** Files whose download failed for a passing reason, tried again in the next run (capped: file-retries.ts). */
   retryFiles: z.array(z.object({
     item: z.looseObject({ id: z.string(), url: z.string(), file_name: z.string(), parent_id: z.string() }),
@@ -165,6 +175,7 @@ export function initialConnectorState(): ConnectorState {
     idSets: {},
     idPasses: {},
     digests: {},
+    mentionedPeople: {},
     retryFiles: [],
     report: emptyReport(),
   };
@@ -207,7 +218,10 @@ export function beginRun(
   const mode = run.windowStart === null ? 'full' : 'incremental';
   return {
     ...state,
-    run: { startedAt: run.startedAt, mode, windowStart: run.windowStart, dataDone: false, context: run.context },
+    run: {
+      startedAt: run.startedAt, mode, windowStart: run.windowStart, dataDone: false,
+      context: { ...run.context, mentionedPeople: structuredClone(state.mentionedPeople) },
+    },
     kinds: {},
     deletedConversations: { phase: 'pending', pageFrom: null },
     report: { ...emptyReport(), runStartedAt: run.startedAt, mode, options: run.options },
@@ -217,7 +231,8 @@ export function beginRun(
 /**
  * Ends a run successfully: its start time becomes the bookmark of the next sync. The run's digests
  * join the earlier ones (DevRev keeps an item that a run did not send, e.g. a bot no conversation
- * of this sync named), this run's first, within ID_SET_CAP per item type.
+ * of this sync named), this run's first, within ID_SET_CAP per item type; what mentions told of
+ * removed teammates and bots is kept for the next run.
  */
 export function completeRun(state: ConnectorState): ConnectorState {
   if (!state.run) return state;
@@ -233,7 +248,8 @@ export function completeRun(state: ConnectorState): ConnectorState {
     }
     digests[itemType] = merged;
   }
-  return { ...state, bookmark: state.run.startedAt, digests, run: null };
+  const mentionedPeople = state.run.context.mentionedPeople ?? state.mentionedPeople;
+  return { ...state, bookmark: state.run.startedAt, digests, mentionedPeople, run: null };
 }
 
 /**

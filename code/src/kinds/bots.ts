@@ -5,6 +5,7 @@
  */
 import type { IntercomConversation, IntercomTicket } from '../intercom/schemas';
 import { normalizeBot, type BotMention } from '../normalize';
+import { peopleToPush } from './mentioned';
 import type { NormalizeContext } from './types';
 
 /** The bots that wrote the source or a part of a conversation. */
@@ -36,18 +37,9 @@ function botsAmong(authors: unknown[]): BotMention[] {
   return found;
 }
 
-/** `bots` items for the mentioned bots not pushed yet in this run (the most telling mention of each). */
+/** `bots` items for the mentioned bots, with the most their mentions told (kinds/mentioned.ts). */
 export function botItems(mentions: BotMention[], ctx: NormalizeContext) {
   // Kept in the run's state with the rest of the context, so a bot goes out once per run, not once per invocation.
-  const pushed = (ctx.pushedBotIds ??= []);
-  const best = new Map<string, BotMention>();
-  for (const m of mentions) {
-    if (pushed.includes(m.id)) continue;
-    const seen = best.get(m.id);
-    best.set(m.id, { id: m.id, name: seen?.name || m.name, email: seen?.email || m.email });
-  }
-  return [...best.values()].map((m) => {
-    pushed.push(m.id);
-    return { itemType: 'bots' as const, item: normalizeBot(m, ctx) };
-  });
+  const toPush = peopleToPush(mentions, 'bots', (ctx.mentionedPeople ??= {}), (ctx.pushedBotIds ??= []));
+  return [...toPush].map(([id, told]) => ({ itemType: 'bots' as const, item: normalizeBot({ id, ...told }, ctx) }));
 }

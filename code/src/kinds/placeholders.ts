@@ -7,6 +7,7 @@
  */
 import type { IntercomAdmin, IntercomArticle, IntercomConversation, IntercomTicket } from '../intercom/schemas';
 import { normalizeAdmin } from '../normalize';
+import { peopleToPush } from './mentioned';
 import type { NormalizeContext } from './types';
 
 /** What a referencing object tells of an admin. */
@@ -55,24 +56,19 @@ export function adminsOfArticle(article: IntercomArticle): AdminMention[] {
 }
 
 /**
- * Dev-user items for the mentioned admins that the run's admin listing did not contain. Without a
- * listing (no `ctx.adminNames`) nothing is known to be missing, so nothing is made up.
+ * Dev-user items for the mentioned admins that the run's admin listing did not contain, with the
+ * most their mentions told (kinds/mentioned.ts). Without a listing (no `ctx.adminNames`) nothing is
+ * known to be missing, so nothing is made up.
  */
 export function placeholderAdmins(mentions: AdminMention[], ctx: NormalizeContext) {
-  const known = ctx.adminNames;
-  if (!known) return [];
+  const listed = ctx.adminNames;
+  if (!listed) return [];
+  const missing = mentions.filter((m) => !(m.id in listed));
   // Kept in the run's state with the rest of the context, so a placeholder goes out once per run, not once per invocation.
-  const pushed = (ctx.placeholderAdminIds ??= []);
-  const best = new Map<string, AdminMention>();
-  for (const m of mentions) {
-    if (m.id in known || pushed.includes(m.id)) continue;
-    const seen = best.get(m.id);
-    if (!seen || (!seen.name && m.name)) best.set(m.id, m);
-  }
-  return [...best.values()].map((m) => {
-    pushed.push(m.id);
+  const toPush = peopleToPush(missing, 'admins', (ctx.mentionedPeople ??= {}), (ctx.placeholderAdminIds ??= []));
+  return [...toPush].map(([id, told]) => {
     const raw: IntercomAdmin = {
-      type: 'admin', id: m.id, name: `${m.name || `Teammate ${m.id}`}${SUFFIX}`, email: m.email ?? null,
+      type: 'admin', id, name: `${told.name || `Teammate ${id}`}${SUFFIX}`, email: told.email,
       away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: false, team_ids: [],
     };
     return { itemType: 'admins' as const, item: normalizeAdmin(raw, ctx) };

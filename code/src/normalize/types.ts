@@ -33,6 +33,18 @@ export interface CustomAttributeDefinition {
   custom?: boolean | null;
 }
 
+/** What the mentions of a person no listing returns told of it. */
+export interface MentionedPerson {
+  name: string | null;
+  email: string | null;
+}
+
+/** Per kind of mentioned person, id → what was sent. */
+export interface MentionedPeople {
+  admins?: Record<string, MentionedPerson>;
+  bots?: Record<string, MentionedPerson>;
+}
+
 /** Everything a normalizer needs besides the object itself. Plain data: normalizers do no I/O. */
 export interface NormalizeContext {
   /** The workspace id (`/me` → `app.id_code`), used in app.intercom.com links. */
@@ -58,6 +70,8 @@ export interface NormalizeContext {
   adminNames?: Record<string, string>;
   /** Ids of the placeholder admins this run has already pushed (`kinds/placeholders.ts`). */
   placeholderAdminIds?: string[];
+  /** What mentions told of the removed teammates and bots, as last sent to DevRev (`kinds/mentioned.ts`). */
+  mentionedPeople?: MentionedPeople;
   /** Ids of the bots this run has already pushed (`kinds/bots.ts`). */
   pushedBotIds?: string[];
   /** Team id → name, for event text. */

@@ -1,4 +1,5 @@
-import { ConversationSchema } from '../../src/intercom/schemas';
+import { ArticleSchema, ConversationSchema } from '../../src/intercom/schemas';
+import { beginRun, completeRun, initialConnectorState } from '../../src/extraction/state';
 import * as normalize from '../../src/kinds/normalizers';
 import { baseContext, fixture } from '../normalize/fixtures';
 
@@ -50,5 +51,29 @@ describe('placeholder admins', () => {
     expect(inFreshWorker((n) => admins(n.conversation(conversationWithFormerTeammate(), savedInState)))).toEqual([]);
     // The next run reads a new context, and sends them again with the conversations it sends.
     expect(inFreshWorker((n) => admins(n.conversation(conversationWithFormerTeammate(), baseContext())))).toEqual(['777000111', '777000222']);
+  });
+
+  // The conformance run (test:sdk) saw the same workspace end with a nameless placeholder or a named
+  // one, by which object the reads happened to finish first, and its sync then sent the admin again.
+  it('sends a placeholder again in the run when a later mention names it, and never with less than was sent', () => {
+    const article = () => ArticleSchema.parse({ ...fixture<{ data: object[] }>('articles/articles.json').data[0], author_id: 777000111 });
+    const namesOf = (batch: { items: Array<{ itemType: string; item: { id: string; data: unknown } }> }) =>
+      batch.items.filter((i) => i.itemType === 'admins' && i.item.id === '777000111').map((i) => (i.item.data as { name: string }).name);
+    const ctx = baseContext();
+    expect(namesOf(normalize.article(article(), ctx))).toEqual(['Teammate 777000111 (no longer in Intercom)']);
+    expect(namesOf(normalize.conversation(conversationWithFormerTeammate(), ctx))).toEqual(['Rita Removed (no longer in Intercom)']);
+    expect(namesOf(normalize.article(article(), ctx))).toEqual([]);
+  });
+
+  it('keeps what the mentions told across runs: a sync whose only mention has no name sends the name the import sent', () => {
+    const article = ArticleSchema.parse({ ...fixture<{ data: object[] }>('articles/articles.json').data[0], author_id: 777000111 });
+    const options = { importAllConversations: true, contactReferenceField: '', region: 'eu' };
+    const imported = beginRun(initialConnectorState(), { startedAt: 1000, windowStart: null, options, context: baseContext() as never });
+    normalize.conversation(conversationWithFormerTeammate(), imported.run!.context);
+    const sync = beginRun(completeRun(imported), { startedAt: 2000, windowStart: 900, options, context: baseContext() as never });
+    const admins = normalize.article(article, sync.run!.context).items.filter((i) => i.itemType === 'admins');
+    expect(admins.map((i) => (i.item.data as { name: string; email: string | null }))).toEqual([
+      expect.objectContaining({ name: 'Rita Removed (no longer in Intercom)', email: 'rita@example.com' }),
+    ]);
   });
 });
