@@ -14,7 +14,7 @@ import { createHash } from 'crypto';
 import type { NormalizedAttachment, NormalizedItem } from '../adaas';
 import { IntercomNotFoundError, IntercomSchemaError } from '../intercom/errors';
 import { DeletedConversationSchema } from '../intercom/schemas';
-import type { DetailClient, KindSpec, ListContext, NormalizeContext } from '../kinds/types';
+import type { DetailClient, KindSpec, ListContext, NormalizeContext, NormalizedBatch } from '../kinds/types';
 import type { ListSpec } from '../kinds/list-spec';
 import { reportCounters } from './report';
 import { pendingKind, unchangedSinceLastRun, type ConnectorState, type KindProgress } from './state';
@@ -24,6 +24,7 @@ import { compareIdSets, idsOfPage, loadSeenSoFar, runIdPasses } from './id-set-d
 import { lanesOf, runLanes } from './lanes';
 import { ReadAhead } from './read-ahead';
 import { inWindow, searchFloor } from './window';
+import { sendMentionedPeople } from './mentioned-people';
 
 /** One page as the client's pagers yield it. */
 export interface ListedPage {
@@ -81,6 +82,7 @@ export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
   if ((await runLanes(lanesOf(deps.kinds), deps, extract)) === 'timeout') return 'timeout';
   // Only once every lane is done: the completion pass, the id passes, the deleted conversations.
   if ((await runCompletionPass(deps, (kind, obj) => emitObject(kind, obj, deps))) === 'timeout') return 'timeout';
+  await sendMentionedPeople(deps, (items) => pushItems(items, deps, () => true));
   if (run.windowStart !== null && (await runIdPasses(deps)) === 'timeout') return 'timeout';
   if (run.windowStart !== null && (await detectDeletedConversations(deps)) === 'timeout') return 'timeout';
   run.dataDone = true;
@@ -229,29 +231,31 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
     batch = kind.changesInWindow(obj, batch, { start: run.windowStart, importAll: deps.listContext.importAllConversations });
   }
   const compared = kind.compareContent;
-  if (compared) {
-    const state = deps.state;
-    const isCompared = (itemType: string) => compared === true || (compared as readonly string[]).includes(itemType);
-    batch = {
-      ...batch,
-      items: batch.items.filter(({ itemType, item }) => !isCompared(itemType) || !unchangedSinceLastRun(state, itemType, item.id, digestOf(item.data))),
-    };
-  }
+  const isCompared = (itemType: string) => compared === true || (compared ?? []).includes(itemType);
   for (const s of batch.skipped) reportCounters.skipped(report, s.itemType, s.id, s.reason);
   if (batch.truncation) reportCounters.truncated(report, batch.truncation);
+  await pushItems(batch.items, deps, isCompared);
+  if (batch.attachments.length > 0) {
+    await deps.push('attachments', batch.attachments);
+    reportCounters.extracted(report, 'attachments', batch.attachments.length);
+  }
+}
+
+/**
+ * Pushes items by item type and counts them; an item of a compared type (`KindSpec.compareContent`)
+ * whose content DevRev already has, as of the last completed run, is left out.
+ */
+export async function pushItems(items: NormalizedBatch['items'], deps: LoopDeps, isCompared: (itemType: string) => boolean): Promise<void> {
   const byType = new Map<string, NormalizedItem[]>();
-  for (const { itemType, item } of batch.items) {
+  for (const { itemType, item } of items) {
+    if (isCompared(itemType) && unchangedSinceLastRun(deps.state, itemType, item.id, digestOf(item.data))) continue;
     const list = byType.get(itemType) ?? [];
     list.push(item);
     byType.set(itemType, list);
   }
-  for (const [itemType, items] of byType) {
-    await deps.push(itemType, items);
-    reportCounters.extracted(report, itemType, items.length);
-  }
-  if (batch.attachments.length > 0) {
-    await deps.push('attachments', batch.attachments);
-    reportCounters.extracted(report, 'attachments', batch.attachments.length);
+  for (const [itemType, list] of byType) {
+    await deps.push(itemType, list);
+    reportCounters.extracted(deps.state.report, itemType, list.length);
   }
 }
 

@@ -14,6 +14,7 @@ import { decodeIdSet, encodeIdSet } from './id-set-codec';
 import { emptyReport, reportSchema, type ExtractionReport } from './report';
 import type { UnconfirmedReply } from './reply-guard';
 import type { WorkspaceAndClock } from './run-context';
+import { mergeMentioned } from '../kinds/mentioned';
 
 export const CONNECTOR_STATE_VERSION = 1;
 
@@ -83,12 +84,8 @@ const runContext = z.object({
     tickets: z.array(attributeDefinition).optional(),
   }),
   adminNames: z.record(z.string(), z.string()),
-  /** Placeholder admins already pushed in this run (each goes out once). */
-  placeholderAdminIds: z.array(z.string()).optional(),
-  /** Bots already pushed in this run (each goes out once). */
-  pushedBotIds: z.array(z.string()).optional(),
-  /** What mentions told of removed teammates and bots (kinds/mentioned.ts), as sent so far. */
-  mentionedPeople: mentionedPeople.optional(),
+  /** What this run's mentions told of removed teammates and bots (kinds/mentioned.ts). */
+  mentionedInRun: mentionedPeople.optional(),
   teamNames: z.record(z.string(), z.string()),
   helpCenterUrls: z.array(z.string()),
   fileHosts: z.array(z.string()),
@@ -110,6 +107,8 @@ const connectorState = z.object({
     context: runContext,
     /** Content digests read in this run (kinds without timestamps); they replace `digests` when the run completes. */
     digests: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+    /** The people this run's objects mentioned were sent (extraction/mentioned-people.ts). */
+    mentionedSent: z.boolean().optional(),
     /** The files of `retryFiles` were pushed to this run's attachments (once per run). */
     retriesQueued: z.boolean().optional(),
     /**
@@ -218,10 +217,7 @@ export function beginRun(
   const mode = run.windowStart === null ? 'full' : 'incremental';
   return {
     ...state,
-    run: {
-      startedAt: run.startedAt, mode, windowStart: run.windowStart, dataDone: false,
-      context: { ...run.context, mentionedPeople: structuredClone(state.mentionedPeople) },
-    },
+    run: { startedAt: run.startedAt, mode, windowStart: run.windowStart, dataDone: false, context: run.context },
     kinds: {},
     deletedConversations: { phase: 'pending', pageFrom: null },
     report: { ...emptyReport(), runStartedAt: run.startedAt, mode, options: run.options },
@@ -248,7 +244,7 @@ export function completeRun(state: ConnectorState): ConnectorState {
     }
     digests[itemType] = merged;
   }
-  const mentionedPeople = state.run.context.mentionedPeople ?? state.mentionedPeople;
+  const mentionedPeople = mergeMentioned(state.mentionedPeople, state.run.context.mentionedInRun ?? {});
   return { ...state, bookmark: state.run.startedAt, digests, mentionedPeople, run: null };
 }
 

@@ -5,7 +5,8 @@
  */
 import type { IntercomConversation, IntercomTicket } from '../intercom/schemas';
 import { normalizeBot, type BotMention } from '../normalize';
-import { peopleToPush } from './mentioned';
+import { mostTold, noteMentions } from './mentioned';
+import type { MentionedPerson } from '../normalize/types';
 import type { NormalizeContext } from './types';
 
 /** The bots that wrote the source or a part of a conversation. */
@@ -37,9 +38,15 @@ function botsAmong(authors: unknown[]): BotMention[] {
   return found;
 }
 
-/** `bots` items for the mentioned bots, with the most their mentions told (kinds/mentioned.ts). */
+/** The `bots` item of a bot, from what its mentions told. */
+export function botItem(id: string, told: MentionedPerson, ctx: NormalizeContext) {
+  return { itemType: 'bots' as const, item: normalizeBot({ id, ...told }, ctx) };
+}
+
+/**
+ * Notes the mentioned bots, for the data loop to send once with the most their mentions told
+ * (kinds/mentioned.ts); returns the items of those beyond the cap, sent at once.
+ */
 export function botItems(mentions: BotMention[], ctx: NormalizeContext) {
-  // Kept in the run's state with the rest of the context, so a bot goes out once per run, not once per invocation.
-  const toPush = peopleToPush(mentions, 'bots', (ctx.mentionedPeople ??= {}), (ctx.pushedBotIds ??= []));
-  return [...toPush].map(([id, told]) => ({ itemType: 'bots' as const, item: normalizeBot({ id, ...told }, ctx) }));
+  return noteMentions(mentions, 'bots', (ctx.mentionedInRun ??= {})).map((m) => botItem(m.id, mostTold(undefined, m), ctx));
 }

@@ -1,17 +1,22 @@
 /**
  * People that objects mention but no listing returns: teammates removed from the workspace
- * (placeholders.ts) and bots (bots.ts). Each becomes an item built from what its mentions tell,
- * and mentions tell unevenly: a part's author carries a name and an email, an assignee or an
- * article's author only an id. So what was sent is remembered (`MentionedPeople`, in the run's
- * context and, between runs, in the connector state): an item goes out once per run, again only
- * when a later mention tells more, and never with less than was sent before. Then the item DevRev
- * ends with does not depend on which object's read happened to finish first, and a sync whose
- * mention tells less sends nothing (its content is unchanged: `compareContent`).
+ * (placeholders.ts) and bots (bots.ts). Mentions tell unevenly: a part's author carries a name and
+ * an email, an assignee or an article's author only an id. Were each person sent with the first
+ * mention the run happened to read, the item DevRev ends with would depend on which read finished
+ * first, and a sync whose mention told less would send it again with less. So the normalizers only
+ * note what each mention tells (`noteMentions`, in the run's context); the data loop sends each
+ * person once, after every object is read (extraction/mentioned-people.ts), with the most that this
+ * run and the earlier ones told (`mostTold`; the connector state keeps the earlier ones).
  */
 import type { MentionedPerson, MentionedPeople } from '../normalize/types';
 
-/** Most people remembered per kind (beyond it a mention is sent as it is, once per run). */
-export const MENTIONED_PEOPLE_CAP = 500;
+/**
+ * Most people noted per kind in a run and kept between runs (state size). Beyond it a mention is
+ * sent at once, as it is (then possibly more than once in a run, but never lost).
+ */
+export const MENTIONED_PEOPLE_CAP = 1_000;
+
+export type MentionedKind = keyof MentionedPeople;
 
 export interface Mention {
   id: string;
@@ -19,22 +24,34 @@ export interface Mention {
   email?: string | null;
 }
 
+/** What `earlier` told, completed by `later` where it told nothing. */
+export function mostTold(earlier: MentionedPerson | undefined, later: Mention | MentionedPerson): MentionedPerson {
+  return { name: earlier?.name || later.name || null, email: earlier?.email || later.email || null };
+}
+
 /**
- * The people among `mentions` to push now, each with the most that was told of it: those not
- * pushed yet in this run (`pushed`, updated here) and those a mention tells more of than was sent.
+ * Notes what `mentions` tell in the run's record `noted`; returns the mentions of people beyond
+ * the cap, which the caller sends at once.
  */
-export function peopleToPush(mentions: Mention[], kind: keyof MentionedPeople, remembered: MentionedPeople, pushed: string[]): Map<string, MentionedPerson> {
-  const known = (remembered[kind] ??= {});
-  const toPush = new Map<string, MentionedPerson>();
+export function noteMentions(mentions: Mention[], kind: MentionedKind, noted: MentionedPeople): Mention[] {
+  const record = (noted[kind] ??= {});
+  const beyondCap: Mention[] = [];
   for (const m of mentions) {
-    const before = toPush.get(m.id) ?? known[m.id];
-    const told: MentionedPerson = { name: before?.name || m.name || null, email: before?.email || m.email || null };
-    const tellsMore = before !== undefined && (told.name !== before.name || told.email !== before.email);
-    if (tellsMore || (!toPush.has(m.id) && !pushed.includes(m.id))) toPush.set(m.id, told);
+    if (m.id in record || Object.keys(record).length < MENTIONED_PEOPLE_CAP) record[m.id] = mostTold(record[m.id], m);
+    else beyondCap.push(m);
   }
-  for (const [id, person] of toPush) {
-    if (id in known || Object.keys(known).length < MENTIONED_PEOPLE_CAP) known[id] = person;
-    if (!pushed.includes(id)) pushed.push(id);
+  return beyondCap;
+}
+
+/** `earlier` with what `run` told added (earlier first), within the cap. */
+export function mergeMentioned(earlier: MentionedPeople, run: MentionedPeople): MentionedPeople {
+  const merged: MentionedPeople = {};
+  for (const kind of ['admins', 'bots'] as const) {
+    const record = { ...earlier[kind] };
+    for (const [id, told] of Object.entries(run[kind] ?? {})) {
+      if (id in record || Object.keys(record).length < MENTIONED_PEOPLE_CAP) record[id] = mostTold(record[id], told);
+    }
+    if (Object.keys(record).length > 0) merged[kind] = record;
   }
-  return toPush;
+  return merged;
 }

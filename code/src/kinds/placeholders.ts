@@ -7,7 +7,8 @@
  */
 import type { IntercomAdmin, IntercomArticle, IntercomConversation, IntercomTicket } from '../intercom/schemas';
 import { normalizeAdmin } from '../normalize';
-import { peopleToPush } from './mentioned';
+import { mostTold, noteMentions } from './mentioned';
+import type { MentionedPerson } from '../normalize/types';
 import type { NormalizeContext } from './types';
 
 /** What a referencing object tells of an admin. */
@@ -55,22 +56,24 @@ export function adminsOfArticle(article: IntercomArticle): AdminMention[] {
   return article.author_id != null ? [{ id: String(article.author_id) }] : [];
 }
 
+/** The dev-user item of a removed teammate, from what its mentions told. */
+export function placeholderAdminItem(id: string, told: MentionedPerson, ctx: NormalizeContext) {
+  const raw: IntercomAdmin = {
+    type: 'admin', id, name: `${told.name || `Teammate ${id}`}${SUFFIX}`, email: told.email,
+    away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: false, team_ids: [],
+  };
+  return { itemType: 'admins' as const, item: normalizeAdmin(raw, ctx) };
+}
+
 /**
- * Dev-user items for the mentioned admins that the run's admin listing did not contain, with the
- * most their mentions told (kinds/mentioned.ts). Without a listing (no `ctx.adminNames`) nothing is
- * known to be missing, so nothing is made up.
+ * Notes the mentioned admins that the run's admin listing did not contain, for the data loop to
+ * send once with the most their mentions told (kinds/mentioned.ts); returns the items of those
+ * beyond the cap, sent at once. Without a listing (no `ctx.adminNames`) nothing is known to be
+ * missing, so nothing is made up.
  */
 export function placeholderAdmins(mentions: AdminMention[], ctx: NormalizeContext) {
   const listed = ctx.adminNames;
   if (!listed) return [];
-  const missing = mentions.filter((m) => !(m.id in listed));
-  // Kept in the run's state with the rest of the context, so a placeholder goes out once per run, not once per invocation.
-  const toPush = peopleToPush(missing, 'admins', (ctx.mentionedPeople ??= {}), (ctx.placeholderAdminIds ??= []));
-  return [...toPush].map(([id, told]) => {
-    const raw: IntercomAdmin = {
-      type: 'admin', id, name: `${told.name || `Teammate ${id}`}${SUFFIX}`, email: told.email,
-      away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: false, team_ids: [],
-    };
-    return { itemType: 'admins' as const, item: normalizeAdmin(raw, ctx) };
-  });
+  const beyondCap = noteMentions(mentions.filter((m) => !(m.id in listed)), 'admins', (ctx.mentionedInRun ??= {}));
+  return beyondCap.map((m) => placeholderAdminItem(m.id, mostTold(undefined, m), ctx));
 }

@@ -68,12 +68,8 @@ export interface NormalizeContext {
   };
   /** Admin id → name, for event text ("Assigned to Ann by Bob") and mention fallbacks. */
   adminNames?: Record<string, string>;
-  /** Ids of the placeholder admins this run has already pushed (`kinds/placeholders.ts`). */
-  placeholderAdminIds?: string[];
-  /** What mentions told of the removed teammates and bots, as last sent to DevRev (`kinds/mentioned.ts`). */
-  mentionedPeople?: MentionedPeople;
-  /** Ids of the bots this run has already pushed (`kinds/bots.ts`). */
-  pushedBotIds?: string[];
+  /** What this run's mentions told of removed teammates and bots, sent after the reads (`kinds/mentioned.ts`). */
+  mentionedInRun?: MentionedPeople;
   /** Team id → name, for event text. */
   teamNames?: Record<string, string>;
   /**
