@@ -191,6 +191,17 @@ function shapeFound(conversations: number, result: SnapInResult, traffic: Traffi
   };
 }
 
+/** Intercom's rate-limit windows: fixed, on multiples of 10 s of the clock. */
+const RATE_LIMIT_WINDOW_MS = 10_000;
+
+/**
+ * Waits for the next rate-limit window. The estimate's requests spent part of the one it ran in; a
+ * user's import, run later, starts with whole windows, and `floor_seconds` assumes it does.
+ */
+async function nextRateLimitWindow(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS) + 50));
+}
+
 async function benchSize(snapInEntry: string, conversations: number, latencyMs: number, seed: number, records: BenchRecord[], withFaults = true): Promise<void> {
   const intercom = await IntercomProcess.start({ seed, ...referenceShapeOptions(conversations), latencyMs });
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-'));
@@ -213,6 +224,7 @@ async function benchSize(snapInEntry: string, conversations: number, latencyMs: 
   try {
     // What `estimate` predicts, next to what the import then measures.
     const estimate = await estimateCommand({ intercomUrl: intercom.baseUrl, token: intercom.token, allConversations: true });
+    await nextRateLimitWindow();
     const { record: clean, result: imported } = await run('import', 'import', outDir, (r) => {
       r.estimated_requests = estimate.requests;
       r.estimated_api_seconds = estimate.apiSeconds;
