@@ -11,7 +11,8 @@
  * 3. then the completion pass's few reads, one after another.
  *
  * The attachments phase moves the workspace's file bytes at the rate `estimate`'s own downloads of
- * the sampled files reached, as many at once as the import streams (`estimate-attachments.ts`).
+ * the sampled files reached, as many at once as the import streams and each sent on as the import
+ * sends it (`estimate-attachments.ts`, `upload-sink.ts`), with the import's own extra cost per byte.
  */
 import { AdaptiveConcurrency } from '../intercom/concurrency';
 import { RESET_MARGIN_MS } from '../intercom/rate-limit-headers';
@@ -28,10 +29,11 @@ export const START_UP_ROUND_TRIPS = 1 + 1 + 2 + 1;
 
 /**
  * A phase's worker starting (a new thread that loads the snap-in's code): three before the data loop.
- * Measured at 3,000 conversations (250 ms, load ~4): 4.4 s from the first /me to the metadata reads,
- * for 3 round trips (~0.8 s) and two worker starts.
+ * Measured with the snap-in compiled (as the bench and DevRev run it) at 3,000 conversations (250 ms,
+ * load ~1): the detail reads began ~3.2 s after the first /me, for 5 round trips (~1.3 s) and three
+ * worker starts. (Under tsx, which compiles each module as it loads, a start took ~1.8 s.)
  */
-export const WORKER_START_SECONDS = 1.8;
+export const WORKER_START_SECONDS = 0.65;
 export const WORKERS_BEFORE_DATA = 3;
 
 /** Reads after both lanes, one after another: the completion pass (a contact, then its companies and tags together). */
@@ -105,11 +107,14 @@ export function loopCpuSeconds(detailReads: number, normalizeMs: number, coreSha
 }
 
 /**
- * Seconds of the attachments phase: `bytes` at the probe downloads' `bytesPerSecond`. The import also
- * sends each byte on to the platform, but with the snap-in compiled (as the bench runs it) its phase
- * went 1.12 and 1.84 × the probe's rate (3,000 conversations, load 7.5 and 11.7): a factor for the
- * upload (2, measured under tsx before) made it 1.81 and 2.96 × the measured time.
+ * What the import pays per byte besides what the probe's downloads, each sent on to a local upload
+ * sink with the platform layer's requests (`upload-sink.ts`), measured: the SDK's per-file path and
+ * the platform storing the files. Bench at 3,000 conversations (compiled, load ~1–1.4, two runs): the
+ * probe came at 90.7 and 73.7 MB/s, the import's attachments phase at 73.3 and 60.8 MB/s: 1.24, 1.21.
  */
+export const IMPORT_OVER_PROBE_PER_BYTE = 1.2;
+
+/** Seconds of the attachments phase: `bytes` at the probe's `bytesPerSecond`, with the import's own cost per byte. */
 export function predictAttachmentSeconds(bytes: number, bytesPerSecond: number): number {
-  return bytes / bytesPerSecond;
+  return (bytes / bytesPerSecond) * IMPORT_OVER_PROBE_PER_BYTE;
 }

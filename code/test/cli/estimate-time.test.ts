@@ -18,12 +18,12 @@ describe('predicted wall time (hand-computed)', () => {
   });
 
   it('the API phase: start-up, then the longer of the two lanes, then the completion reads', () => {
-    // Start-up 5 round trips of 0.25 s + 3 workers × 1.8 s = 6.65 s; tail 2 × 0.25 = 0.5 s.
+    // Start-up 5 round trips of 0.25 s + 3 workers × 0.65 s = 3.2 s; tail 2 × 0.25 = 0.5 s.
     // Both lanes' 3,060 requests paced: 10 + 1,393 / 212 = 16.571 s; the listing lane's 40 pages in a row: 10 s.
     const inputs = { latencyMs: 250, limitPer10s: 1667, detailLaneRequests: 3020, listingLaneRequests: 40, loopCpuSeconds: 5 };
-    expect(predictApiSeconds(inputs)).toBeCloseTo(6.65 + 10 + 1393 / 212 + 0.5, 3);
+    expect(predictApiSeconds(inputs)).toBeCloseTo(3.2 + 10 + 1393 / 212 + 0.5, 3);
     // The listing lane binds: 100 pages one after another (25 s) beside 600 paced requests (2.83 s).
-    expect(predictApiSeconds({ ...inputs, detailLaneRequests: 500, listingLaneRequests: 100 })).toBeCloseTo(6.65 + 25 + 0.5, 5);
+    expect(predictApiSeconds({ ...inputs, detailLaneRequests: 500, listingLaneRequests: 100 })).toBeCloseTo(3.2 + 25 + 0.5, 5);
   });
 
   it("the process's CPU binds when it takes longer: detail reads × normalize time × 4.7, over 2 threads at the share of a core they get", () => {
@@ -33,12 +33,12 @@ describe('predicted wall time (hand-computed)', () => {
     expect(loopCpuSeconds(3000, 10, 0.5, 2)).toBeCloseTo(141, 5);
     expect(loopCpuSeconds(3000, 10, 1, 1)).toBeCloseTo(141, 5);
     const inputs = { latencyMs: 250, limitPer10s: 1667, detailLaneRequests: 3020, listingLaneRequests: 40, loopCpuSeconds: 141 };
-    expect(predictApiSeconds(inputs)).toBeCloseTo(6.65 + 141 + 0.5, 5);
+    expect(predictApiSeconds(inputs)).toBeCloseTo(3.2 + 141 + 0.5, 5);
   });
 
-  it("the attachments phase moves the workspace's bytes at the probe downloads' rate", () => {
-    expect(predictAttachmentSeconds(750_000_000, 25_000_000)).toBeCloseTo(30, 5); // 750 MB at 25 MB/s
-    expect(predictAttachmentSeconds(2_000_000, 4_000_000)).toBeCloseTo(0.5, 5);
+  it("the attachments phase moves the workspace's bytes at the probe downloads' rate, and pays 1.2 × per byte for the rest of the import's path", () => {
+    expect(predictAttachmentSeconds(750_000_000, 25_000_000)).toBeCloseTo(36, 5); // 750 MB at 25 MB/s: 30 s × 1.2
+    expect(predictAttachmentSeconds(2_000_000, 4_000_000)).toBeCloseTo(0.6, 5);
   });
 });
 
@@ -63,17 +63,17 @@ describe('estimate against an emulator with 200 ms latency', () => {
     expect(estimate.normalizeMs).toBeGreaterThan(0);
     // 50 per 10 s binds: 4 in flight at < 800 ms spend a budget in under 9 s, so each full budget of
     // the lanes' requests (all but a few made at start-up) costs a window; 40 conversations' CPU is far
-    // less. On top: 3 workers' start (5.4 s) and 7 round trips, well under a window.
+    // less. On top: 3 workers' start (1.95 s) and 7 round trips, well under a window.
     const windows = estimate.requests / 50;
-    expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor((Math.floor(windows - 1) * 10 + 5.4)));
-    expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(windows) * 10 + 5.4 + 7 * (estimate.latencyMs / 1000) + 1);
+    expect(estimate.apiSeconds).toBeGreaterThanOrEqual(Math.floor((Math.floor(windows - 1) * 10 + 1.95)));
+    expect(estimate.apiSeconds).toBeLessThanOrEqual(Math.ceil(windows) * 10 + 1.95 + 7 * (estimate.latencyMs / 1000) + 1);
     // It downloaded the sampled files, each waiting 50–150 ms before its bytes: all of them at once
     // (fewer than 32) take at least 50 ms, so their rate is at most their bytes in 0.05 s.
     const a = estimate.attachments;
     expect(a.files).toBeGreaterThan(0);
     expect(a.probeFiles).toBeGreaterThan(0);
     expect(a.bytesPerSecond).toBeLessThanOrEqual(a.probeBytes / 0.05);
-    // The phase: the workspace's bytes at that rate.
-    expect(a.seconds).toBe(Math.round(a.bytes! / a.bytesPerSecond!));
+    // The phase: the workspace's bytes at that rate, 1.2 × for the rest of the import's path.
+    expect(a.seconds).toBe(Math.round((a.bytes! / a.bytesPerSecond!) * 1.2));
   }, 60_000);
 });

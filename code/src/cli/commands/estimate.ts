@@ -2,9 +2,9 @@ import { Command } from 'commander';
 import { IntercomProbe, clientTarget, preflight, resolveConnection, type ConnectionFlags, type IntercomConnection } from '../connection';
 import { estimateImport, type Estimate } from '../estimate';
 import type { ProbeDownloads } from '../estimate-attachments';
-import { spool } from '../../extraction/spool';
 import { IntercomClient } from '../../intercom';
 import { out } from '../output';
+import { startUploadSink } from '../upload-sink';
 import { withConnectionFlags } from './shared';
 
 /** Flags of `estimate`. */
@@ -66,26 +66,31 @@ export async function estimateCommand(flags: EstimateFlags): Promise<Estimate & 
 
 /**
  * Downloads the files the way the import does (no token, checked hosts), `atOnce` at a time, each
- * written to a temporary file (as the platform writes the import's upload); each file's bytes (null: it failed) and the wall time of them all, ms.
+ * sent on to a local upload sink that stores it (as the import's go on to the platform); each
+ * file's bytes (null: it failed) and the wall time of them all, ms.
  */
 async function downloadAll(connection: IntercomConnection, urls: string[], atOnce: number): Promise<ProbeDownloads> {
   const client = new IntercomClient({ token: connection.token, ...clientTarget(connection) });
+  const sink = await startUploadSink();
   const sizes: Array<number | null> = urls.map(() => null);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < urls.length; i = next++) {
       try {
-        const { data, size } = await spool((await client.download(urls[i])).data);
-        data.destroy();
-        sizes[i] = size;
+        const file = await client.download(urls[i]);
+        sizes[i] = await sink.upload(file.data, file.length);
       } catch {
         // a file that fails is left out of the sample (null): the rest still measure the rate
       }
     }
   };
   const startedAt = Date.now();
-  await Promise.all(Array.from({ length: Math.min(atOnce, urls.length) }, worker));
-  return { sizes, ms: Date.now() - startedAt };
+  try {
+    await Promise.all(Array.from({ length: Math.min(atOnce, urls.length) }, worker));
+    return { sizes, ms: Date.now() - startedAt };
+  } finally {
+    await sink.close();
+  }
 }
 
 export function registerEstimate(program: Command, run: (work: () => Promise<unknown>) => Promise<void>): void {
