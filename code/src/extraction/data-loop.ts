@@ -245,7 +245,7 @@ async function emitObject(kind: KindSpec, obj: Record<string, unknown>, deps: Lo
  * Pushes items by item type and counts them; an item of a compared type (`KindSpec.compareContent`)
  * whose content DevRev already has, as of the last completed run, is left out.
  */
-export async function pushItems(items: NormalizedBatch['items'], deps: LoopDeps, isCompared: (itemType: string) => boolean): Promise<void> {
+async function pushItems(items: NormalizedBatch['items'], deps: LoopDeps, isCompared: (itemType: string) => boolean): Promise<void> {
   const byType = new Map<string, NormalizedItem[]>();
   for (const { itemType, item } of items) {
     if (isCompared(itemType) && unchangedSinceLastRun(deps.state, itemType, item.id, digestOf(item.data))) continue;
