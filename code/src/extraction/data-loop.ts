@@ -159,8 +159,9 @@ async function extractKind(kind: KindSpec, progress: KindProgress, deps: LoopDep
     reads.stop();
   }
   // Page numbers shift when objects are deleted between two page reads, and an object can slip to an
-  // earlier page unseen: list once more, emitting only what the first pass did not see.
-  if (spec.style === 'page' && tracksIds && progress.seen !== null && !progress.relisted) {
+  // earlier page unseen: list once more, emitting only what the first pass did not see. A listing read
+  // in one page (one answer) cannot have shifted.
+  if (spec.style === 'page' && tracksIds && progress.seen !== null && !progress.relisted && progress.pages > 1) {
     Object.assign(progress, { relisted: true, pageFrom: null, doneInPage: [] });
     return extractKind(kind, progress, deps);
   }

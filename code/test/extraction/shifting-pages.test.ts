@@ -4,7 +4,7 @@
  * still be pushed, and the next sync must report only the one really deleted.
  */
 import { LoopHarness } from './loop-harness';
-import { smallWorkspace, useSmallEmulator } from './small-workspace';
+import { smallWorkspace, useSmallEmulator, withSmallEmulator } from './small-workspace';
 
 describe('a page-number listing that shifts between two page reads', () => {
   const intercom = useSmallEmulator(16, smallWorkspace({ articles: 150 }));
@@ -39,4 +39,22 @@ describe('a page-number listing that shifts between two page reads', () => {
       off();
     }
   }, 300_000);
+
+  it('reads a listing that fits in one page once per run: one answer cannot shift under itself', async () => {
+    await withSmallEmulator(17, smallWorkspace({ articles: 30, collections: 14 }), async (emu) => {
+      const pages: Record<string, number> = {};
+      const off = emu.onRequest((e) => {
+        if (e.route === 'GET /articles' || e.route === 'GET /help_center/collections') pages[e.route] = (pages[e.route] ?? 0) + 1;
+      });
+      try {
+        const h = new LoopHarness(emu, true);
+        await h.begin(false);
+        await h.runToEnd();
+        expect(h.ids('articles')).toHaveLength(30);
+        expect(pages).toEqual({ 'GET /articles': 1, 'GET /help_center/collections': 1 });
+      } finally {
+        off();
+      }
+    });
+  }, 120_000);
 });
