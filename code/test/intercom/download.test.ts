@@ -9,7 +9,7 @@ import {
   isIntercomFileHost,
   type DownloadPolicy,
 } from '../../src/intercom';
-import { API, errorList, makeClient, rateHeaders, startScriptedServer } from './helpers';
+import { API, captureLogger, errorList, makeClient, rateHeaders, startScriptedServer } from './helpers';
 import { installNockHooks } from './nock-hooks';
 
 installNockHooks();
@@ -54,6 +54,18 @@ describe('IntercomClient.download', () => {
     nock('https://downloads.intercomcdn.com').get('/i/o/2/file.pdf').query(true).reply(200, Buffer.from('%PDF-1.4'), { 'Content-Type': 'application/pdf' });
     const response = await client.download('https://downloads.intercomcdn.com/i/o/2/file.pdf?expires=1&signature=abc');
     expect((await readAll(response.data)).toString()).toBe('%PDF-1.4');
+  });
+
+  it("retries a CDN file's 5xx after a short back-off (a passing fault of one edge), an API call's after the API's", async () => {
+    // Jitter at its top: the first wait is the whole first step.
+    const logger = captureLogger();
+    const { client } = makeClient({ backoff: { random: () => 1 }, logger });
+    nock('https://downloads.intercomcdn.com').get('/i/o/3/a.txt').query(true).reply(503).get('/i/o/3/a.txt').query(true).reply(200, 'a');
+    expect((await readAll((await client.download('https://downloads.intercomcdn.com/i/o/3/a.txt?expires=1&signature=abc')).data)).toString()).toBe('a');
+    nock(API).get('/me').reply(503).get('/me').reply(200, { type: 'admin', id: '1' });
+    await client.get('/me');
+    const waits = logger.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'retrying Intercom request').map((l) => [l.path, l.waitMs]);
+    expect(waits).toEqual([['https://downloads.intercomcdn.com/i/o/3/a.txt?expires=1&signature=[REDACTED]', 200], ['/me', 1000]]);
   });
 
   it('streams a CDN file without sending the token, and counts its bytes', async () => {
