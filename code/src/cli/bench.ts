@@ -195,8 +195,10 @@ function shapeFound(conversations: number, result: SnapInResult, traffic: Traffi
 const RATE_LIMIT_WINDOW_MS = 10_000;
 
 /**
- * Waits for the next rate-limit window. The estimate's requests spent part of the one it ran in; a
- * user's import, run later, starts with whole windows, and `floor_seconds` assumes it does.
+ * Waits for the next rate-limit window, so that every run starts as a user's does, with a whole
+ * window (which `floor_seconds` assumes), and the runs compare like with like (faulted / clean): the
+ * run before (the estimate's requests, the sync) spent part of the window it ended in, and where in
+ * its window a run starts moves a 3,000-conversation import's API phase by seconds.
  */
 async function nextRateLimitWindow(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS) + 50));
@@ -208,6 +210,7 @@ async function benchSize(snapInEntry: string, conversations: number, latencyMs: 
   const faultedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'airdrop-bench-faults-'));
   const run = async (label: string, kind: 'import' | 'sync', dir: string, extra: (r: BenchRecord) => void = () => {}) => {
     await intercom.ask({ cmd: 'reset' });
+    await nextRateLimitWindow();
     const load = sampleLoad();
     const result = await runSnapIn(snapInEntry, { kind, baseUrl: intercom.baseUrl, token: intercom.token, outDir: dir });
     const traffic = await intercom.ask({ cmd: 'traffic' });
@@ -224,7 +227,6 @@ async function benchSize(snapInEntry: string, conversations: number, latencyMs: 
   try {
     // What `estimate` predicts, next to what the import then measures.
     const estimate = await estimateCommand({ intercomUrl: intercom.baseUrl, token: intercom.token, allConversations: true });
-    await nextRateLimitWindow();
     const { record: clean, result: imported } = await run('import', 'import', outDir, (r) => {
       r.estimated_requests = estimate.requests;
       r.estimated_api_seconds = estimate.apiSeconds;
