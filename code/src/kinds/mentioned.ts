@@ -14,7 +14,7 @@ import type { MentionedPerson, MentionedPeople } from '../normalize/types';
  * Most people noted per kind in a run and kept between runs (state size). Beyond it a mention is
  * sent at once, as it is (then possibly more than once in a run, but never lost).
  */
-export const MENTIONED_PEOPLE_CAP = 1_000;
+export const MENTIONED_PEOPLE_CAP = 500;
 
 export type MentionedKind = keyof MentionedPeople;
 

@@ -6,6 +6,7 @@
  */
 import { ArticleSchema, ConversationSchema } from '../../src/intercom/schemas';
 import { kindOf } from '../../src/kinds';
+import { MENTIONED_PEOPLE_CAP } from '../../src/kinds/mentioned';
 import * as normalize from '../../src/kinds/normalizers';
 import { runDataLoop } from '../../src/extraction/data-loop';
 import { beginRun, completeRun, initialConnectorState, type ConnectorState } from '../../src/extraction/state';
@@ -100,5 +101,14 @@ describe('placeholder admins', () => {
     expect(await run(sync, { articles: [{ ...articleByFormerTeammate(), updated_at: 1950 }] })).toEqual([]);
     // The next run still knows the name: the state kept it.
     expect(completeRun(sync).mentionedPeople.admins?.['777000111']).toEqual({ name: 'Rita Removed', email: 'rita@example.com' });
+  });
+
+  it('sends a placeholder at once, as its mention tells it, when the run has noted as many as it keeps', () => {
+    const ctx = baseContext();
+    ctx.mentionedInRun = { admins: Object.fromEntries(Array.from({ length: MENTIONED_PEOPLE_CAP }, (_, i) => [`9${i}`, { name: null, email: null }])) };
+    const batch = normalize.conversation(ConversationSchema.parse(conversationWithFormerTeammate()), ctx);
+    const sent = batch.items.filter((i) => i.itemType === 'admins').map((i) => [i.item.id, (i.item.data as { name: string }).name]);
+    expect(sent).toEqual([['777000111', 'Rita Removed (no longer in Intercom)'], ['777000222', 'Teammate 777000222 (no longer in Intercom)']]);
+    expect(Object.keys(ctx.mentionedInRun.admins!)).toHaveLength(MENTIONED_PEOPLE_CAP);
   });
 });
