@@ -22,9 +22,9 @@ import type { IntercomStats, TransportFailure, TransportOptions, TransportReques
 export const WAIT_WITHOUT_ASKING_MS = 0;
 
 /**
- * First back-off step of a file download's retry (then doubling, with jitter), where the API's is
- * 1 s: files come from a CDN, where a 5xx or a reset is a passing fault of one edge, not an API
- * asking for less load (AWS's SDKs start S3 retries at 100 ms).
+ * First back-off step of a file download's retry at most (then doubling, with jitter), where the
+ * API's is 1 s: files come from a CDN, where a 5xx or a reset is a passing fault of one edge, not an
+ * API asking for less load (AWS's SDKs start S3 retries at 100 ms).
  */
 const CONTENT_BACKOFF_BASE_MS = 200;
 
@@ -262,7 +262,7 @@ export class Transport {
 
     const retryNumber = attemptsOf(error.config);
     const headers = error.response ? plainHeaders(error.response.headers) : undefined;
-    const backoff = meta.content ? { ...this.options.backoff, baseMs: this.options.backoff?.baseMs ?? CONTENT_BACKOFF_BASE_MS } : this.options.backoff;
+    const backoff = meta.content ? { ...this.options.backoff, baseMs: Math.min(this.options.backoff?.baseMs ?? CONTENT_BACKOFF_BASE_MS, CONTENT_BACKOFF_BASE_MS) } : this.options.backoff;
     const waitMs = computeWait(headers, retryNumber, Date.now(), backoff, status);
     if (waitMs > WAIT_WITHOUT_ASKING_MS && !this.options.canWait(waitMs)) {
       meta.delayRequiredMs = waitMs;

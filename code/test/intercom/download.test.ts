@@ -57,9 +57,9 @@ describe('IntercomClient.download', () => {
   });
 
   it("retries a CDN file's 5xx after a short back-off (a passing fault of one edge), an API call's after the API's", async () => {
-    // Jitter at its top: the first wait is the whole first step.
+    // The base a worker's client sets for the API (createIntercomClient), jitter at its top: the first wait is the whole first step.
     const logger = captureLogger();
-    const { client } = makeClient({ backoff: { random: () => 1 }, logger });
+    const { client } = makeClient({ backoff: { baseMs: 1000, random: () => 1 }, logger });
     nock('https://downloads.intercomcdn.com').get('/i/o/3/a.txt').query(true).reply(503).get('/i/o/3/a.txt').query(true).reply(200, 'a');
     expect((await readAll((await client.download('https://downloads.intercomcdn.com/i/o/3/a.txt?expires=1&signature=abc')).data)).toString()).toBe('a');
     nock(API).get('/me').reply(503).get('/me').reply(200, { type: 'admin', id: '1' });
