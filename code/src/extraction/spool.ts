@@ -25,7 +25,10 @@ export async function spool(body: Readable, dir = os.tmpdir()): Promise<{ data: 
   const file = path.join(dir, `${SPOOL_FILE_PREFIX}${randomUUID()}`);
   let fd: number | undefined;
   try {
-    await pipeline(body, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    // Created here, not by the write stream's own (asynchronous) open: a body that fails at once
+    // ended the pipeline before that open, which then created the file after it was removed below.
+    const writeFd = fs.openSync(file, 'wx', 0o600);
+    await pipeline(body, fs.createWriteStream(file, { fd: writeFd }));
     fd = fs.openSync(file, 'r');
     const size = fs.fstatSync(fd).size;
     const data = fs.createReadStream(file, size > 0 ? { fd, start: 0, end: size - 1 } : { fd });
