@@ -30,7 +30,8 @@ export async function startUploadSink(): Promise<UploadSink> {
       return;
     }
     const file = path.join(os.tmpdir(), `${SPOOL_FILE_PREFIX}probe-${randomUUID()}`);
-    pipeline(req, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }))
+    // Opened before the pipeline, as spool.ts does: a failed upload must not create it after the removal.
+    pipeline(req, fs.createWriteStream(file, { fd: fs.openSync(file, 'wx', 0o600) }))
       .then(() => res.end(String(fs.statSync(file).size)))
       .catch(() => res.destroy())
       .finally(() => fs.rmSync(file, { force: true }));
