@@ -4,7 +4,8 @@
  * machine. Per size (3,000 and 50,000 conversations; `--quick`: 3,000 only): a clean import, a sync
  * with nothing changed, and the same import with faults (3 % 5xx, 1 % connection resets). The
  * Intercom emulator runs in a process of its own and each snap-in run in another, so `peak_rss_mb` is
- * the snap-in side's alone (CLI, workers, platform emulator). Writes `bench/results.json`. The
+ * the snap-in side's alone (CLI, workers, platform emulator). Each run starts at a new rate-limit
+ * window (`nextRateLimitWindow`). Writes `bench/results.json`. The
  * snap-in side runs as DevRev runs it, compiled JS (`npm run build`'s, made when the bench starts;
  * `snap_in_runtime`), not tsx; the Intercom emulator's process stays on tsx.
  *
