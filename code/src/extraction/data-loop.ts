@@ -80,7 +80,7 @@ export async function runDataLoop(deps: LoopDeps): Promise<LoopOutcome> {
     return progress.phase === 'done' ? 'done' : extractKind(kind, progress, laneDeps);
   };
   if ((await runLanes(lanesOf(deps.kinds), deps, extract)) === 'timeout') return 'timeout';
-  // Only once every lane is done: the completion pass, the id passes, the deleted conversations.
+  // Only once every lane is done: the completion pass, the people the objects mentioned, the id passes, the deleted conversations.
   if ((await runCompletionPass(deps, (kind, obj) => emitObject(kind, obj, deps))) === 'timeout') return 'timeout';
   await sendMentionedPeople(deps, (items) => pushItems(items, deps, () => true));
   if (run.windowStart !== null && (await runIdPasses(deps)) === 'timeout') return 'timeout';
