@@ -2,10 +2,9 @@
  * Where `estimate`'s probe downloads go on to, as the import's go on to the platform: a loopback
  * HTTP server that, per file, answers a request for an upload URL, stores the upload in a temporary
  * file (removed at once) and answers its confirmation: the three requests the platform layer makes
- * per file (the SDK's processAttachment). The probe's rate then includes what the import's
- * attachments phase pays besides the download (on 2 cores its downloads came at 0.7–0.8 × the rate
- * of downloads written straight to disk, and 0.8 × that of downloads uploaded without the two
- * small requests).
+ * per file (the SDK's processAttachment). The probe's rate then includes more of what the import's
+ * attachments phase pays besides the download (on 2 cores its downloads had come at 0.7–0.8 × the
+ * rate of downloads written straight to disk; the rest: `IMPORT_OVER_PROBE_PER_BYTE`).
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
