@@ -10,6 +10,12 @@ import { commentsLoader, COMMENTS_ITEM_TYPE } from '../comments';
 import { emitErrorAndExit, startDataLoading } from '../invocation';
 import { tagsLoader, TAGS_ITEM_TYPE } from '../tags';
 
+/** The loaded item types, in loading order: one list for the loading and for the listing before a delay. */
+const LOADERS = [
+  { itemType: COMMENTS_ITEM_TYPE, loader: commentsLoader },
+  { itemType: TAGS_ITEM_TYPE, loader: tagsLoader },
+];
+
 /**
  * Ends a START invocation that must wait (asking /me met a long rate-limit wait) with DELAYED, after
  * the platform layer has listed the run's files: it lists them on START only, so a CONTINUE after a
@@ -18,9 +24,7 @@ import { tagsLoader, TAGS_ITEM_TYPE } from '../tags';
  */
 async function delayAfterListingFiles(worker: WorkerAdapter<unknown>, delay: number): Promise<void> {
   const wait = async () => ({ delay });
-  await worker.loadItemTypes({
-    itemTypesToLoad: [COMMENTS_ITEM_TYPE, TAGS_ITEM_TYPE].map((itemType) => ({ itemType, create: wait, update: wait })),
-  });
+  await worker.loadItemTypes({ itemTypesToLoad: LOADERS.map(({ itemType }) => ({ itemType, create: wait, update: wait })) });
 }
 
 processTask<unknown>({
@@ -28,7 +32,7 @@ processTask<unknown>({
     const worker = adapter as WorkerAdapter<unknown>;
     try {
       const { ctx, done } = await startDataLoading(worker);
-      await worker.loadItemTypes({ itemTypesToLoad: [commentsLoader(ctx), tagsLoader(ctx)] });
+      await worker.loadItemTypes({ itemTypesToLoad: LOADERS.map(({ loader }) => loader(ctx)) });
       done();
     } catch (error) {
       const later = retryLaterSeconds(error); // e.g. asking /me met a wait too long for this invocation
